@@ -1,0 +1,248 @@
+"""The specq SQL schema: jobs, prompts, input errors, results, batches and draft assignments.
+
+Typed SQLAlchemy 2 models. Status columns are plain strings (checked in Python, not by
+database enums) so migrations stay identical on SQLite and PostgreSQL. The MetaData naming
+convention gives every constraint and index a stable name, which Alembic needs to alter
+them later (SQLite batch mode recreates tables and must find constraints by name).
+The views over these tables live in :mod:`db.views`; migration 0001 creates both.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    """Timestamps are stored in UTC."""
+    return datetime.now(UTC)
+
+
+class JobStatus(StrEnum):
+    """OpenAI batch statuses."""
+
+    VALIDATING = "validating"
+    IN_PROGRESS = "in_progress"
+    FINALIZING = "finalizing"
+    COMPLETED = "completed"
+    FAILED = "failed"
+    CANCELLING = "cancelling"
+    CANCELLED = "cancelled"
+
+
+TERMINAL_JOB_STATUSES = frozenset({JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.CANCELLED})
+
+
+class PromptStatus(StrEnum):
+    PENDING = "pending"  # recorded, not yet classified
+    ROUTED = "routed"  # task + draft chosen, sent to a decode queue
+    DONE = "done"  # a results row exists
+    FAILED = "failed"  # decoding failed for this prompt; error says why
+
+
+class BatchStatus(StrEnum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+
+
+class AssignmentSource(StrEnum):
+    CONFIG = "config"  # default_draft of the target in specq.toml
+    ASSIGN = "assign"  # `specq tasks assign` (offline measurement)
+    ALIGN = "align"  # a draft aligned for this task was registered
+    ONLINE = "online"  # re-assigned from acceptance measured in production
+
+
+# Results of plain decoding (no speculation) carry this draft name; the job summary view
+# uses such jobs as the speedup baseline.
+NO_DRAFT = "none"
+
+JSONDict = dict[str, Any]
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {
+        datetime: DateTime(timezone=True),
+        JSONDict: JSON,
+        list[int]: JSON,
+        list[Any]: JSON,
+    }
+
+
+class Job(Base):
+    __tablename__ = "jobs"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)  # "job_" + 16 hex
+    name: Mapped[str | None] = mapped_column(String(200))
+    target: Mapped[str] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(16), default=JobStatus.VALIDATING)
+    # Job-level SamplingParams defaults (max_new_tokens, temperature, top_p, seed, stop), plus
+    # an optional pinned "draft" (e.g. "none" for a plain-decoding baseline).
+    params: Mapped[JSONDict] = mapped_column(default=dict)
+    input_file: Mapped[str | None] = mapped_column(Text)
+    input_format: Mapped[str | None] = mapped_column(String(16))
+    total: Mapped[int] = mapped_column(Integer, default=0)  # good prompts to decode
+    completed: Mapped[int] = mapped_column(Integer, default=0)
+    failed: Mapped[int] = mapped_column(Integer, default=0)
+    invalid: Mapped[int] = mapped_column(Integer, default=0)  # bad input lines (see input_errors)
+    cancel_requested: Mapped[bool] = mapped_column(Boolean, default=False)
+    error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[datetime | None] = mapped_column()
+    finished_at: Mapped[datetime | None] = mapped_column()
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    __table_args__ = (Index(None, "status"),)
+
+
+class Prompt(Base):
+    __tablename__ = "prompts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    # Indexed by the composite indexes below (job_id leads each of them).
+    job_id: Mapped[str] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"))
+    custom_id: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(Integer)  # 1-based input line (row) number
+    text: Mapped[str | None] = mapped_column(Text)
+    messages: Mapped[list[Any] | None] = mapped_column()
+    params: Mapped[JSONDict | None] = mapped_column()  # per-line overrides of the job params
+    prompt_tokens: Mapped[int | None] = mapped_column(Integer)
+    task: Mapped[str | None] = mapped_column(String(100))
+    draft: Mapped[str | None] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(16), default=PromptStatus.PENDING)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    __table_args__ = (
+        UniqueConstraint("job_id", "custom_id"),
+        Index(None, "job_id", "status"),
+        Index(None, "job_id", "position"),
+    )
+
+
+class InputError(Base):
+    """A bad input line: it never becomes a prompt, but export reports it at its position."""
+
+    __tablename__ = "input_errors"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    job_id: Mapped[str] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)  # 1-based line number; 0 = the file as a whole
+    custom_id: Mapped[str | None] = mapped_column(String(200))
+    reason: Mapped[str] = mapped_column(Text)
+    raw: Mapped[str | None] = mapped_column(String(200))  # excerpt of the offending line
+
+
+class Result(Base):
+    __tablename__ = "results"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    # UNIQUE: a redelivered batch upserts the same row instead of adding one.
+    prompt_id: Mapped[int] = mapped_column(ForeignKey("prompts.id", ondelete="CASCADE"), unique=True)
+    job_id: Mapped[str] = mapped_column(
+        ForeignKey("jobs.id", ondelete="CASCADE")
+    )  # see ix (job_id, task, draft)
+    output_text: Mapped[str] = mapped_column(Text, default="")
+    output_tokens: Mapped[int] = mapped_column(Integer, default=0)
+    prompt_tokens: Mapped[int | None] = mapped_column(Integer)
+    finish_reason: Mapped[str] = mapped_column(String(16))  # "length" | "stop"
+    target: Mapped[str] = mapped_column(String(100))
+    draft: Mapped[str] = mapped_column(String(100))  # NO_DRAFT for plain decoding
+    task: Mapped[str | None] = mapped_column(String(100))
+    k: Mapped[float | None] = mapped_column(Float)  # speculation length; mean k when adaptive
+    steps: Mapped[int] = mapped_column(Integer, default=0)  # target forward passes
+    drafted_tokens: Mapped[int] = mapped_column(Integer, default=0)
+    accepted_tokens: Mapped[int] = mapped_column(Integer, default=0)
+    # accepted_per_position[i] = steps in which draft position i was accepted.
+    accepted_per_position: Mapped[list[int] | None] = mapped_column()
+    draft_seconds: Mapped[float] = mapped_column(Float, default=0.0)
+    verify_seconds: Mapped[float] = mapped_column(Float, default=0.0)
+    worker: Mapped[str | None] = mapped_column(String(200))
+    batch_id: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (Index(None, "job_id", "task", "draft"),)
+
+
+class Batch(Base):
+    __tablename__ = "batches"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)  # uuid4 hex
+    job_id: Mapped[str] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"))  # see ix (job_id, status)
+    pairing: Mapped[str] = mapped_column(String(201))  # "<target>/<draft>"
+    target: Mapped[str] = mapped_column(String(100))
+    draft: Mapped[str] = mapped_column(String(100))
+    task: Mapped[str | None] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16), default=BatchStatus.QUEUED)
+    worker: Mapped[str | None] = mapped_column(String(200))
+    explored: Mapped[bool] = mapped_column(Boolean, default=False)  # sent to a non-assigned draft
+    enqueued_at: Mapped[datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[datetime | None] = mapped_column()
+    finished_at: Mapped[datetime | None] = mapped_column()
+    seconds: Mapped[float | None] = mapped_column(Float)  # decode wall time of the batch
+    output_tokens: Mapped[int | None] = mapped_column(Integer)
+
+    __table_args__ = (Index(None, "job_id", "status"),)
+
+
+class Assignment(Base):
+    """Which draft serves (target, task), with the acceptance measured for it."""
+
+    __tablename__ = "assignments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    target: Mapped[str] = mapped_column(String(100))
+    task: Mapped[str] = mapped_column(String(100))
+    draft: Mapped[str] = mapped_column(String(100))
+    acceptance: Mapped[float | None] = mapped_column(Float)  # accepted / drafted
+    mean_accepted: Mapped[float | None] = mapped_column(Float)  # accepted per step
+    samples: Mapped[int] = mapped_column(Integer, default=0)
+    source: Mapped[str] = mapped_column(String(16), default=AssignmentSource.CONFIG)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    __table_args__ = (UniqueConstraint("target", "task"),)
+
+
+class AssignmentEvent(Base):
+    """History of draft changes for (target, task): why the draft changed, with evidence."""
+
+    __tablename__ = "assignment_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    target: Mapped[str] = mapped_column(String(100))
+    task: Mapped[str] = mapped_column(String(100))
+    old_draft: Mapped[str | None] = mapped_column(String(100))
+    new_draft: Mapped[str] = mapped_column(String(100))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    evidence: Mapped[JSONDict | None] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (Index(None, "target", "task"),)

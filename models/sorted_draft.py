@@ -1,0 +1,739 @@
+"""Sorted draft (S2D, Kavehzadeh et al. 2024): one nested draft, several exits, several targets.
+
+A sorted draft is an ordinary Llama decoder whose first layers form smaller
+sub-models: *exit* ``e`` (a depth, e.g. 2, 4, 6 of 6) reads the hidden state after
+layer ``e`` through the model's one final norm and one LM head. There is one state
+dict; the deepest exit is exactly the saved ``LlamaForCausalLM``, so any Hugging Face
+code can load the directory as a plain draft too. ``config.json`` records the exits
+under ``sorted_exits``.
+
+Sorted fine-tuning (SoFT) trains every exit at once: the loss is the mean of the
+exits' losses (cross entropy on text, or KL to a target's distributions).
+
+Early-exit drafting (`SortedProposer`): for each draft token the shallowest exit
+answers first; a row stops at the first exit whose top probability reaches that
+exit's threshold (the last exit always answers). Deeper layers continue from the
+hidden state where the row stopped, so nothing is recomputed.
+
+KV of skipped layers (the exactness choice). A token that exits at layer 2 has no
+layer-3..6 keys and values, but a later token that goes deeper attends to them. We
+fill them *lazily and exactly*: each position keeps its hidden state at the depth it
+reached, and before any position runs layer ``l``, every earlier position that has
+not reached ``l`` yet is run through it first, all such positions in one chunk per
+layer. So the draft's distribution at every exit is exactly what a full forward of
+the sorted model gives at that exit (no copied or approximate states), calibration
+can be simulated from full forwards, and ``q`` is the true distribution the token
+was sampled from: the exit is chosen from that exit's own confidence before
+sampling, so the choice never depends on the sampled token. The saving is that
+deep layers run only for positions some later token needs at depth, in one batched
+chunk instead of token by token; positions of rejected drafts that never fed a
+deep token never pay for deep layers. The alternative, CALM-style copy-through
+(project the exit hidden state into the skipped layers' K/V), is cheaper per token
+but makes the drafted distributions depend on the exit history in a way the model
+was never trained for; losslessness would still hold (verification uses the ``q``
+actually sampled from) but acceptance would drop. See docs/sorted.md.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import random
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import torch
+import torch.nn.functional as F
+from transformers import LlamaConfig, LlamaForCausalLM
+
+from models.proposers import Proposal
+from models.sampling import RowSampler
+
+logger = logging.getLogger(__name__)
+
+# Bumped whenever training or the saved format changes; the zoo's cache key includes it.
+SORTED_DRAFT_VERSION = "1"
+
+# A threshold above any probability: the exit never answers (used to pin a fixed exit).
+DISABLED = 2.0
+
+
+# ---------------------------------------------------------------------------------------------
+# Model
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SortedPreset:
+    """Architecture and SoFT schedule of a sorted draft."""
+
+    hidden_size: int  # model width C
+    num_layers: int  # decoder layers; the deepest exit must equal it
+    exits: tuple[int, ...]  # depths with an exit, increasing, last == num_layers
+    num_heads: int  # attention heads
+    num_kv_heads: int  # key/value heads (GQA when fewer than num_heads)
+    intermediate_size: int  # MLP width
+    seq_len: int  # training block length in tokens
+    batch_size: int  # blocks per optimizer step
+    steps: int  # optimizer steps
+    lr: float  # peak AdamW learning rate (cosine decay after a short warm-up)
+    max_position_embeddings: int = 2048  # RoPE range the draft is configured for
+    seed: int = 0  # init and batch-order seed
+
+
+PRESETS: dict[str, SortedPreset] = {
+    # Seconds on a laptop core: enough for tests to see exits that disagree and agree.
+    "tiny": SortedPreset(
+        hidden_size=48,
+        num_layers=3,
+        exits=(1, 2, 3),
+        num_heads=4,
+        num_kv_heads=2,
+        intermediate_size=96,
+        seq_len=64,
+        batch_size=8,
+        steps=80,
+        lr=3e-3,
+    ),
+    # A few minutes on two busy CPU cores.
+    "bench": SortedPreset(
+        hidden_size=128,
+        num_layers=6,
+        exits=(2, 4, 6),
+        num_heads=4,
+        num_kv_heads=2,
+        intermediate_size=352,
+        seq_len=128,
+        batch_size=16,
+        steps=700,
+        lr=2e-3,
+    ),
+}
+
+
+# attend_to(layer, k, v) -> (keys, values, mask): stores this call's k, v (B, kvh, T, hd) and returns
+# all keys/values (B, kvh, S, hd) and a (B, 1, T, S) bool mask (True = may attend).
+KVStore = Callable[[int, torch.Tensor, torch.Tensor], tuple[torch.Tensor, torch.Tensor, torch.Tensor]]
+
+
+class SortedDraft(torch.nn.Module):
+    """A Llama decoder with exits at several depths sharing the final norm and LM head."""
+
+    def __init__(self, lm: LlamaForCausalLM, exits: Sequence[int]) -> None:
+        super().__init__()
+        exits = tuple(int(e) for e in exits)
+        n_layers = lm.config.num_hidden_layers
+        if not exits or list(exits) != sorted(set(exits)) or exits[0] < 1 or exits[-1] != n_layers:
+            raise ValueError(
+                f"sorted draft exits must be increasing depths in 1..{n_layers} ending at {n_layers}, got {exits}"
+            )
+        self.lm = lm
+        self.exits = exits
+        lm.config.sorted_exits = list(exits)
+        attn = lm.model.layers[0].self_attn
+        self.head_dim: int = attn.head_dim
+        self.num_kv_heads: int = lm.config.num_key_value_heads
+        self.scaling: float = attn.scaling
+
+    @property
+    def config(self) -> LlamaConfig:
+        return self.lm.config
+
+    @property
+    def num_layers(self) -> int:
+        return int(self.lm.config.num_hidden_layers)
+
+    @property
+    def hidden_size(self) -> int:
+        return int(self.lm.config.hidden_size)
+
+    @property
+    def device(self) -> torch.device:
+        return self.lm.lm_head.weight.device
+
+    @property
+    def dtype(self) -> torch.dtype:
+        return self.lm.lm_head.weight.dtype
+
+    def embed(self, ids: torch.Tensor) -> torch.Tensor:
+        return self.lm.model.embed_tokens(ids)
+
+    def rope(self, x: torch.Tensor, positions: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        return self.lm.model.rotary_emb(x, positions)
+
+    def head(self, h: torch.Tensor) -> torch.Tensor:
+        """Exit logits from a hidden state at any depth: the shared final norm and LM head."""
+        return self.lm.lm_head(self.lm.model.norm(h))
+
+    def layer(
+        self,
+        idx: int,
+        x: torch.Tensor,  # (B, T, C) input of layer idx (0-based)
+        rope: tuple[torch.Tensor, torch.Tensor],  # cos, sin (B, T, head_dim)
+        attend_to: KVStore | None = None,
+    ) -> torch.Tensor:
+        """One decoder layer, written out so early exit can own its KV cache.
+
+        Without ``attend_to`` the layer attends causally within ``x`` (training, full
+        forwards). With it, this call's keys/values go to the store, which returns the
+        keys, values and mask to attend to (see `EarlyExitCache`).
+        """
+        block = self.lm.model.layers[idx]
+        attn = block.self_attn
+        bsz, t, _ = x.shape
+        h = block.input_layernorm(x)
+        cos, sin = rope[0].unsqueeze(1), rope[1].unsqueeze(1)
+        q = attn.q_proj(h).view(bsz, t, -1, self.head_dim).transpose(1, 2)  # (B, H, T, hd)
+        k = attn.k_proj(h).view(bsz, t, -1, self.head_dim).transpose(1, 2)  # (B, kvh, T, hd)
+        v = attn.v_proj(h).view(bsz, t, -1, self.head_dim).transpose(1, 2)
+        q = q * cos + _rotate_half(q) * sin
+        k = k * cos + _rotate_half(k) * sin
+        if attend_to is None:
+            o = F.scaled_dot_product_attention(q, k, v, is_causal=t > 1, scale=self.scaling, enable_gqa=True)
+        else:
+            keys, values, mask = attend_to(idx, k, v)
+            o = F.scaled_dot_product_attention(
+                q, keys, values, attn_mask=mask, scale=self.scaling, enable_gqa=True
+            )
+        x = x + attn.o_proj(o.transpose(1, 2).reshape(bsz, t, -1))
+        return x + block.mlp(block.post_attention_layernorm(x))
+
+    def forward(self, input_ids: torch.Tensor) -> list[torch.Tensor]:
+        """Full causal forward; returns each exit's logits, shallowest first: E x (B, T, V).
+
+        Rows may be right-padded: causal attention never lets a real token see padding.
+        """
+        x = self.embed(input_ids)
+        positions = torch.arange(input_ids.shape[1], device=input_ids.device).expand(input_ids.shape[0], -1)
+        rope = self.rope(x, positions)
+        out: list[torch.Tensor] = []
+        for idx in range(self.num_layers):
+            x = self.layer(idx, x, rope)
+            if idx + 1 in self.exits:
+                out.append(self.head(x))
+        return out
+
+    def save(self, out_dir: Path) -> Path:
+        """Write config.json (with ``sorted_exits``) and model.safetensors."""
+        self.lm.config.sorted_exits = list(self.exits)
+        self.lm.config.specq_sorted_draft_version = SORTED_DRAFT_VERSION
+        self.lm.save_pretrained(out_dir, safe_serialization=True)
+        return out_dir
+
+
+def _rotate_half(x: torch.Tensor) -> torch.Tensor:
+    half = x.shape[-1] // 2
+    return torch.cat((-x[..., half:], x[..., :half]), dim=-1)
+
+
+def new_sorted_draft(
+    vocab_size: int, preset: SortedPreset, exits: Sequence[int] | None = None
+) -> SortedDraft:
+    """A randomly initialised sorted draft (``exits`` overrides the preset's, e.g. ``(6,)`` = ordinary draft)."""
+    torch.manual_seed(preset.seed)
+    config = LlamaConfig(
+        vocab_size=vocab_size,
+        hidden_size=preset.hidden_size,
+        intermediate_size=preset.intermediate_size,
+        num_hidden_layers=preset.num_layers,
+        num_attention_heads=preset.num_heads,
+        num_key_value_heads=preset.num_kv_heads,
+        max_position_embeddings=preset.max_position_embeddings,
+        tie_word_embeddings=True,
+    )
+    return SortedDraft(LlamaForCausalLM(config), exits if exits is not None else preset.exits)
+
+
+def load_sorted_draft(
+    path: str | Path, device: str | torch.device = "cpu", dtype: torch.dtype | None = None
+) -> SortedDraft:
+    """Load a sorted draft directory (safetensors only); exits come from ``config.json``."""
+    path = Path(path)
+    if not (path / "config.json").is_file():
+        raise FileNotFoundError(
+            f"no sorted draft at {path}: config.json missing (build it with `specq zoo build`)"
+        )
+    lm = LlamaForCausalLM.from_pretrained(path, use_safetensors=True, dtype=dtype)
+    exits = getattr(lm.config, "sorted_exits", None)
+    if not exits:
+        raise ValueError(
+            f'{path}/config.json has no `sorted_exits`: not a sorted draft; use it as an ordinary draft (kind = "model")'
+        )
+    model = SortedDraft(lm, exits).to(device)
+    model.eval()
+    return model
+
+
+_SHARED: dict[tuple[str, str, str], SortedDraft] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def get_shared_sorted_draft(
+    path: str | Path, device: str | torch.device = "cpu", dtype: torch.dtype | None = None
+) -> SortedDraft:
+    """The process-wide copy of a sorted draft: one set of weights for every target it serves.
+
+    Decode workers serving several targets call this instead of `load_sorted_draft`;
+    each target gets its own `SortedProposer` (own cache, own thresholds) over it.
+    """
+    key = (str(Path(path).resolve()), str(torch.device(device)), str(dtype))
+    with _SHARED_LOCK:
+        model = _SHARED.get(key)
+        if model is None:
+            model = load_sorted_draft(path, device=device, dtype=dtype)
+            _SHARED[key] = model
+            logger.info("loaded sorted draft %s on %s (shared by every target in this process)", path, device)
+        return model
+
+
+# ---------------------------------------------------------------------------------------------
+# Sorted fine-tuning (SoFT)
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SoftLoss:
+    """The SoFT objective of one batch: its value and each exit's share."""
+
+    loss: torch.Tensor  # scalar, mean of per_exit (differentiable)
+    per_exit: list[torch.Tensor] = field(default_factory=list)  # one scalar per exit, shallowest first
+
+
+def soft_loss(exit_logits: Sequence[torch.Tensor], labels: torch.Tensor) -> SoftLoss:
+    """Sorted fine-tuning loss: the mean over exits of next-token cross entropy.
+
+    exit_logits: E x (B, T, V) from `SortedDraft.forward`; labels (B, T) are the input
+    ids, -100 where padded. Position t predicts labels[t + 1].
+    """
+    target = labels[:, 1:].reshape(-1)
+    per_exit = [
+        F.cross_entropy(lg[:, :-1].reshape(-1, lg.shape[-1]).float(), target, ignore_index=-100)
+        for lg in exit_logits
+    ]
+    return SoftLoss(torch.stack(per_exit).mean(), per_exit)
+
+
+def soft_distill_loss(
+    exit_logits: Sequence[torch.Tensor],
+    target_logits: torch.Tensor,  # (B, T, V) the target's logits on the same ids
+    valid: torch.Tensor,  # (B, T) bool, False on padding
+    temperature: float = 1.0,
+) -> SoftLoss:
+    """SoFT against a target: the mean over exits of KL(p_target || q_exit) per real position."""
+    tau = float(temperature)
+    p = (target_logits.float() / tau).log_softmax(-1)
+    weight = valid.float() / valid.float().sum().clamp(min=1.0)
+    per_exit = []
+    for lg in exit_logits:
+        log_q = (lg.float() / tau).log_softmax(-1)
+        kl = (p.exp() * (p - log_q)).sum(-1)  # (B, T)
+        per_exit.append((kl * weight).sum() * tau * tau)
+    return SoftLoss(torch.stack(per_exit).mean(), per_exit)
+
+
+def _blocks(ids: list[int], seq_len: int) -> torch.Tensor:
+    n = len(ids) // seq_len
+    if n == 0:
+        raise ValueError(
+            f"training text has {len(ids)} tokens, fewer than one block of {seq_len}; give more text"
+        )
+    return torch.tensor(ids[: n * seq_len], dtype=torch.long).view(n, seq_len)
+
+
+def _tokenize_corpus(texts: Sequence[str], tokenizer: Any) -> list[int]:
+    sep = tokenizer.eos_token_id
+    ids: list[int] = []
+    for enc in tokenizer(list(texts), add_special_tokens=False)["input_ids"]:
+        ids.extend(enc)
+        if sep is not None:
+            ids.append(int(sep))
+    return ids
+
+
+def _lr_at(step: int, steps: int, peak: float) -> float:
+    warmup = max(1, steps // 20)
+    if step < warmup:
+        return peak * (step + 1) / warmup
+    frac = (step - warmup) / max(1, steps - warmup)
+    return peak * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * frac)))
+
+
+def _optimize(
+    model: SortedDraft,
+    blocks: torch.Tensor,  # (N, T) token blocks
+    steps: int,
+    batch_size: int,
+    lr: float,
+    seed: int,
+    loss_fn: Any,  # (model, batch ids) -> SoftLoss
+    progress: bool,
+    label: str,
+) -> list[float]:
+    """AdamW over random blocks; returns each exit's mean loss over the last tenth of the steps."""
+    rng = random.Random(seed)
+    model.train()
+    opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01, betas=(0.9, 0.95))
+    tail: list[list[float]] = []
+    bar = None
+    if progress:
+        from rich.progress import Progress
+
+        bar = Progress(transient=True)
+        bar.start()
+        task = bar.add_task(label, total=steps)
+    try:
+        for step in range(steps):
+            for group in opt.param_groups:
+                group["lr"] = _lr_at(step, steps, lr)
+            idx = [rng.randrange(blocks.shape[0]) for _ in range(batch_size)]
+            out = loss_fn(model, blocks[idx])
+            opt.zero_grad(set_to_none=True)
+            out.loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            if step >= steps - max(1, steps // 10):
+                tail.append([x.item() for x in out.per_exit])
+            if step % 50 == 0 or step == steps - 1:
+                logger.info(
+                    "%s step %d/%d loss %.3f exits %s",
+                    label,
+                    step + 1,
+                    steps,
+                    float(out.loss),
+                    [round(float(x), 3) for x in out.per_exit],
+                )
+            if bar is not None:
+                bar.advance(task)
+    finally:
+        if bar is not None:
+            bar.stop()
+    model.eval()
+    return [sum(col) / len(col) for col in zip(*tail, strict=True)]
+
+
+def train_sorted_draft(
+    texts: list[str],
+    tokenizer_dir: Path,
+    out_dir: Path,
+    preset: str,
+    progress: bool,
+    *,
+    exits: Sequence[int] | None = None,
+) -> Path:
+    """Train a sorted draft from scratch with SoFT on ``texts``; save it with its tokenizer.
+
+    ``exits=(num_layers,)`` trains the same architecture the ordinary way (one exit,
+    plain cross entropy): the fixed-depth baseline of docs/sorted.md.
+    """
+    from transformers import AutoTokenizer
+
+    if preset not in PRESETS:
+        raise ValueError(f"unknown sorted-draft preset {preset!r}; choose one of {sorted(PRESETS)}")
+    cfg = PRESETS[preset]
+    tokenizer = AutoTokenizer.from_pretrained(tokenizer_dir)
+    blocks = _blocks(_tokenize_corpus(texts, tokenizer), cfg.seq_len)
+    model = new_sorted_draft(len(tokenizer), cfg, exits)
+    logger.info(
+        "training sorted draft (%s, exits %s) on %d blocks of %d tokens", preset, model.exits, *blocks.shape
+    )
+
+    def ce(m: SortedDraft, ids: torch.Tensor) -> SoftLoss:
+        return soft_loss(m(ids), ids)
+
+    final = _optimize(model, blocks, cfg.steps, cfg.batch_size, cfg.lr, cfg.seed, ce, progress, "SoFT")
+    logger.info("sorted draft trained: final exit losses %s", [round(x, 3) for x in final])
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    model.save(out_dir)
+    tokenizer.save_pretrained(out_dir)
+    return out_dir
+
+
+# ---------------------------------------------------------------------------------------------
+# Early-exit inference
+# ---------------------------------------------------------------------------------------------
+
+
+class EarlyExitCache:
+    """Per-row KV cache of a sorted draft where positions stop at different depths.
+
+    Bookkeeping lives on the host (small long tensors), tensors on the model's device.
+    ``filled[l, b]``: how many leading positions of row b have their layer-l output
+    (l = 0 is the embedding, so ``filled[0]`` is the row's context length). It never
+    increases with l: deeper layers are a prefix of shallower ones. ``hidden[b, p]``
+    is position p's hidden state at the deepest layer it has reached. Running layer l
+    always first runs every position in ``[filled[l], filled[l-1])`` (the lazy fill
+    described in the module docstring), so keys/values exist wherever attention reads.
+    """
+
+    def __init__(self, model: SortedDraft, batch: int, capacity: int) -> None:
+        self.model = model
+        dev, dt = model.device, model.dtype
+        shape = (batch, model.num_kv_heads, capacity, model.head_dim)
+        self.keys = [torch.zeros(shape, device=dev, dtype=dt) for _ in range(model.num_layers)]
+        self.values = [torch.zeros(shape, device=dev, dtype=dt) for _ in range(model.num_layers)]
+        self.hidden = torch.zeros((batch, capacity, model.hidden_size), device=dev, dtype=dt)  # (B, cap, C)
+        self.filled = torch.zeros((model.num_layers + 1, batch), dtype=torch.long)  # host
+        self.layer_positions = 0  # position x layer computations so far (the compute that early exit saves)
+        self.layer_calls = 0  # layer invocations so far (the per-call overhead it saves)
+
+    @property
+    def batch(self) -> int:
+        return int(self.filled.shape[1])
+
+    @property
+    def lengths(self) -> torch.Tensor:
+        return self.filled[0]
+
+    def _ensure_capacity(self, needed: int) -> None:
+        cap = self.hidden.shape[1]
+        if needed <= cap:
+            return
+        extra = max(needed - cap, cap)  # double: amortised O(1) growth
+
+        def grow(t: torch.Tensor, dim: int) -> torch.Tensor:
+            pad_shape = list(t.shape)
+            pad_shape[dim] = extra
+            return torch.cat([t, t.new_zeros(pad_shape)], dim=dim)
+
+        self.keys = [grow(t, 2) for t in self.keys]
+        self.values = [grow(t, 2) for t in self.values]
+        self.hidden = grow(self.hidden, 1)
+
+    def append(self, tokens: torch.Tensor, counts: torch.Tensor | None = None) -> None:
+        """Add tokens (B, T) to the end of every row; ``counts`` (B,) host: only the first counts[b] are real."""
+        bsz, t = tokens.shape
+        counts = torch.full((bsz,), t, dtype=torch.long) if counts is None else counts.to("cpu", torch.long)
+        start = self.filled[0].clone()
+        self._ensure_capacity(int((start + counts).max()))
+        pos = start[:, None] + torch.arange(t)  # (B, T) host
+        valid = torch.arange(t)[None, :] < counts[:, None]
+        rows = torch.arange(bsz)[:, None].expand(bsz, t)
+        dev = self.hidden.device
+        emb = self.model.embed(tokens.to(dev))  # (B, T, C)
+        self.hidden[rows[valid].to(dev), pos[valid].to(dev)] = emb[valid.to(dev)]
+        self.filled[0] = start + counts
+
+    def truncate(self, lengths: torch.Tensor) -> None:
+        """Forget every position at or past lengths[b] (B,) host: rolled-back draft tokens."""
+        self.filled = torch.minimum(self.filled, lengths.to("cpu", torch.long)[None, :])
+
+    def select_rows(self, rows: torch.Tensor) -> None:
+        dev_rows = rows.to(self.hidden.device)
+        self.keys = [t[dev_rows] for t in self.keys]
+        self.values = [t[dev_rows] for t in self.values]
+        self.hidden = self.hidden[dev_rows]
+        self.filled = self.filled[:, rows.to("cpu")]
+
+    def advance(self, rows: torch.Tensor, depth: int) -> None:
+        """Bring every position of ``rows`` (host long) through layer ``depth`` (lazily filling skipped ones)."""
+        for layer in range(1, depth + 1):
+            need = self.filled[layer - 1, rows] > self.filled[layer, rows]
+            if bool(need.any()):
+                self._run_layer(layer, rows[need])
+
+    def _run_layer(self, layer: int, rows: torch.Tensor) -> None:
+        """Run layer ``layer`` (1-based) on positions [filled[layer], filled[layer-1]) of ``rows``, as one chunk."""
+        start, end = self.filled[layer, rows], self.filled[layer - 1, rows]  # (R,) host
+        width = int((end - start).max())
+        pos = start[:, None] + torch.arange(width)  # (R, W) host
+        valid = pos < end[:, None]
+        dev = self.hidden.device
+        rows_d, pos_d, valid_d = rows.to(dev), pos.to(dev), valid.to(dev)
+        gather_pos = torch.minimum(pos_d, (end - 1).to(dev)[:, None])  # padded slots re-read a real position
+        x = self.hidden[rows_d[:, None], gather_pos]  # (R, W, C)
+        n_keys = int(end.max())
+        key_pos = torch.arange(n_keys, device=dev)
+        # Causal over the row's own positions; padded queries see a valid prefix, never an empty one.
+        mask = (key_pos[None, None, :] <= pos_d[:, :, None]) & (
+            key_pos[None, None, :] < end.to(dev)[:, None, None]
+        )
+        flat_rows = rows_d[:, None].expand_as(pos_d)[valid_d]
+        flat_pos = pos_d[valid_d]
+        idx = layer - 1
+
+        def attend_to(
+            _: int, k: torch.Tensor, v: torch.Tensor
+        ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+            # k, v (R, kvh, W, hd) -> cache slots (row, :, pos) of the valid positions only
+            self.keys[idx][flat_rows, :, flat_pos] = k.transpose(1, 2)[valid_d]
+            self.values[idx][flat_rows, :, flat_pos] = v.transpose(1, 2)[valid_d]
+            keys = self.keys[idx][rows_d, :, :n_keys]
+            values = self.values[idx][rows_d, :, :n_keys]
+            return keys, values, mask[:, None]
+
+        out = self.model.layer(idx, x, self.model.rope(x, pos_d), attend_to)
+        self.hidden[flat_rows, flat_pos] = out[valid_d]
+        self.filled[layer, rows] = end
+        self.layer_positions += int((end - start).sum())
+        self.layer_calls += 1
+
+    def last_logits(self, rows: torch.Tensor) -> torch.Tensor:
+        """Exit logits (R, V) at each row's last position, from whatever depth it has reached."""
+        dev = self.hidden.device
+        h = self.hidden[rows.to(dev), (self.filled[0, rows] - 1).to(dev)]  # (R, C)
+        return self.model.head(h)
+
+
+@dataclass
+class ExitStats:
+    """What early exit did, accumulated over a proposer's lifetime."""
+
+    tokens_per_exit: list[int]  # draft tokens answered by each exit, shallowest first
+    layer_positions: int = 0  # position x layer computations (deep fills included)
+    layer_calls: int = 0  # layer invocations
+
+    @property
+    def mean_exit_depth_share(self) -> list[float]:
+        total = sum(self.tokens_per_exit)
+        return [n / total if total else 0.0 for n in self.tokens_per_exit]
+
+
+def default_thresholds(n_exits: int, value: float = 0.9) -> list[float]:
+    """Uncalibrated thresholds: every exit but the last answers at top probability >= value."""
+    return [value] * (n_exits - 1) + [0.0]
+
+
+def fixed_exit_thresholds(n_exits: int, exit_index: int) -> list[float]:
+    """Thresholds that make exit ``exit_index`` answer every token (shallower exits disabled)."""
+    if not 0 <= exit_index < n_exits:
+        raise ValueError(f"exit index {exit_index} out of range for a draft with {n_exits} exits")
+    return [DISABLED] * exit_index + [0.0] * (n_exits - exit_index)
+
+
+def check_thresholds(thresholds: Sequence[float], exits: Sequence[int]) -> list[float]:
+    """Validate per-exit thresholds against a draft's exits; returns them as floats."""
+    out = [float(t) for t in thresholds]
+    if len(out) != len(exits):
+        raise ValueError(
+            f"{len(out)} thresholds given for a sorted draft with exits {list(exits)}: give one per exit, "
+            f"e.g. {default_thresholds(len(exits))}"
+        )
+    if any(not t >= 0.0 for t in out):
+        raise ValueError(f"sorted-draft thresholds must be >= 0 (a value > 1 disables an exit), got {out}")
+    return out
+
+
+class SortedProposer:
+    """Early-exit drafting with a sorted draft: a `models.proposers.Proposer`.
+
+    One instance per (target, batch stream): it owns a KV cache and the target's
+    thresholds, while the weights (``model``) may be shared by every target of the
+    process (`get_shared_sorted_draft`). ``thresholds[i]`` is exit i's confidence bar
+    (top probability of its softmax at temperature 1); the last exit always answers.
+    """
+
+    def __init__(
+        self, model: SortedDraft, thresholds: Sequence[float] | None = None, vocab_size: int | None = None
+    ) -> None:
+        self.model = model
+        self.thresholds = check_thresholds(
+            default_thresholds(len(model.exits)) if thresholds is None else thresholds, model.exits
+        )
+        self.vocab_size = vocab_size or int(model.config.vocab_size)
+        self.cache: EarlyExitCache | None = None
+        self.last_k = 0  # size of the last proposal, until `update`
+        self.stats = ExitStats([0] * len(model.exits))
+
+    def prefill(self, prompts: list[list[int]]) -> None:
+        if not prompts or any(len(p) == 0 for p in prompts):
+            raise ValueError("SortedProposer.prefill needs at least one prompt, each with at least one token")
+        self._flush_cache_stats()
+        width = max(len(p) for p in prompts)
+        ids = torch.zeros((len(prompts), width), dtype=torch.long)
+        for i, p in enumerate(prompts):
+            ids[i, : len(p)] = torch.tensor(p, dtype=torch.long)
+        self.cache = EarlyExitCache(self.model, len(prompts), capacity=width + 64)
+        with torch.inference_mode():
+            self.cache.append(ids, torch.tensor([len(p) for p in prompts]))
+        self.last_k = 0
+
+    def next_logits(self) -> tuple[torch.Tensor, torch.Tensor]:
+        """Early-exit logits at every row's last position: (B, V) and the answering exit index (B,) host."""
+        cache = self._require_cache()
+        rows = torch.arange(cache.batch)
+        logits: torch.Tensor | None = None
+        exit_of = torch.full((cache.batch,), -1, dtype=torch.long)
+        last = len(self.model.exits) - 1
+        for i, depth in enumerate(self.model.exits):
+            if i < last and self.thresholds[i] > 1.0:
+                continue  # a disabled exit costs nothing, not even its LM head
+            cache.advance(rows, depth)
+            lg = cache.last_logits(rows)  # (R, V)
+            if logits is None:
+                logits = lg.new_empty((cache.batch, lg.shape[-1]))
+            if i == last:
+                done = torch.ones(rows.shape[0], dtype=torch.bool)
+            else:
+                done = (lg.float().softmax(-1).amax(-1) >= self.thresholds[i]).cpu()
+            answered = rows[done]
+            logits[answered.to(lg.device)] = lg[done.to(lg.device)]
+            exit_of[answered] = i
+            rows = rows[~done]
+            if rows.numel() == 0:
+                break
+        assert logits is not None  # the last exit always runs
+        return logits, exit_of
+
+    def propose(self, k: int, sampler: RowSampler) -> Proposal:
+        cache = self._require_cache()
+        tokens: list[torch.Tensor] = []
+        qs: list[torch.Tensor] = []
+        with torch.inference_mode():
+            for _ in range(k):
+                logits, exit_of = self.next_logits()
+                logits = self._to_target_vocab(logits)[:, None, :]  # (B, 1, V)
+                if sampler.all_greedy:
+                    token = logits.argmax(-1)  # (B, 1); one-hot q left implicit
+                else:
+                    q = sampler.probs(logits)  # the distribution the token is really drawn from
+                    token = sampler.sample(q)
+                    qs.append(q)
+                tokens.append(token)
+                self.stats.tokens_per_exit = [
+                    n + int((exit_of == i).sum()) for i, n in enumerate(self.stats.tokens_per_exit)
+                ]
+                # Only embedded here; its layers run when the next token (or a deeper one) needs them.
+                cache.append(token)
+        self.last_k = k
+        return Proposal(torch.cat(tokens, dim=1), torch.cat(qs, dim=1) if qs else None)
+
+    def update(self, num_accepted: torch.Tensor, next_tokens: torch.Tensor) -> None:
+        cache = self._require_cache()
+        accepted = num_accepted.to("cpu", torch.long)
+        # Context before the last proposal, plus its accepted prefix; rejected drafts are forgotten.
+        cache.truncate(cache.lengths - self.last_k + accepted)
+        with torch.inference_mode():
+            cache.append(next_tokens[:, None])
+        self.last_k = 0
+
+    def keep_rows(self, rows: torch.Tensor) -> None:
+        self._require_cache().select_rows(rows)
+
+    def _require_cache(self) -> EarlyExitCache:
+        if self.cache is None:
+            raise RuntimeError("SortedProposer used before prefill(): start a batch first")
+        return self.cache
+
+    def _flush_cache_stats(self) -> None:
+        if self.cache is not None:
+            self.stats.layer_positions += self.cache.layer_positions
+            self.stats.layer_calls += self.cache.layer_calls
+            self.cache.layer_positions = self.cache.layer_calls = 0
+
+    def exit_stats(self) -> ExitStats:
+        """Tokens per exit and layer work so far (all batches of this proposer)."""
+        self._flush_cache_stats()
+        return ExitStats(list(self.stats.tokens_per_exit), self.stats.layer_positions, self.stats.layer_calls)
+
+    def _to_target_vocab(self, logits: torch.Tensor) -> torch.Tensor:
+        width = logits.shape[-1]
+        if width == self.vocab_size:
+            return logits
+        if width > self.vocab_size:
+            return logits[..., : self.vocab_size]
+        pad = logits.new_full((*logits.shape[:-1], self.vocab_size - width), float("-inf"))
+        return torch.cat([logits, pad], dim=-1)

@@ -1,0 +1,87 @@
+"""Cancel and resume jobs, and re-enqueue unfinished work after a broker restart.
+
+Resuming is always safe: the database knows which prompts have results, the router skips
+finished prompts, and results are upserted once per prompt, so a prompt enqueued twice
+costs compute but never duplicates a row or a count.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, select
+
+from db import queries
+from db.schema import Job, JobStatus
+from db.session import get_engine, init_db, session_scope
+from producer.enqueue import enqueue_route_chunks
+from producer.status import JobNotFound
+
+log = logging.getLogger(__name__)
+
+
+def cancel(job_id: str, *, engine: Engine | None = None) -> str:
+    """Request cancellation; return the job's status afterwards (``cancelling`` or ``cancelled``).
+
+    Queued batches are skipped by the workers, which check the flag before each batch.
+    """
+    engine = engine or get_engine()
+    init_db(engine)
+    with session_scope(engine) as s:
+        try:
+            return queries.request_cancel(s, job_id)
+        except KeyError:
+            raise JobNotFound(job_id) from None
+
+
+@dataclass(frozen=True)
+class ResumeResult:
+    job_id: str
+    prompts: int  # prompts without a result, re-enqueued
+    messages: int  # route_chunk messages sent
+    status: str
+
+
+def resume(job_id: str, *, engine: Engine | None = None) -> ResumeResult:
+    """Re-enqueue every prompt of ``job_id`` without a result (also reopens a cancelled job).
+
+    Raises :class:`producer.enqueue.BrokerUnavailable` when no broker answers; nothing changes then.
+    """
+    engine = engine or get_engine()
+    init_db(engine)
+    with session_scope(engine, read_only=True) as s:
+        job = queries.get_job(s, job_id)
+        if job is None:
+            raise JobNotFound(job_id)
+        status, total = job.status, job.total
+        pending = queries.pending_prompt_ids(s, job_id)
+    if status == JobStatus.FAILED and total == 0:  # nothing was ever valid
+        return ResumeResult(job_id, 0, 0, status)
+    if not pending:
+        with session_scope(engine) as s:
+            # Everything finished while nobody was counting (e.g. the last batch's finalize was lost).
+            if status not in (JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.CANCELLED):
+                status = queries.maybe_finalize(s, job_id) or status
+        return ResumeResult(job_id, 0, 0, status)
+    # Enqueue first: if the broker is down, the job keeps its state.
+    messages = enqueue_route_chunks(job_id, pending)
+    with session_scope(engine) as s:
+        queries.reopen_job(s, job_id)
+    log.info("resumed %s: %d prompts in %d messages", job_id, len(pending), messages)
+    return ResumeResult(job_id, len(pending), messages, JobStatus.IN_PROGRESS)
+
+
+def enqueue_unfinished(*, engine: Engine | None = None) -> list[ResumeResult]:
+    """Resume every job still in progress (``specq up`` calls this on a fresh broker)."""
+    engine = engine or get_engine()
+    init_db(engine)
+    with session_scope(engine, read_only=True) as s:
+        active = list(
+            s.scalars(
+                select(Job.id)
+                .where(Job.status.in_([JobStatus.IN_PROGRESS, JobStatus.FINALIZING]))
+                .order_by(Job.created_at)
+            )
+        )
+    return [resume(job_id, engine=engine) for job_id in active]

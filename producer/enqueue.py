@@ -1,0 +1,70 @@
+"""Sending ``route_chunk`` messages: the producer's only contact with the broker.
+
+Messages carry ids only (job id, first and last prompt id of a chunk); the prompts stay in
+SQL. Tasks are sent by name, so the producer never imports worker code (nor torch).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from specq.settings import get_settings
+
+log = logging.getLogger(__name__)
+
+ROUTE_TASK = "workers.route.route_chunk"
+
+
+class BrokerUnavailable(RuntimeError):
+    """No broker answered at the configured URL."""
+
+
+def _app() -> Any:
+    from workers.app import ROUTE_QUEUE, celery_app, configure
+
+    url = get_settings().resolved_broker_url
+    if celery_app.conf.broker_url != url:  # settings changed since import (tests, notebooks)
+        configure()
+    return celery_app, ROUTE_QUEUE
+
+
+def broker_reachable(timeout_s: float = 2.0) -> bool:
+    """True when the configured broker accepts a connection within ``timeout_s``."""
+    app, _ = _app()
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, interval_start=0, interval_step=0.1, timeout=timeout_s)
+    except Exception as exc:  # kombu raises transport-specific errors; all mean "not reachable"
+        log.info("broker %s not reachable: %s", get_settings().resolved_broker_url, exc)
+        return False
+    return True
+
+
+def chunk_ranges(prompt_ids: Sequence[int], chunk_size: int) -> list[tuple[int, int]]:
+    """Consecutive ``(first_id, last_id)`` ranges of at most ``chunk_size`` of the sorted ids."""
+    ids = sorted(prompt_ids)
+    return [(ids[i], ids[min(i + chunk_size, len(ids)) - 1]) for i in range(0, len(ids), chunk_size)]
+
+
+def enqueue_route_chunks(job_id: str, prompt_ids: Sequence[int], *, chunk_size: int | None = None) -> int:
+    """Send one ``route_chunk`` per chunk of ``prompt_ids``; return the number of messages.
+
+    Raises :class:`BrokerUnavailable` (nothing sent) when the broker does not answer.
+    A range may span prompts that already have results; the router skips those.
+    """
+    if not prompt_ids:
+        return 0
+    if not broker_reachable():
+        raise BrokerUnavailable(
+            f"no broker at {get_settings().resolved_broker_url}; start one with `specq up` "
+            "(or set SPECQ_BROKER_URL)"
+        )
+    app, queue = _app()
+    ranges = chunk_ranges(prompt_ids, chunk_size or get_settings().route_chunk_size)
+    with app.producer_or_acquire() as producer:
+        for first, last in ranges:
+            app.send_task(ROUTE_TASK, args=[job_id, first, last], queue=queue, producer=producer)
+    log.info("job %s: enqueued %d route chunks (%d prompts)", job_id, len(ranges), len(prompt_ids))
+    return len(ranges)

@@ -1,0 +1,166 @@
+"""Job status for people and programs: OpenAI batch statuses, request counts, progress, ETA."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from db import queries
+from db.schema import TERMINAL_JOB_STATUSES, InputError, Job, JobStatus, Result
+from db.session import get_engine, init_db, session_scope
+
+# How many input errors a status report lists (export has all of them).
+ERRORS_SHOWN = 20
+
+
+def as_utc(dt: datetime | None) -> datetime | None:
+    """SQLite returns naive datetimes; they were written in UTC."""
+    if dt is None:
+        return None
+    return dt if dt.tzinfo is not None else dt.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class InputErrorInfo:
+    line: int
+    custom_id: str | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class JobReport:
+    """A job's state as ``specq status`` shows it."""
+
+    id: str
+    name: str | None
+    target: str
+    status: str  # OpenAI batch status
+    total: int  # prompts to decode
+    completed: int
+    failed: int
+    invalid: int  # bad input lines
+    output_tokens: int
+    created_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+    error: str | None
+    input_file: str | None
+    input_errors: list[InputErrorInfo] = field(default_factory=list)
+
+    @property
+    def request_counts(self) -> dict[str, int]:
+        """OpenAI's ``request_counts``: every input line, decoded ones, failed + invalid ones."""
+        return {
+            "total": self.total + self.invalid,
+            "completed": self.completed,
+            "failed": self.failed + self.invalid,
+        }
+
+    @property
+    def finished(self) -> int:
+        return self.completed + self.failed
+
+    @property
+    def remaining(self) -> int:
+        return max(self.total - self.finished, 0)
+
+    @property
+    def elapsed_s(self) -> float | None:
+        start = as_utc(self.started_at)
+        if start is None:
+            return None
+        end = as_utc(self.finished_at) or datetime.now(UTC)
+        return max((end - start).total_seconds(), 0.0)
+
+    @property
+    def tokens_per_s(self) -> float | None:
+        elapsed = self.elapsed_s
+        return self.output_tokens / elapsed if elapsed and self.output_tokens else None
+
+    @property
+    def eta_s(self) -> float | None:
+        """Seconds left at the rate so far (None before the first result or once finished)."""
+        elapsed = self.elapsed_s
+        if self.status in TERMINAL_JOB_STATUSES or not elapsed or not self.finished or not self.remaining:
+            return None
+        return elapsed * self.remaining / self.finished
+
+    @property
+    def done(self) -> bool:
+        return self.status in TERMINAL_JOB_STATUSES
+
+
+class JobNotFound(KeyError):
+    def __init__(self, job_id: str) -> None:
+        super().__init__(job_id)
+        self.job_id = job_id
+
+    def __str__(self) -> str:
+        return f"no job {self.job_id!r} in this database; `specq jobs` lists the known ones"
+
+
+def _report(s: Session, job: Job, errors_shown: int) -> JobReport:
+    output_tokens = s.scalar(
+        select(func.coalesce(func.sum(Result.output_tokens), 0)).where(Result.job_id == job.id)
+    )
+    errors = (
+        list(
+            s.scalars(
+                select(InputError)
+                .where(InputError.job_id == job.id)
+                .order_by(InputError.position, InputError.id)
+                .limit(errors_shown)
+            )
+        )
+        if errors_shown
+        else []
+    )
+    return JobReport(
+        id=job.id,
+        name=job.name,
+        target=job.target,
+        status=job.status,
+        total=job.total,
+        completed=job.completed,
+        failed=job.failed,
+        invalid=job.invalid,
+        output_tokens=int(output_tokens or 0),
+        created_at=job.created_at,
+        started_at=job.started_at,
+        finished_at=job.finished_at,
+        error=job.error,
+        input_file=job.input_file,
+        input_errors=[InputErrorInfo(e.position, e.custom_id, e.reason) for e in errors],
+    )
+
+
+def status(job_id: str, *, engine: Engine | None = None, errors_shown: int = ERRORS_SHOWN) -> JobReport:
+    """The state of ``job_id`` (raises :class:`JobNotFound`)."""
+    engine = engine or get_engine()
+    init_db(engine)
+    with session_scope(engine, read_only=True) as s:
+        job = queries.get_job(s, job_id)
+        if job is None:
+            raise JobNotFound(job_id)
+        return _report(s, job, errors_shown)
+
+
+def jobs(
+    *, limit: int = 50, status_filter: str | None = None, engine: Engine | None = None
+) -> list[JobReport]:
+    """Recent jobs, newest first."""
+    engine = engine or get_engine()
+    init_db(engine)
+    with session_scope(engine, read_only=True) as s:
+        return [_report(s, j, 0) for j in queries.list_jobs(s, limit=limit, status=status_filter)]
+
+
+def latest_job_id(*, engine: Engine | None = None) -> str | None:
+    found = jobs(limit=1, engine=engine)
+    return found[0].id if found else None
+
+
+__all__ = ["JobNotFound", "JobReport", "JobStatus", "jobs", "latest_job_id", "status"]

@@ -1,0 +1,206 @@
+"""Submitting a job: read and validate the input, write job + prompts to SQL, enqueue routing.
+
+The job row is committed first (status ``validating``) so its id can be shown at once; the
+prompts follow in one bulk transaction, then the job turns ``in_progress`` (or ``failed``
+when no line is usable) and its prompts are enqueued. Without a reachable broker the job
+stays recorded and ``specq up`` / ``specq resume`` enqueue it later: SQL is the source of truth.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from db import queries
+from db.schema import NO_DRAFT, JobStatus
+from db.session import get_engine, init_db, session_scope
+from producer.enqueue import BrokerUnavailable, enqueue_route_chunks
+from producer.readers import InputFileError, read_input
+from producer.tokens import load_target_tokenizer
+from producer.validate import SamplingDefaults, check_params, validate_lines
+from specq.deployment import Deployment, DeploymentError, load_deployment
+
+log = logging.getLogger(__name__)
+
+# How many input errors a "no valid line" failure message quotes.
+_QUOTED_ERRORS = 3
+
+
+class SubmitError(ValueError):
+    """The submission is refused before any job is created (unknown target, bad parameters)."""
+
+
+@dataclass(frozen=True)
+class SubmitResult:
+    job_id: str
+    status: str
+    total: int  # prompts recorded
+    invalid: int  # bad input lines
+    enqueued: bool  # route messages sent
+    length_checked: bool  # prompts were counted against the target's context
+    seconds: float  # wall time of the whole submission
+    message: str  # one line for the user (why the job failed, or why it was not enqueued)
+
+
+def submit_job(
+    source: str | Path | Iterable[str | dict[str, Any]],
+    target: str,
+    *,
+    name: str | None = None,
+    max_new_tokens: int = 128,
+    temperature: float = 0.0,
+    top_p: float = 1.0,
+    seed: int | None = None,
+    stop: list[str] | None = None,
+    draft: str | None = None,
+    enqueue: bool = True,
+    deployment: Deployment | None = None,
+    engine: Engine | None = None,
+    on_created: Callable[[str], None] | None = None,
+) -> SubmitResult:
+    """Submit ``source`` (a file path, or JSONL strings / dicts) for generation by ``target``.
+
+    ``draft`` pins every prompt to one draft of the target (``"none"`` = plain decoding, a
+    speedup baseline) instead of the per-task assignment. ``on_created`` is called with the
+    job id as soon as the job row is committed.
+    """
+    t0 = time.perf_counter()
+    dep = deployment or load_deployment()
+    try:
+        spec = dep.target(target)
+        if draft is not None and draft != NO_DRAFT and draft not in dep.pairings(target):
+            raise SubmitError(
+                f"draft {draft!r} does not serve target {target!r}; its drafts in {dep.source} are: "
+                f"{', '.join(dep.pairings(target)) or '(none)'} (or 'none' for plain decoding)"
+            )
+    except DeploymentError as exc:
+        raise SubmitError(str(exc)) from exc
+    defaults = SamplingDefaults(
+        max_new_tokens=max_new_tokens, temperature=temperature, top_p=top_p, seed=seed, stop=stop
+    )
+    problem = check_params(defaults.as_params())
+    if problem:
+        raise SubmitError(problem)
+
+    engine = engine or get_engine()
+    init_db(engine)
+    params = defaults.as_params()
+    if draft is not None:
+        params["draft"] = draft
+    input_file = str(Path(source).resolve()) if isinstance(source, str | Path) else None
+    with session_scope(engine) as s:
+        job_id = queries.create_job(s, target=target, name=name, params=params, input_file=input_file).id
+    if on_created is not None:
+        on_created(job_id)
+
+    try:
+        lines = read_input(source)
+        tokenizer = load_target_tokenizer(target, dep.resolve_path(spec.path, build=False))
+        report = validate_lines(lines, target=target, defaults=defaults, tokenizer=tokenizer)
+    except (InputFileError, OSError) as exc:
+        message = str(exc)
+        with session_scope(engine) as s:
+            queries.add_input_errors(s, job_id, [queries.InputErrorRow(position=0, reason=message)])
+            _finish_validation(s, job_id, total=0, invalid=1, input_format=None, error=message)
+        return SubmitResult(job_id, JobStatus.FAILED, 0, 1, False, False, time.perf_counter() - t0, message)
+
+    error = None
+    if not report.prompts:
+        quoted = "; ".join(f"line {e.position}: {e.reason}" for e in report.errors[:_QUOTED_ERRORS])
+        error = (
+            f"no valid line in {input_file or 'the input'} ({report.lines} lines, all invalid"
+            + (f"; {quoted}" if quoted else "")
+            + "). See `specq status "
+            + job_id
+            + "`."
+        )
+    with session_scope(engine) as s:
+        queries.add_prompts_bulk(s, job_id, report.prompts)
+        queries.add_input_errors(s, job_id, report.errors)
+        _finish_validation(
+            s,
+            job_id,
+            total=len(report.prompts),
+            invalid=len(report.errors),
+            input_format=report.input_format,
+            error=error,
+        )
+    status = JobStatus.FAILED if error else JobStatus.IN_PROGRESS
+    enqueued = False
+    message = error or ""
+    if not error and enqueue:
+        with session_scope(engine) as s:
+            ids = queries.prompt_ids(s, job_id)
+        try:
+            enqueue_route_chunks(job_id, ids)
+            enqueued = True
+        except BrokerUnavailable as exc:
+            message = f"job recorded but not enqueued: {exc}; `specq up` enqueues it when it starts"
+            log.warning("%s: %s", job_id, message)
+    elif not error:
+        message = "job recorded; not enqueued (enqueue=False): run `specq resume " + job_id + "`"
+    seconds = time.perf_counter() - t0
+    log.info(
+        "job %s: %d prompts, %d invalid lines, %s in %.2fs",
+        job_id,
+        len(report.prompts),
+        len(report.errors),
+        "enqueued" if enqueued else "not enqueued",
+        seconds,
+    )
+    return SubmitResult(
+        job_id,
+        status,
+        len(report.prompts),
+        len(report.errors),
+        enqueued,
+        report.length_checked,
+        seconds,
+        message,
+    )
+
+
+def _finish_validation(
+    s: Any, job_id: str, *, total: int, invalid: int, input_format: str | None, error: str | None
+) -> None:
+    job = queries.get_job(s, job_id)
+    assert job is not None
+    job.total = total
+    job.invalid = invalid
+    job.input_format = input_format
+    s.flush()
+    queries.set_job_status(s, job_id, JobStatus.FAILED if error else JobStatus.IN_PROGRESS, error=error)
+
+
+def submit(
+    source: str | Path | Iterable[str | dict[str, Any]],
+    target: str,
+    *,
+    name: str | None = None,
+    max_new_tokens: int = 128,
+    temperature: float = 0.0,
+    top_p: float = 1.0,
+    seed: int | None = None,
+    stop: list[str] | None = None,
+    draft: str | None = None,
+    enqueue: bool = True,
+) -> str:
+    """Submit a job and return its id (see :func:`submit_job` for the full report)."""
+    return submit_job(
+        source,
+        target,
+        name=name,
+        max_new_tokens=max_new_tokens,
+        temperature=temperature,
+        top_p=top_p,
+        seed=seed,
+        stop=stop,
+        draft=draft,
+        enqueue=enqueue,
+    ).job_id

@@ -1,0 +1,125 @@
+"""Token counts and context limits of a target, from its tokenizer files alone (no weights, no torch).
+
+Submit uses this to reject prompts longer than the target's context. When the target's
+files are not on this machine yet (a hub id not in the local cache, or a zoo preset not
+built), there is nothing to count with: submit skips the length check and the decode
+worker reports over-long prompts as failed with the same message.
+
+``render_chat`` turns chat messages into the prompt text: the tokenizer's chat template
+when it has one, else a plain ``role: content`` transcript. The decode worker must render
+with the same function so the counts here match what is decoded.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+# config.json keys that hold the context length, by model family.
+_CONTEXT_KEYS = ("max_position_embeddings", "n_positions", "max_seq_len", "seq_length", "n_ctx")
+
+
+def message_text(content: Any) -> str:
+    """The text of a message's content: a string, or OpenAI content parts of type text."""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        return "".join(p.get("text", "") for p in content if isinstance(p, dict) and p.get("type") == "text")
+    return ""
+
+
+def render_chat(messages: list[dict[str, Any]], chat_template_tokenizer: Any | None = None) -> str:
+    """Prompt text for ``messages``, ending where the assistant's answer begins."""
+    plain = [{"role": m["role"], "content": message_text(m.get("content"))} for m in messages]
+    if chat_template_tokenizer is not None and getattr(chat_template_tokenizer, "chat_template", None):
+        rendered = chat_template_tokenizer.apply_chat_template(
+            plain, tokenize=False, add_generation_prompt=True
+        )
+        return str(rendered)
+    return "".join(f"{m['role']}: {m['content']}\n" for m in plain) + "assistant:"
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def context_length_of(model_dir: Path) -> int | None:
+    """The context length from ``config.json`` (None when the file does not say)."""
+    config = _read_json(model_dir / "config.json")
+    for key in _CONTEXT_KEYS:
+        value = config.get(key)
+        if isinstance(value, int) and value > 0:
+            return value
+    return None
+
+
+@dataclass
+class TargetTokenizer:
+    """Counts prompt tokens the way the target will see them."""
+
+    target: str
+    model_dir: Path
+    context_length: int | None
+    _fast: Any  # tokenizers.Tokenizer
+    _chat: Any = None  # transformers tokenizer, loaded on the first chat line
+
+    def count(self, texts: list[str]) -> list[int]:
+        """Token counts (special tokens included, as the tokenizer adds them)."""
+        if not texts:
+            return []
+        return [len(e.ids) for e in self._fast.encode_batch(texts)]
+
+    def render(self, messages: list[dict[str, Any]]) -> str:
+        if self._chat is None and (self.model_dir / "tokenizer_config.json").exists():
+            config = _read_json(self.model_dir / "tokenizer_config.json")
+            has_template = "chat_template" in config or (self.model_dir / "chat_template.jinja").exists()
+            if has_template:
+                from transformers import AutoTokenizer  # imports no torch; only for chat templates
+
+                self._chat = AutoTokenizer.from_pretrained(str(self.model_dir))
+        return render_chat(messages, self._chat)
+
+
+def _local_files(path: str) -> Path | None:
+    """A directory holding ``tokenizer.json`` for ``path`` (local dir or cached hub id), or None."""
+    p = Path(path).expanduser()
+    if p.is_dir():
+        return p if (p / "tokenizer.json").exists() else None
+    try:
+        from huggingface_hub import try_to_load_from_cache
+    except ImportError:
+        return None
+    cached = try_to_load_from_cache(path, "tokenizer.json")
+    if isinstance(cached, str):
+        return Path(cached).parent
+    return None
+
+
+def load_target_tokenizer(target: str, model_path: str | None) -> TargetTokenizer | None:
+    """The target's tokenizer from files on this machine, or None when they are not here."""
+    if model_path is None:
+        return None
+    model_dir = _local_files(model_path)
+    if model_dir is None:
+        log.info(
+            "no local tokenizer.json for target %s (%s); skipping the prompt length check", target, model_path
+        )
+        return None
+    from tokenizers import Tokenizer
+
+    fast = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+    # Counting must not truncate or pad, whatever the saved tokenizer was configured with.
+    fast.no_truncation()
+    fast.no_padding()
+    return TargetTokenizer(
+        target=target, model_dir=model_dir, context_length=context_length_of(model_dir), _fast=fast
+    )

@@ -1,0 +1,255 @@
+"""The sorted draft: shared parameters, SoFT, early exit, losslessness, thresholds."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+import torch
+from transformers import AutoModelForCausalLM, LlamaConfig, LlamaForCausalLM
+
+from models.sampling import RowSampler, SamplingParams
+from models.sorted_draft import (
+    DISABLED,
+    SortedDraft,
+    SortedPreset,
+    SortedProposer,
+    fixed_exit_thresholds,
+    get_shared_sorted_draft,
+    load_sorted_draft,
+    new_sorted_draft,
+    soft_loss,
+)
+from models.speculative import SpecDecoder
+
+VOCAB = 48
+PRESET = SortedPreset(
+    hidden_size=32, num_layers=4, exits=(1, 2, 4), num_heads=4, num_kv_heads=2,
+    intermediate_size=64, seq_len=32, batch_size=16, steps=60, lr=1e-2,
+)
+
+
+def _pattern_batch(gen: torch.Generator, rows: int, length: int) -> torch.Tensor:
+    """Counting sequences with a per-row stride: deeper exits learn them better than shallow ones."""
+    start = torch.randint(0, VOCAB, (rows, 1), generator=gen)
+    stride = torch.randint(1, 4, (rows, 1), generator=gen)
+    return (start + stride * torch.arange(length)) % VOCAB
+
+
+@pytest.fixture(scope="module")
+def sorted_model() -> SortedDraft:
+    """A small sorted draft trained for a few seconds with SoFT, in float64."""
+    model = new_sorted_draft(VOCAB, PRESET)
+    gen = torch.Generator().manual_seed(0)
+    opt = torch.optim.AdamW(model.parameters(), lr=PRESET.lr)
+    for _ in range(PRESET.steps):
+        ids = _pattern_batch(gen, PRESET.batch_size, PRESET.seq_len)
+        loss = soft_loss(model(ids), ids).loss
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    return model.double().eval()
+
+
+@pytest.fixture(scope="module")
+def other_target() -> LlamaForCausalLM:
+    torch.manual_seed(7)
+    config = LlamaConfig(
+        vocab_size=VOCAB, hidden_size=32, intermediate_size=64, num_hidden_layers=2,
+        num_attention_heads=4, num_key_value_heads=4, eos_token_id=None, bos_token_id=None,
+    )
+    return LlamaForCausalLM(config).double().eval()
+
+
+def _prompts() -> list[list[int]]:
+    gen = torch.Generator().manual_seed(3)
+    return [_pattern_batch(gen, 1, n)[0].tolist() for n in (5, 9, 2, 7)]
+
+
+def _chosen_exit(model: SortedDraft, context: list[int], thresholds: list[float]) -> tuple[int, torch.Tensor]:
+    """The exit the early-exit rule picks for the next token, from a full forward (the reference)."""
+    exit_logits = [lg[0, -1] for lg in model(torch.tensor([context]))]
+    for i, lg in enumerate(exit_logits):
+        if i == len(exit_logits) - 1 or lg.softmax(-1).max() >= thresholds[i]:
+            return i, lg
+    raise AssertionError("unreachable: the last exit always answers")
+
+
+def test_exits_share_one_state_dict(sorted_model: SortedDraft, tmp_path: Path) -> None:
+    """One set of weights: exactly a Llama state dict, the deepest exit is that Llama model."""
+    plain = LlamaForCausalLM(sorted_model.config)
+    assert set(sorted_model.lm.state_dict()) == set(plain.state_dict())
+    assert set(sorted_model.state_dict()) == {f"lm.{k}" for k in plain.state_dict()}
+    ids = torch.tensor([_prompts()[1]])
+    exits = sorted_model(ids)
+    assert len(exits) == 3
+    torch.testing.assert_close(exits[-1], sorted_model.lm(ids).logits)
+    # Saved once, loaded as a sorted draft or as an ordinary causal LM (its deepest exit).
+    sorted_model.save(tmp_path / "sd")
+    loaded = load_sorted_draft(tmp_path / "sd", dtype=torch.float64)
+    assert loaded.exits == (1, 2, 4)
+    for a, b in zip(loaded(ids), exits, strict=True):
+        torch.testing.assert_close(a, b)
+    hf = AutoModelForCausalLM.from_pretrained(tmp_path / "sd", use_safetensors=True, dtype=torch.float64)
+    torch.testing.assert_close(hf(ids).logits, exits[-1])
+    assert get_shared_sorted_draft(tmp_path / "sd") is get_shared_sorted_draft(str(tmp_path / "sd"))
+
+
+def test_soft_loss_is_mean_of_exit_losses(sorted_model: SortedDraft) -> None:
+    """Each exit's loss equals an independent Llama truncated to that depth; SoFT is their mean."""
+    ids = _pattern_batch(torch.Generator().manual_seed(5), 3, 12)
+    out = soft_loss(sorted_model(ids), ids)
+    for depth, exit_loss in zip(sorted_model.exits, out.per_exit, strict=True):
+        config = LlamaConfig(**{**sorted_model.config.to_dict(), "num_hidden_layers": depth})
+        shallow = LlamaForCausalLM(config).double()
+        shallow.load_state_dict(sorted_model.lm.state_dict(), strict=False)  # deeper layers dropped
+        shallow.tie_weights()
+        reference = shallow(ids, labels=ids).loss
+        torch.testing.assert_close(exit_loss, reference)
+    torch.testing.assert_close(out.loss, torch.stack(out.per_exit).mean())
+    assert len({round(x.item(), 6) for x in out.per_exit}) == 3  # the exits really differ
+
+
+@pytest.mark.parametrize("thresholds", [[0.5, 0.5, 0.0], [0.9, 0.7, 0.0], [DISABLED, 0.6, 0.0], [0.0, 0.0, 0.0]])
+def test_early_exit_token_is_its_exit_prediction(sorted_model: SortedDraft, thresholds: list[float]) -> None:
+    """Every draft token is the argmax of the exit the rule picks, with that exit's exact logits."""
+    prompts = _prompts()
+    proposer = SortedProposer(sorted_model, thresholds)
+    proposer.prefill(prompts)
+    contexts = [list(p) for p in prompts]
+    sampler = RowSampler.from_params([SamplingParams()] * len(prompts), "cpu")
+    used = set()
+    for step in range(3):
+        # Tokens the proposer drafts, checked one by one against full forwards of their contexts.
+        tokens = proposer.propose(3, sampler).tokens.tolist()
+        for row, ctx in enumerate(contexts):
+            ctx = list(ctx)
+            for tok in tokens[row]:
+                exit_index, logits = _chosen_exit(sorted_model, ctx, thresholds)
+                used.add(exit_index)
+                assert tok == int(logits.argmax())
+                ctx.append(tok)
+        accepted = torch.tensor([step % 4, 3, 0, 1])
+        nxt = torch.tensor([1, 2, 3, 4])
+        proposer.update(accepted, nxt)
+        for row in range(len(prompts)):
+            contexts[row] += tokens[row][: int(accepted[row])] + [int(nxt[row])]
+    if thresholds == [0.5, 0.5, 0.0]:
+        assert len(used) >= 2, "the test thresholds should make several exits answer"
+
+
+def test_next_logits_are_exact_and_lazy_fill_is_exact(sorted_model: SortedDraft) -> None:
+    """After mixed-depth tokens, a deep token's logits equal a full forward (skipped KV filled exactly)."""
+    prompts = _prompts()
+    proposer = SortedProposer(sorted_model, [0.3, 0.3, 0.0])
+    proposer.prefill(prompts)
+    sampler = RowSampler.from_params([SamplingParams()] * len(prompts), "cpu")
+    tokens = proposer.propose(4, sampler).tokens
+    # Switch to the deepest exit: every skipped layer of the earlier tokens must now be filled.
+    proposer.thresholds = fixed_exit_thresholds(3, 2)
+    logits, exit_of = proposer.next_logits()
+    assert exit_of.tolist() == [2] * len(prompts)
+    for row, prompt in enumerate(prompts):
+        ref = sorted_model(torch.tensor([prompt + tokens[row].tolist()]))[-1][0, -1]
+        torch.testing.assert_close(logits[row], ref)
+
+
+def test_sampled_q_is_the_exit_distribution(sorted_model: SortedDraft) -> None:
+    """With sampling, q is the warped distribution of the exit that answered, nothing else."""
+    prompts = _prompts()
+    thresholds = [0.5, 0.4, 0.0]
+    params = [SamplingParams(temperature=0.8, top_p=0.9, seed=i) for i in range(len(prompts))]
+    sampler = RowSampler.from_params(params, "cpu")
+    proposer = SortedProposer(sorted_model, thresholds)
+    proposer.prefill(prompts)
+    proposal = proposer.propose(3, sampler)
+    assert proposal.q is not None and proposal.q.shape == (len(prompts), 3, VOCAB)
+    for row, prompt in enumerate(prompts):
+        ctx = list(prompt)
+        for j, tok in enumerate(proposal.tokens[row].tolist()):
+            _, logits = _chosen_exit(sorted_model, ctx, thresholds)
+            expected = sampler.select(torch.tensor([row])).probs(logits[None, None, :])[0, 0]
+            torch.testing.assert_close(proposal.q[row, j], expected)
+            assert proposal.q[row, j, tok] > 0
+            ctx.append(tok)
+
+
+@pytest.mark.parametrize("thresholds", [[0.5, 0.5, 0.0], [0.0, 0.0, 0.0], [DISABLED, DISABLED, 0.0]])
+@pytest.mark.parametrize("own_target", [True, False])
+def test_greedy_lossless(
+    sorted_model: SortedDraft, other_target: LlamaForCausalLM, thresholds: list[float], own_target: bool
+) -> None:
+    """Greedy speculative output equals the target's greedy output, rows finishing at different times."""
+    target = sorted_model.lm if own_target else other_target
+    prompts = _prompts()
+    params = [SamplingParams(max_new_tokens=n) for n in (12, 20, 7, 16)]
+    plain = SpecDecoder(target, None).generate(prompts, params)
+    spec = SpecDecoder(target, SortedProposer(sorted_model, thresholds), k=3).generate(prompts, params)
+    assert [o.token_ids for o in spec] == [o.token_ids for o in plain]
+    assert sum(o.stats.drafted_tokens for o in spec) > 0
+
+
+def test_sampling_lossless_chi_square(sorted_model: SortedDraft, other_target: LlamaForCausalLM) -> None:
+    """Sampled outputs follow the target's distribution: chi-square on the second and third tokens."""
+    torch.manual_seed(11)
+    prompt = _prompts()[0]
+    n = 3000
+    params = SamplingParams(max_new_tokens=3, temperature=1.0)
+    outs = SpecDecoder(other_target, SortedProposer(sorted_model, [0.3, 0.3, 0.0]), k=2).generate(
+        [prompt] * n, params
+    )
+    seqs = torch.tensor([o.token_ids for o in outs])  # (n, 3)
+    # Exact marginal of token 2 given the observed token 1 values, then of token 3 given 1..2.
+    for pos in (1, 2):
+        with torch.no_grad():
+            contexts = torch.cat([torch.tensor(prompt).expand(n, -1), seqs[:, :pos]], dim=1)
+            p = other_target(contexts).logits[:, -1].softmax(-1)  # (n, V)
+        expected = p.sum(0)  # expected counts of each token at this position
+        observed = torch.bincount(seqs[:, pos], minlength=VOCAB).double()
+        keep = expected >= 5
+        stat = float((((observed - expected) ** 2) / expected)[keep].sum())
+        dof = int(keep.sum()) - 1
+        # 99.9% quantile of chi-square via the Wilson-Hilferty approximation.
+        z = 3.09
+        bound = dof * (1 - 2 / (9 * dof) + z * math.sqrt(2 / (9 * dof))) ** 3
+        assert stat < bound, f"position {pos}: chi2 {stat:.1f} >= {bound:.1f} (dof {dof})"
+
+
+def test_thresholds_move_acceptance_and_work(sorted_model: SortedDraft) -> None:
+    """Higher thresholds: tokens exit deeper, acceptance rises, the draft does more layer work."""
+    target = sorted_model.lm  # the deepest exit is the target: it is always accepted
+    prompts = _prompts()
+    params = SamplingParams(max_new_tokens=24)
+    results = {}
+    for name, thresholds in (("shallow", [0.0, 0.0, 0.0]), ("deep", fixed_exit_thresholds(3, 2))):
+        proposer = SortedProposer(sorted_model, thresholds)
+        outs = SpecDecoder(target, proposer, k=3).generate(prompts, params)
+        drafted = sum(o.stats.drafted_tokens for o in outs)
+        accepted = sum(o.stats.accepted_tokens for o in outs)
+        stats = proposer.exit_stats()
+        results[name] = (accepted / drafted, stats.layer_positions / sum(stats.tokens_per_exit))
+    assert results["deep"][0] == 1.0
+    assert results["shallow"][0] < results["deep"][0]
+    assert results["shallow"][1] < results["deep"][1]
+
+    # On fixed contexts, raising every threshold never makes a token exit shallower, and does move some.
+    depths = []
+    for level in (0.2, 0.5, 0.8, 0.95):
+        proposer = SortedProposer(sorted_model, [level, level, 0.0])
+        proposer.prefill(prompts)
+        depths.append(proposer.next_logits()[1])
+    for shallower, deeper in zip(depths, depths[1:], strict=False):
+        assert bool((deeper >= shallower).all())
+    assert bool((depths[-1] > depths[0]).any())
+
+
+def test_bad_thresholds_are_refused(sorted_model: SortedDraft) -> None:
+    with pytest.raises(ValueError, match="one per exit"):
+        SortedProposer(sorted_model, [0.5, 0.0])
+    with pytest.raises(ValueError, match=">= 0"):
+        SortedProposer(sorted_model, [-0.1, 0.5, 0.0])
+    with pytest.raises(RuntimeError, match="prefill"):
+        SortedProposer(sorted_model).propose(2, RowSampler.from_params([SamplingParams()], "cpu"))
+    with pytest.raises(ValueError, match="exits"):
+        SortedDraft(sorted_model.lm, (1, 3))

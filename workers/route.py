@@ -1,0 +1,349 @@
+"""Routing: classify a chunk of prompts into sub-tasks, pick each one's draft, emit decode batches.
+
+``route_chunk(job_id, first_prompt_id, last_prompt_id)`` is the Celery task (queue
+``specq.route``); :func:`plan_chunk` is the library function behind it, testable without a
+broker. The plan is deterministic for a given chunk and database state (the exploration
+RNG is seeded from the chunk, batch ids hash their contents), so a redelivered message
+re-creates the same batches instead of adding new ones.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import logging
+import random
+import threading
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from celery import Task
+from sqlalchemy.orm import Session
+
+from db import queries
+from db.schema import TERMINAL_JOB_STATUSES, Job, Prompt, PromptStatus
+from db.session import session_scope
+from specq.deployment import NO_DRAFT, Deployment, load_deployment
+from specq.settings import get_settings
+from workers.app import ROUTE_QUEUE, celery_app, decode_queue
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TASK = "default"
+DECODE_TASK = "workers.decode.decode_batch"
+
+
+class Router(Protocol):
+    """What routing needs from a trained prompt classifier (``models.tasks.load_router``)."""
+
+    def classify(self, texts: list[str]) -> list[str]: ...
+
+
+DraftChooser = Callable[[Session, Deployment, str, str, random.Random], tuple[str, bool]]
+
+
+@dataclass(frozen=True)
+class PlannedBatch:
+    """One decode message: prompts of one (target, draft, task), similar lengths together."""
+
+    batch_id: str
+    job_id: str
+    target: str
+    draft: str
+    task: str
+    prompt_ids: list[int]
+    explored: bool  # sent to a draft other than the assigned one, to keep measuring it
+
+    @property
+    def pairing(self) -> str:
+        return f"{self.target}/{self.draft}"
+
+    @property
+    def queue(self) -> str:
+        return decode_queue(self.target, self.draft)
+
+
+# ---------------------------------------------------------------------------------------------
+# Per-process caches: the router artifact and the draft chooser are loaded once.
+# ---------------------------------------------------------------------------------------------
+
+_router_lock = threading.Lock()
+_router_cache: dict[str, tuple[float, Router]] = {}
+
+
+def load_router_cached(path: Path | None) -> Router | None:
+    """The router at ``path``, loaded once per process (reloaded when the artifact changes).
+
+    None when no router is configured or trained yet: every prompt then gets the task "default".
+    """
+    if path is None or not path.exists():
+        return None
+    try:
+        from models.tasks import load_router
+    except ModuleNotFoundError as exc:
+        if exc.name != "models.tasks":
+            raise
+        log.warning(
+            "router %s exists but models.tasks is not installed; every prompt gets task %r",
+            path,
+            DEFAULT_TASK,
+        )
+        return None
+    stamp = max((p.stat().st_mtime for p in [path, *path.rglob("*")]), default=0.0)
+    key = str(path.resolve())
+    with _router_lock:
+        cached = _router_cache.get(key)
+        if cached is None or cached[0] != stamp:
+            log.info("loading router %s", path)
+            _router_cache[key] = (stamp, load_router(path))
+        return _router_cache[key][1]
+
+
+def _assignment_or_default(
+    session: Session, deployment: Deployment, target: str, task: str, rng: random.Random
+) -> tuple[str, bool]:
+    """Draft for (target, task) from the assignments table, else the target's default draft."""
+    valid = set(deployment.pairings(target)) | {NO_DRAFT}
+    assignment = queries.get_assignment(session, target, task)
+    if assignment is not None and assignment.draft in valid:
+        return assignment.draft, False
+    if assignment is not None:
+        log.warning(
+            "assignment %s/%s -> %r names a draft that no longer serves %s in %s; using the default draft",
+            target,
+            task,
+            assignment.draft,
+            target,
+            deployment.source,
+        )
+    return deployment.target(target).default_draft, False
+
+
+def draft_chooser() -> DraftChooser:
+    """``workers.assignment.choose_draft`` (online policy with exploration) when installed."""
+    try:
+        from workers.assignment import choose_draft
+    except ModuleNotFoundError as exc:
+        if exc.name != "workers.assignment":
+            raise
+        return _assignment_or_default
+    return choose_draft  # type: ignore[no-any-return]
+
+
+# ---------------------------------------------------------------------------------------------
+# Batch sizes
+# ---------------------------------------------------------------------------------------------
+
+
+def batch_size_cap(
+    deployment: Deployment, target: str, draft: str, prompt_tokens: int, max_new_tokens: int
+) -> int:
+    """Prompts per decode batch: the configured maximum, capped by the cost model's memory/time estimate."""
+    settings = get_settings()
+    cap = deployment.target(target).max_batch_size or settings.max_batch_size
+    predicted = _cost_model_cap(
+        deployment, target, draft, prompt_tokens, max_new_tokens, settings.worker_memory_mib
+    )
+    if predicted is not None:
+        cap = max(1, min(cap, predicted))
+    return cap
+
+
+def _cost_model_cap(
+    deployment: Deployment, target: str, draft: str, prompt_tokens: int, max_new_tokens: int, memory_mib: int
+) -> int | None:
+    try:
+        costmodel = importlib.import_module("models.costmodel")
+    except ModuleNotFoundError as exc:
+        if exc.name != "models.costmodel":
+            raise
+        return None
+    max_batch_size = getattr(costmodel, "max_batch_size", None)
+    if max_batch_size is None:
+        return None
+    target_path = deployment.resolve_path(deployment.target(target).path, build=False)
+    if target_path is None:  # a zoo model not built yet: no config to read
+        return None
+    draft_spec = deployment.drafts.get(draft)
+    draft_path = (
+        deployment.resolve_path(draft_spec.path, build=False)
+        if draft_spec is not None and draft_spec.path
+        else None
+    )
+    return int(
+        max_batch_size(
+            target_path=target_path,
+            draft_path=draft_path,
+            prompt_tokens=prompt_tokens,
+            max_new_tokens=max_new_tokens,
+            memory_mib=memory_mib,
+        )
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Planning (library code: no broker)
+# ---------------------------------------------------------------------------------------------
+
+
+def prompt_text(prompt: Prompt) -> str:
+    """The text the classifier sees: the prompt, or the chat's message contents joined."""
+    if prompt.text is not None:
+        return prompt.text
+    parts = []
+    for message in prompt.messages or []:
+        content = message.get("content") if isinstance(message, dict) else None
+        if isinstance(content, str):
+            parts.append(content)
+        elif isinstance(content, list):  # OpenAI content parts
+            parts.extend(str(p.get("text", "")) for p in content if isinstance(p, dict))
+    return "\n".join(parts)
+
+
+def _length(prompt: Prompt) -> int:
+    # Token counts when the producer measured them, else characters (same order, roughly).
+    return prompt.prompt_tokens if prompt.prompt_tokens is not None else len(prompt_text(prompt))
+
+
+def _batch_id(job_id: str, target: str, draft: str, prompt_ids: Sequence[int]) -> str:
+    digest = hashlib.sha256(f"{job_id}|{target}|{draft}|{','.join(map(str, prompt_ids))}".encode())
+    return digest.hexdigest()[:32]
+
+
+def _max_new_tokens(job: Job, prompts: Sequence[Prompt]) -> int:
+    default = int(job.params.get("max_new_tokens", 64))
+    return max(int((p.params or {}).get("max_new_tokens", default)) for p in prompts)
+
+
+def plan_chunk(
+    session: Session,
+    job_id: str,
+    first_prompt_id: int,
+    last_prompt_id: int,
+    *,
+    deployment: Deployment,
+    router: Router | None,
+    choose_draft: DraftChooser | None = None,
+) -> list[PlannedBatch]:
+    """Route the unfinished prompts of a chunk; store task/draft on them and record the batches.
+
+    Returns the batches to enqueue (the caller sends them after committing). A job that is
+    cancelled, finished or unknown yields no batches.
+    """
+    job = queries.get_job(session, job_id)
+    if job is None:
+        log.warning("route_chunk: job %s does not exist (deleted?); dropping the chunk", job_id)
+        return []
+    if job.cancel_requested or job.status in TERMINAL_JOB_STATUSES:
+        log.info("route_chunk: job %s is %s; not routing", job_id, job.status)
+        return []
+    prompts = [
+        p
+        for p in queries.prompts_in_range(session, job_id, first_prompt_id, last_prompt_id)
+        if p.status in (PromptStatus.PENDING, PromptStatus.ROUTED)
+    ]
+    if not prompts:
+        return []
+    target = job.target
+    pinned = job.params.get("draft")  # e.g. "none": a plain-decoding baseline job
+    if pinned is not None and pinned != NO_DRAFT and pinned not in deployment.pairings(target):
+        raise ValueError(
+            f"job {job_id} pins draft {pinned!r}, which does not serve {target} in {deployment.source}"
+        )
+
+    if router is None:
+        tasks = [DEFAULT_TASK] * len(prompts)
+    else:
+        tasks = router.classify([prompt_text(p) for p in prompts])
+        if len(tasks) != len(prompts):
+            raise RuntimeError(f"router returned {len(tasks)} labels for {len(prompts)} prompts")
+
+    by_task: dict[str, list[Prompt]] = defaultdict(list)
+    for prompt, task in zip(prompts, tasks, strict=True):
+        by_task[str(task)].append(prompt)
+
+    chooser = choose_draft or draft_chooser()
+    # Seeded by the chunk: a redelivered message explores the same way and re-creates the same batches.
+    rng = random.Random(f"{job_id}:{first_prompt_id}:{last_prompt_id}")
+    routes: list[queries.PromptRoute] = []
+    batches: list[PlannedBatch] = []
+    base_cap = deployment.target(target).max_batch_size or get_settings().max_batch_size
+    for task in sorted(by_task):
+        group = sorted(by_task[task], key=lambda p: (_length(p), p.id))
+        for i in range(0, len(group), base_cap):
+            slab = group[i : i + base_cap]
+            if pinned is not None:
+                draft, explored = str(pinned), False
+            else:
+                draft, explored = chooser(session, deployment, target, task, rng)
+            cap = batch_size_cap(
+                deployment, target, draft, max(_length(p) for p in slab), _max_new_tokens(job, slab)
+            )
+            for j in range(0, len(slab), cap):
+                ids = [p.id for p in slab[j : j + cap]]
+                batches.append(
+                    PlannedBatch(
+                        _batch_id(job_id, target, draft, ids), job_id, target, draft, task, ids, explored
+                    )
+                )
+            routes += [queries.PromptRoute(p.id, task, draft) for p in slab]
+
+    queries.set_prompt_routes(session, routes)
+    for b in batches:
+        queries.record_batch(
+            session,
+            queries.BatchRow(
+                id=b.batch_id,
+                job_id=job_id,
+                pairing=b.pairing,
+                target=b.target,
+                draft=b.draft,
+                size=len(b.prompt_ids),
+                task=b.task,
+                explored=b.explored,
+            ),
+        )
+    return batches
+
+
+def send_batches(batches: Sequence[PlannedBatch]) -> None:
+    """Enqueue ``decode_batch`` messages (ids only) on each pairing's queue."""
+    for b in batches:
+        celery_app.send_task(DECODE_TASK, args=[b.job_id, b.pairing, b.prompt_ids, b.batch_id], queue=b.queue)
+
+
+def route_prompts(job_id: str, first_prompt_id: int, last_prompt_id: int) -> list[PlannedBatch]:
+    """Plan the chunk in one transaction, then enqueue its batches (after the commit, so a
+    decode worker never sees a batch whose routes are not visible yet)."""
+    settings = get_settings()
+    deployment = load_deployment()
+    router = load_router_cached(deployment.router_path)
+    with session_scope() as session:
+        batches = plan_chunk(
+            session, job_id, first_prompt_id, last_prompt_id, deployment=deployment, router=router
+        )
+    send_batches(batches)
+    log.info(
+        "routed job %s prompts %d..%d into %d batches (max %d per batch)",
+        job_id,
+        first_prompt_id,
+        last_prompt_id,
+        len(batches),
+        settings.max_batch_size,
+    )
+    return batches
+
+
+@celery_app.task(name="workers.route.route_chunk", queue=ROUTE_QUEUE, bind=True, max_retries=5)
+def route_chunk(self: Task, job_id: str, first_prompt_id: int, last_prompt_id: int) -> dict[str, Any]:
+    """Celery task: route prompts ``first..last`` of the job (ids only in the message)."""
+    from sqlalchemy.exc import OperationalError
+
+    try:
+        batches = route_prompts(job_id, first_prompt_id, last_prompt_id)
+    except OperationalError as exc:  # database briefly unreachable or locked: try again later
+        raise self.retry(exc=exc, countdown=min(60, 2**self.request.retries)) from exc
+    return {"job_id": job_id, "batches": len(batches), "prompts": sum(len(b.prompt_ids) for b in batches)}
