@@ -687,7 +687,7 @@ def iter_job_lines(session: Session, job_id: str, *, chunk: int = 2000) -> Itera
                 .where(Prompt.job_id == job_id, Prompt.position > last_pos)
                 .order_by(Prompt.position)
                 .limit(chunk)
-            ).tuples()
+            ).all()
         )
         for prompt, result in batch:
             while ei < len(errors) and errors[ei].position <= prompt.position:

@@ -87,11 +87,12 @@ JSONDict = dict[str, Any]
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    # none_as_null: Python None is SQL NULL (not the JSON text 'null'), so IS NULL works in SQL.
     type_annotation_map = {
         datetime: DateTime(timezone=True),
-        JSONDict: JSON,
-        list[int]: JSON,
-        list[Any]: JSON,
+        JSONDict: JSON(none_as_null=True),
+        list[int]: JSON(none_as_null=True),
+        list[Any]: JSON(none_as_null=True),
     }
 
 

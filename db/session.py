@@ -24,6 +24,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
+# Alembic logs each plugin it sets up at INFO on every revision check; init_db logs what matters.
+if logging.getLogger("alembic").level == logging.NOTSET:
+    logging.getLogger("alembic").setLevel(logging.WARNING)
 
 SQLITE_BUSY_TIMEOUT_MS = 60_000
 # Execution option marking a read-only transaction: SQLite begins it deferred, so long reads
@@ -60,7 +63,9 @@ def _install_sqlite_pragmas(engine: Engine, *, read_only: bool) -> None:
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
-        if not read_only:
+        if read_only:
+            cur.execute("PRAGMA query_only = ON")  # belt and braces over mode=ro
+        else:
             cur.execute("PRAGMA journal_mode = WAL")
             cur.execute("PRAGMA synchronous = NORMAL")
         cur.execute("PRAGMA foreign_keys = ON")

@@ -33,6 +33,7 @@ Nothing here imports torch, transformers or scikit-learn at module import time.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import math
@@ -40,8 +41,9 @@ import os
 import platform
 import random
 import statistics
+import sys
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -731,11 +733,11 @@ class Profile:
 class ProfilePlan:
     """What `specq cost profile` measures."""
 
-    n_archs: int = 56  # spread round-robin over `families`
-    shapes_per_arch: int = 18
+    n_archs: int = 49  # spread round-robin over `families`
+    shapes_per_arch: int = 16
     repeats: int = 5  # timed runs per shape (plus one warm-up); the median is kept
-    max_params: int = 30_000_000
-    max_step_flops: float = 8e9  # skip shapes whose step would take too long on a CPU
+    max_params: int = 20_000_000
+    max_step_flops: float = 4e9  # skip shapes whose step would take too long on a CPU
     families: tuple[str, ...] = FAMILIES
     threads: int = 1  # fixed so timings are comparable on a shared machine
     device: str = "cpu"
@@ -762,7 +764,8 @@ def sample_config(rng: random.Random, family: str, max_params: int) -> dict[str,
         inter = max(16, int(round(hidden * ratio / 16)) * 16)
         vocab = rng.choice(_VOCABS)
         tied = rng.random() < 0.5
-        special = {"pad_token_id": 0, "bos_token_id": 1, "eos_token_id": 2}
+        special: dict[str, Any] = {"pad_token_id": 0, "bos_token_id": 1, "eos_token_id": 2}
+        kwargs: dict[str, Any]
         if family == "gpt2":
             kwargs = {
                 "n_embd": hidden,
@@ -795,9 +798,9 @@ def sample_config(rng: random.Random, family: str, max_params: int) -> dict[str,
                 "max_position_embeddings": 4096,
                 "tie_word_embeddings": True if family == "gemma" else tied,
             }
-        kwargs = {"model_type": family, **kwargs, **special}
-        if ArchSpec.from_config(kwargs).param_count() <= max_params:
-            return kwargs
+        config: dict[str, Any] = {"model_type": family, **kwargs, **special}
+        if ArchSpec.from_config(config).param_count() <= max_params:
+            return config
     raise ValueError(f"could not sample a {family} config under {max_params} parameters; raise max_params")
 
 
@@ -854,7 +857,6 @@ def profile_architectures(
     previous_threads = torch.get_num_threads()
     torch.set_num_threads(plan.threads)
     try:
-        dev = torch.device(plan.device)
         roofline = measure_roofline(plan.device, plan.threads)
         archs = [
             (
@@ -871,7 +873,18 @@ def profile_architectures(
             attn_impl = str(getattr(model.config, "_attn_implementation", "unknown"))
             spec = ArchSpec.from_config(model.config)
             for batch, context, news in _sample_shapes(rng, spec, plan):
-                measurements.extend(_measure_group(model, arch_id, spec, dev, batch, context, news, plan))
+                measurements.extend(
+                    measure_steps(
+                        model,
+                        batch,
+                        context,
+                        news,
+                        repeats=plan.repeats,
+                        measure_memory=plan.measure_memory,
+                        seed=plan.seed,
+                        arch_id=arch_id,
+                    )
+                )
             del model
             if progress is not None:
                 progress(done, len(archs), arch_id)
@@ -891,19 +904,29 @@ def profile_architectures(
         torch.set_num_threads(previous_threads)
 
 
-def _measure_group(
+def measure_steps(
     model: Any,
-    arch_id: str,
-    spec: ArchSpec,
-    dev: torch.device,
     batch: int,
     context: int,
-    news: list[int],
-    plan: ProfilePlan,
+    new_tokens: Sequence[int],
+    *,
+    repeats: int = 5,
+    measure_memory: bool = True,
+    seed: int = 0,
+    arch_id: str | None = None,
 ) -> list[Measurement]:
+    """Time steps of a loaded HF causal LM over a ``context``-token cache (median of ``repeats``).
+
+    One prefill builds the cache; each step is rolled back (``cache.crop``) so every repeat
+    sees the same context. Activations are measured in a separate pass when ``measure_memory``.
+    """
     import torch
 
-    gen = torch.Generator().manual_seed(plan.seed)
+    param = next(model.parameters())
+    dev, dtype = param.device, str(param.dtype).removeprefix("torch.")
+    spec = ArchSpec.from_config(model.config)
+    news = sorted(set(new_tokens))
+    gen = torch.Generator().manual_seed(seed)
     ids = torch.randint(0, spec.vocab, (batch, context + max(news)), generator=gen).to(dev)
     times: dict[int, list[float]] = {}
     with torch.inference_mode():
@@ -911,7 +934,7 @@ def _measure_group(
         for t in news:
             step_ids = ids[:, context : context + t]
             samples = []
-            for r in range(plan.repeats + 1):  # the first run warms up allocator and kernels
+            for r in range(repeats + 1):  # the first run warms up allocator and kernels
                 _sync(dev)
                 t0 = time.perf_counter()
                 out = model(step_ids, past_key_values=cache, use_cache=True)
@@ -919,19 +942,19 @@ def _measure_group(
                 elapsed = time.perf_counter() - t0
                 del out
                 if cache is not None:
-                    cache.crop(-t)  # roll back so every repeat sees the same context
+                    cache.crop(-t)
                 if r:
                     samples.append(elapsed)
             times[t] = samples
         del cache
-        activations = (
-            _measure_activations(model, spec, dev, ids, context, news, plan.dtype)
-            if plan.measure_memory
-            else dict.fromkeys(news, (None, None))
-        )
+        if measure_memory:
+            activations = _measure_activations(model, spec, dev, ids, context, news, dtype)
+        else:
+            activations = dict.fromkeys(news, (None, None))
+    name = arch_id or str(getattr(model.config, "name_or_path", "") or spec.family)
     return [
         Measurement(
-            arch_id, spec, batch, t, context, statistics.median(times[t]), tuple(times[t]), *activations[t]
+            name, spec, batch, t, context, statistics.median(times[t]), tuple(times[t]), *activations[t]
         )
         for t in news
     ]
@@ -983,6 +1006,21 @@ def _measure_activations(
     return out
 
 
+@contextlib.contextmanager
+def _native_stderr_silenced() -> Iterator[None]:
+    """Hide what C++ writes to fd 2 (kineto prints two lines per trace start/stop, and warns that
+    blocks allocated before the trace have no size - expected here) during the block."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with open(os.devnull, "w") as devnull:
+            os.dup2(devnull.fileno(), 2)
+            yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
 def _profiled_steps(model: Any, ids: torch.Tensor, context: int, news: list[int]) -> dict[int, int] | None:
     """Peak of PyTorch CPU-allocator bytes during each step, above the level when the step began.
 
@@ -991,7 +1029,10 @@ def _profiled_steps(model: Any, ids: torch.Tensor, context: int, news: list[int]
     """
     from torch.profiler import ProfilerActivity, profile, record_function
 
-    with profile(activities=[ProfilerActivity.CPU], profile_memory=True) as prof:
+    prof = profile(activities=[ProfilerActivity.CPU], profile_memory=True)
+    with _native_stderr_silenced():
+        prof.start()
+    try:
         cache = _prefill(model, ids[:, :context]) if context else None
         for t in news:
             with record_function(f"specq_step_{t}"):
@@ -1000,6 +1041,9 @@ def _profiled_steps(model: Any, ids: torch.Tensor, context: int, news: list[int]
             if cache is not None:
                 cache.crop(-t)
         del cache
+    finally:
+        with _native_stderr_silenced():
+            prof.stop()
     try:
         events = list(prof.profiler.kineto_results.events())  # type: ignore[union-attr]
     except AttributeError:  # private API moved: say so rather than record a wrong number

@@ -40,6 +40,7 @@ import logging
 import math
 import random
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,10 +48,12 @@ from typing import Any
 
 import torch
 import torch.nn.functional as F
-from transformers import LlamaConfig, LlamaForCausalLM
+from transformers import LlamaConfig, LlamaForCausalLM, PreTrainedModel
 
-from models.proposers import Proposal
-from models.sampling import RowSampler
+from models.proposers import Proposal, Proposer
+from models.ragged import RaggedLM, rollback_cache
+from models.sampling import RowSampler, SamplingParams
+from models.speculative import SpecDecoder
 
 logger = logging.getLogger(__name__)
 
@@ -128,14 +131,15 @@ class SortedDraft(torch.nn.Module):
         n_layers = lm.config.num_hidden_layers
         if not exits or list(exits) != sorted(set(exits)) or exits[0] < 1 or exits[-1] != n_layers:
             raise ValueError(
-                f"sorted draft exits must be increasing depths in 1..{n_layers} ending at {n_layers}, got {exits}"
+                f"sorted draft exits must be increasing depths in 1..{n_layers} ending at {n_layers}, "
+                f"got {exits}"
             )
         self.lm = lm
         self.exits = exits
         lm.config.sorted_exits = list(exits)
         attn = lm.model.layers[0].self_attn
         self.head_dim: int = attn.head_dim
-        self.num_kv_heads: int = lm.config.num_key_value_heads
+        self.num_kv_heads = int(lm.config.num_key_value_heads or lm.config.num_attention_heads)
         self.scaling: float = attn.scaling
 
     @property
@@ -230,9 +234,15 @@ def _rotate_half(x: torch.Tensor) -> torch.Tensor:
 
 
 def new_sorted_draft(
-    vocab_size: int, preset: SortedPreset, exits: Sequence[int] | None = None
+    vocab_size: int,
+    preset: SortedPreset,
+    exits: Sequence[int] | None = None,
+    *,
+    bos_token_id: int | None = None,
+    eos_token_id: int | None = None,
+    pad_token_id: int | None = None,
 ) -> SortedDraft:
-    """A randomly initialised sorted draft (``exits`` overrides the preset's, e.g. ``(6,)`` = ordinary draft)."""
+    """A randomly initialised sorted draft; ``exits`` overrides the preset's (``(6,)``: an ordinary draft)."""
     torch.manual_seed(preset.seed)
     config = LlamaConfig(
         vocab_size=vocab_size,
@@ -243,6 +253,9 @@ def new_sorted_draft(
         num_key_value_heads=preset.num_kv_heads,
         max_position_embeddings=preset.max_position_embeddings,
         tie_word_embeddings=True,
+        bos_token_id=bos_token_id,
+        eos_token_id=eos_token_id,
+        pad_token_id=pad_token_id,
     )
     return SortedDraft(LlamaForCausalLM(config), exits if exits is not None else preset.exits)
 
@@ -260,11 +273,23 @@ def load_sorted_draft(
     exits = getattr(lm.config, "sorted_exits", None)
     if not exits:
         raise ValueError(
-            f'{path}/config.json has no `sorted_exits`: not a sorted draft; use it as an ordinary draft (kind = "model")'
+            f"{path}/config.json has no `sorted_exits`: not a sorted draft; "
+            'use it as an ordinary draft (kind = "model")'
         )
     model = SortedDraft(lm, exits).to(device)
     model.eval()
     return model
+
+
+def parameter_bytes(model: torch.nn.Module) -> int:
+    """Bytes of a model's weights, tied tensors counted once."""
+    seen: set[int] = set()
+    total = 0
+    for t in [*model.parameters(), *model.buffers()]:
+        if t.data_ptr() not in seen:
+            seen.add(t.data_ptr())
+            total += t.numel() * t.element_size()
+    return total
 
 
 _SHARED: dict[tuple[str, str, str], SortedDraft] = {}
@@ -402,8 +427,8 @@ def _optimize(
                     label,
                     step + 1,
                     steps,
-                    float(out.loss),
-                    [round(float(x), 3) for x in out.per_exit],
+                    out.loss.item(),
+                    [round(x.item(), 3) for x in out.per_exit],
                 )
             if bar is not None:
                 bar.advance(task)
@@ -422,6 +447,7 @@ def train_sorted_draft(
     progress: bool,
     *,
     exits: Sequence[int] | None = None,
+    steps: int | None = None,
 ) -> Path:
     """Train a sorted draft from scratch with SoFT on ``texts``; save it with its tokenizer.
 
@@ -435,7 +461,14 @@ def train_sorted_draft(
     cfg = PRESETS[preset]
     tokenizer = AutoTokenizer.from_pretrained(tokenizer_dir)
     blocks = _blocks(_tokenize_corpus(texts, tokenizer), cfg.seq_len)
-    model = new_sorted_draft(len(tokenizer), cfg, exits)
+    model = new_sorted_draft(
+        len(tokenizer),
+        cfg,
+        exits,
+        bos_token_id=tokenizer.bos_token_id,
+        eos_token_id=tokenizer.eos_token_id,
+        pad_token_id=tokenizer.pad_token_id,
+    )
     logger.info(
         "training sorted draft (%s, exits %s) on %d blocks of %d tokens", preset, model.exits, *blocks.shape
     )
@@ -443,9 +476,59 @@ def train_sorted_draft(
     def ce(m: SortedDraft, ids: torch.Tensor) -> SoftLoss:
         return soft_loss(m(ids), ids)
 
-    final = _optimize(model, blocks, cfg.steps, cfg.batch_size, cfg.lr, cfg.seed, ce, progress, "SoFT")
+    n_steps = cfg.steps if steps is None else steps
+    final = _optimize(model, blocks, n_steps, cfg.batch_size, cfg.lr, cfg.seed, ce, progress, "SoFT")
     logger.info("sorted draft trained: final exit losses %s", [round(x, 3) for x in final])
     out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    model.save(out_dir)
+    tokenizer.save_pretrained(out_dir)
+    return out_dir
+
+
+def align_sorted_draft(
+    draft_dir: Path,
+    target: PreTrainedModel,
+    texts: list[str],
+    out_dir: Path,
+    *,
+    steps: int = 200,
+    batch_size: int = 8,
+    seq_len: int = 128,
+    lr: float = 5e-4,
+    temperature: float = 1.0,
+    progress: bool = False,
+) -> Path:
+    """Align a sorted draft to ``target`` with SoFT distillation; save the aligned copy to ``out_dir``.
+
+    The loss is the mean over exits of KL(p_target || q_exit) on ``texts`` (typically the
+    target's own outputs on a sub-task's prompts), so every exit, not only the deepest,
+    moves toward this target. The target must share the draft's tokenizer.
+    """
+    from transformers import AutoTokenizer
+
+    draft_dir, out_dir = Path(draft_dir), Path(out_dir)
+    tokenizer = AutoTokenizer.from_pretrained(draft_dir)
+    model = load_sorted_draft(draft_dir, device=target.device, dtype=torch.float32)
+    target_vocab = int(target.config.get_text_config(decoder=True).vocab_size)
+    if target_vocab < model.config.vocab_size:
+        raise ValueError(
+            f"target vocabulary ({target_vocab}) is smaller than the sorted draft's "
+            f"({model.config.vocab_size}); align only with a target that shares the draft's tokenizer"
+        )
+    ids = _tokenize_corpus(texts, tokenizer)
+    blocks = _blocks(ids, min(seq_len, max(2, len(ids))))
+    target.eval()
+
+    def distill(m: SortedDraft, batch: torch.Tensor) -> SoftLoss:
+        batch = batch.to(target.device)
+        with torch.no_grad():
+            p_logits = target(batch).logits[..., : m.config.vocab_size].float()
+        valid = torch.ones_like(batch, dtype=torch.bool)
+        return soft_distill_loss(m(batch), p_logits, valid, temperature)
+
+    final = _optimize(model, blocks, steps, batch_size, lr, 0, distill, progress, "SoFT-align")
+    logger.info("sorted draft aligned: final exit KLs %s", [round(x, 4) for x in final])
     out_dir.mkdir(parents=True, exist_ok=True)
     model.save(out_dir)
     tokenizer.save_pretrained(out_dir)
@@ -504,7 +587,7 @@ class EarlyExitCache:
         self.hidden = grow(self.hidden, 1)
 
     def append(self, tokens: torch.Tensor, counts: torch.Tensor | None = None) -> None:
-        """Add tokens (B, T) to the end of every row; ``counts`` (B,) host: only the first counts[b] are real."""
+        """Add tokens (B, T) to the end of every row; only the first ``counts[b]`` (host, (B,)) are real."""
         bsz, t = tokens.shape
         counts = torch.full((bsz,), t, dtype=torch.long) if counts is None else counts.to("cpu", torch.long)
         start = self.filled[0].clone()
@@ -529,14 +612,14 @@ class EarlyExitCache:
         self.filled = self.filled[:, rows.to("cpu")]
 
     def advance(self, rows: torch.Tensor, depth: int) -> None:
-        """Bring every position of ``rows`` (host long) through layer ``depth`` (lazily filling skipped ones)."""
+        """Bring every position of ``rows`` (host long) through layer ``depth``, filling skipped ones."""
         for layer in range(1, depth + 1):
             need = self.filled[layer - 1, rows] > self.filled[layer, rows]
             if bool(need.any()):
                 self._run_layer(layer, rows[need])
 
     def _run_layer(self, layer: int, rows: torch.Tensor) -> None:
-        """Run layer ``layer`` (1-based) on positions [filled[layer], filled[layer-1]) of ``rows``, as one chunk."""
+        """Run layer ``layer`` (1-based) on positions [filled[layer], filled[layer-1]) of ``rows``."""
         start, end = self.filled[layer, rows], self.filled[layer - 1, rows]  # (R,) host
         width = int((end - start).max())
         pos = start[:, None] + torch.arange(width)  # (R, W) host
@@ -724,6 +807,11 @@ class SortedProposer:
             self.stats.layer_calls += self.cache.layer_calls
             self.cache.layer_positions = self.cache.layer_calls = 0
 
+    def reset_stats(self) -> None:
+        """Start counting exits and layer work from zero."""
+        self._flush_cache_stats()
+        self.stats = ExitStats([0] * len(self.model.exits))
+
     def exit_stats(self) -> ExitStats:
         """Tokens per exit and layer work so far (all batches of this proposer)."""
         self._flush_cache_stats()
@@ -737,3 +825,407 @@ class SortedProposer:
             return logits[..., : self.vocab_size]
         pad = logits.new_full((*logits.shape[:-1], self.vocab_size - width), float("-inf"))
         return torch.cat([logits, pad], dim=-1)
+
+
+# ---------------------------------------------------------------------------------------------
+# Measurement and per-target threshold calibration
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DecodeMeasurement:
+    """One decoding run over a prompt set: wall time and speculation counters (summed over rows)."""
+
+    label: str
+    seconds: float  # wall time of the whole run (best of the repeats)
+    output_tokens: int
+    steps: int  # target verification passes, summed over rows
+    drafted: int
+    accepted: int
+    tokens_per_exit: list[int] | None = None  # sorted drafts: draft tokens answered by each exit
+
+    @property
+    def acceptance_rate(self) -> float:
+        return self.accepted / self.drafted if self.drafted else 0.0
+
+    @property
+    def mean_accepted(self) -> float:
+        """Accepted draft tokens per verification step."""
+        return self.accepted / self.steps if self.steps else 0.0
+
+    @property
+    def tokens_per_s(self) -> float:
+        return self.output_tokens / self.seconds if self.seconds else 0.0
+
+
+def measure_decoding(
+    target: PreTrainedModel,
+    draft: PreTrainedModel | Proposer | None,
+    prompts: Sequence[list[int]],
+    params: SamplingParams,
+    *,
+    k: int = 4,
+    batch_size: int = 8,
+    repeats: int = 1,
+    label: str = "",
+) -> DecodeMeasurement:
+    """Decode ``prompts`` in batches with the engine; wall time is the best of ``repeats`` runs."""
+    best = math.inf
+    outs: list[Any] = []
+    for _ in range(max(1, repeats)):
+        if isinstance(draft, SortedProposer):
+            draft.reset_stats()
+        start = time.perf_counter()
+        run = []
+        for i in range(0, len(prompts), batch_size):
+            dec = SpecDecoder(target, draft, k=k if draft is not None else 0)
+            run.extend(dec.generate(list(prompts[i : i + batch_size]), params))
+        best = min(best, time.perf_counter() - start)
+        outs = run
+    exits = draft.exit_stats().tokens_per_exit if isinstance(draft, SortedProposer) else None
+    return DecodeMeasurement(
+        label=label,
+        seconds=best,
+        output_tokens=sum(len(o.token_ids) for o in outs),
+        steps=sum(o.stats.steps for o in outs),
+        drafted=sum(o.stats.drafted_tokens for o in outs),
+        accepted=sum(o.stats.accepted_tokens for o in outs),
+        tokens_per_exit=None if exits is None else [n // max(1, repeats) for n in exits],
+    )
+
+
+@dataclass(frozen=True)
+class ExitTrace:
+    """Each exit's confidence and acceptance at every generated position of target trajectories.
+
+    Because skipped layers are filled exactly, the draft's exit-i distribution at a
+    position equals exit i of one full forward: so a trace computed once answers
+    "what would thresholds T accept" for every T without decoding again.
+    """
+
+    confidence: torch.Tensor  # (N, E) top probability of each exit (temperature 1)
+    accept: (
+        torch.Tensor
+    )  # (N, E) greedy: 1.0 iff the exit's argmax is the target's token; else sum(min(p, q))
+    segments: list[int]  # positions per prompt, in order (the decoding walk restarts per prompt)
+    greedy: bool
+
+
+def trace_exits(
+    model: SortedDraft,
+    target: PreTrainedModel,
+    prompts: Sequence[list[int]],
+    outputs: Sequence[list[int]],
+    params: SamplingParams,
+    batch_size: int = 8,
+) -> ExitTrace:
+    """Full forwards of draft and target over prompt + output; per position j, exit i predicting output[j]."""
+    conf: list[torch.Tensor] = []
+    acc: list[torch.Tensor] = []
+    segments = [len(o) for o in outputs]
+    dev = model.device
+    with torch.inference_mode():
+        for start in range(0, len(prompts), batch_size):
+            rows = list(range(start, min(start + batch_size, len(prompts))))
+            seqs = [list(prompts[r]) + list(outputs[r]) for r in rows]
+            width = max(len(s) for s in seqs)
+            ids = torch.zeros((len(rows), width), dtype=torch.long)
+            for i, s in enumerate(seqs):
+                ids[i, : len(s)] = torch.tensor(s, dtype=torch.long)
+            ids = ids.to(dev)
+            exit_logits = model(ids)  # E x (R, W, V); right padding is invisible to real positions
+            p_all = None
+            if not params.greedy:
+                sampler = RowSampler.from_params([params] * len(rows), dev)
+                p_all = sampler.probs(target(ids.to(target.device)).logits.to(dev))
+            for i, r in enumerate(rows):
+                n_out = len(outputs[r])
+                if n_out == 0:
+                    continue
+                cols = torch.arange(len(prompts[r]) - 1, len(prompts[r]) - 1 + n_out, device=dev)
+                nxt = torch.tensor(outputs[r], device=dev)
+                lg = torch.stack([e[i, cols] for e in exit_logits], dim=1)  # (n, E, V)
+                conf.append(lg.float().softmax(-1).amax(-1).cpu())
+                if p_all is None:
+                    acc.append((lg.argmax(-1) == nxt[:, None]).float().cpu())
+                else:
+                    row_sampler = RowSampler.from_params([params], dev)
+                    q = row_sampler.probs(lg.transpose(0, 1))  # (E, n, V)
+                    p = p_all[i, cols][None]  # (1, n, V)
+                    acc.append(torch.minimum(p, q).sum(-1).transpose(0, 1).float().cpu())
+    return ExitTrace(torch.cat(conf), torch.cat(acc), segments, params.greedy)
+
+
+@dataclass(frozen=True)
+class StepCosts:
+    """Measured wall times of one batched engine step's parts, at a fixed batch size and k."""
+
+    batch_size: int
+    k: int
+    exit_token_seconds: list[float]  # drafting one token per row with exit i alone (fixed exit)
+    head_seconds: float  # one extra exit check: final norm + LM head + top probability
+    verify_seconds: float  # target forward scoring k + 1 tokens per row
+    plain_seconds: float  # target forward of 1 token per row (plain decoding)
+
+
+@dataclass(frozen=True)
+class Simulation:
+    """Predicted effect of a threshold setting on a trace."""
+
+    thresholds: list[float]
+    acceptance_rate: float  # accepted / drafted
+    mean_accepted: float  # accepted draft tokens per step
+    exit_share: list[float]  # share of draft tokens answered by each exit
+    draft_token_seconds: float  # predicted batch draft time per drafted token
+    predicted_speedup: float  # over plain decoding
+
+
+def _exit_choice(confidence: torch.Tensor, thresholds: Sequence[float]) -> torch.Tensor:
+    """(N,) index of the first exit whose confidence reaches its threshold (last exit always)."""
+    passes = confidence >= torch.tensor([*thresholds[:-1], 0.0], dtype=confidence.dtype)[None, :]
+    passes[:, -1] = True
+    return passes.float().argmax(1)  # first True
+
+
+def simulate(trace: ExitTrace, thresholds: Sequence[float], costs: StepCosts) -> Simulation:
+    """Replay decoding on the trace with these thresholds; price it with the measured costs.
+
+    Greedy traces are replayed exactly (steps, accepted counts, drafted positions);
+    sampled ones use the expected accepted count from every start position. Batch cost:
+    rows run in lockstep, so the layers and check of exit i run for the batch when any
+    row needs them: probability 1 - (1 - reach_i)^B with reach_i the share of tokens
+    going at least that deep.
+    """
+    thresholds = list(thresholds)
+    k = costs.k
+    choice = _exit_choice(trace.confidence, thresholds)  # (N,)
+    acc = trace.accept.gather(1, choice[:, None]).squeeze(1)  # (N,)
+    steps = accepted = drafted = 0.0
+    drafted_choice: list[torch.Tensor] = []
+    offset = 0
+    for n in trace.segments:
+        a = acc[offset : offset + n].tolist()
+        if trace.greedy:
+            c = 1  # the first token comes from the target's prefill
+            while c < n:
+                kk = min(k, n - c - 1)
+                m = 0
+                while m < kk and a[c + m] >= 0.5:
+                    m += 1
+                drafted_choice.append(choice[offset + c : offset + c + kk])
+                steps += 1
+                drafted += kk
+                accepted += m
+                c += m + 1
+        else:
+            for c in range(1, n - 1):
+                kk = min(k, n - c - 1)
+                run, expect = 1.0, 0.0
+                for j in range(kk):
+                    run *= a[c + j]
+                    expect += run
+                # Weight each start by 1 / (tokens per step) so sums estimate totals, not per-start means.
+                weight = 1.0 / (expect + 1.0)
+                steps += weight
+                drafted += weight * kk
+                accepted += weight * expect
+                drafted_choice.append(choice[offset + c : offset + c + kk])
+        offset += n
+    drafted_exits = torch.cat(drafted_choice) if drafted_choice else torch.zeros(0, dtype=torch.long)
+    n_exits = trace.confidence.shape[1]
+    share = [
+        float((drafted_exits == i).float().mean()) if drafted_exits.numel() else 0.0 for i in range(n_exits)
+    ]
+    token_seconds = _batch_token_seconds(share, thresholds, costs)
+    tokens = sum(trace.segments)
+    plain_time = tokens * costs.plain_seconds
+    # The prefill token costs the same either way; every later step verifies once and drafts.
+    spec_time = (
+        len(trace.segments) * costs.plain_seconds + steps * costs.verify_seconds + drafted * token_seconds
+    )
+    return Simulation(
+        thresholds=thresholds,
+        acceptance_rate=accepted / drafted if drafted else 0.0,
+        mean_accepted=accepted / steps if steps else 0.0,
+        exit_share=share,
+        draft_token_seconds=token_seconds,
+        predicted_speedup=plain_time / spec_time if spec_time else 0.0,
+    )
+
+
+def _batch_token_seconds(share: list[float], thresholds: list[float], costs: StepCosts) -> float:
+    """Batch draft time per token: the first enabled exit always runs, deeper ones when any row needs them."""
+    last = len(share) - 1
+    enabled = [i for i in range(len(share)) if i == last or thresholds[i] <= 1.0]
+    first = enabled[0]
+    seconds = costs.exit_token_seconds[first]
+    for prev, cur in zip(enabled, enabled[1:], strict=False):
+        reach = sum(share[cur:])
+        p_batch = 1.0 - (1.0 - reach) ** costs.batch_size
+        step = costs.exit_token_seconds[cur] - costs.exit_token_seconds[prev] + costs.head_seconds
+        seconds += p_batch * max(step, 0.0)
+    return seconds
+
+
+def candidate_thresholds(
+    n_exits: int, levels: Sequence[float] = (0.99, 0.95, 0.9, 0.85, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3)
+) -> list[list[float]]:
+    """Threshold settings to search: every exit but the last off or at one of ``levels``.
+
+    Settings that behave the same are listed once (after an exit at 0, deeper ones never run).
+    """
+    options = [DISABLED, *levels, 0.0]
+    out: list[list[float]] = []
+    seen: set[tuple[float, ...]] = set()
+
+    def rec(prefix: list[float]) -> None:
+        if len(prefix) == n_exits - 1:
+            key = tuple(prefix + [0.0])
+            if key not in seen:
+                seen.add(key)
+                out.append(list(key))
+            return
+        if prefix and prefix[-1] == 0.0:
+            rec(prefix + [0.0])
+            return
+        for v in options:
+            rec(prefix + [v])
+
+    rec([])
+    return out
+
+
+def _timed(fn: Callable[[], Any], repeats: int) -> float:
+    """Median wall time of fn() over repeats calls, after one warm-up."""
+    fn()
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return sorted(times)[len(times) // 2]
+
+
+def measure_step_costs(
+    model: SortedDraft,
+    target: PreTrainedModel,
+    prompts: Sequence[list[int]],
+    k: int,
+    repeats: int = 5,
+) -> StepCosts:
+    """Time the parts of one engine step on a batch of ``prompts`` (their count is the batch size)."""
+    batch = [list(p) for p in prompts]
+    bsz = len(batch)
+    sampler = RowSampler.from_params([SamplingParams()] * bsz, model.device)
+    zeros = torch.zeros(bsz, dtype=torch.long, device=model.device)
+    exit_seconds = []
+    with torch.inference_mode():
+        for i in range(len(model.exits)):
+            proposer = SortedProposer(model, fixed_exit_thresholds(len(model.exits), i))
+            proposer.prefill(batch)
+            proposer.update(zeros, torch.tensor([p[-1] for p in batch], device=model.device))
+
+            def draft_k(p: SortedProposer = proposer) -> None:
+                proposal = p.propose(k, sampler)
+                p.update(zeros, proposal.tokens[:, 0])  # reject all: the context stays the same length
+
+            exit_seconds.append(_timed(draft_k, repeats) / k)
+        cache = EarlyExitCache(model, bsz, 8)
+        cache.append(torch.zeros((bsz, 1), dtype=torch.long, device=model.device))
+        rows = torch.arange(bsz)
+        cache.advance(rows, 1)
+        head = _timed(lambda: cache.last_logits(rows).float().softmax(-1).amax(-1).tolist(), repeats)
+
+        lm = RaggedLM(target)
+        lm.prefill(batch)
+        dev = target.device
+        draft_tokens = torch.tensor([p[-1] for p in batch], device=dev)[:, None].expand(bsz, k + 1)
+
+        def verify_step(width: int) -> None:
+            lm.forward(draft_tokens[:, :width]).argmax(-1).tolist()
+            rollback_cache(lm, torch.zeros((bsz, width), dtype=torch.bool, device=dev), 0)
+
+        verify = _timed(lambda: verify_step(k + 1), repeats)
+        plain = _timed(lambda: verify_step(1), repeats)
+    return StepCosts(bsz, k, exit_seconds, head, verify, plain)
+
+
+@dataclass(frozen=True)
+class CalibrationResult:
+    """The thresholds chosen for one target and the evidence behind them."""
+
+    thresholds: list[float]
+    simulations: list[Simulation]  # every candidate, best predicted first
+    costs: StepCosts
+    plain: DecodeMeasurement
+    validated: list[tuple[list[float], DecodeMeasurement]]  # real runs of the top candidates
+
+    def measured_speedup(self, run: DecodeMeasurement) -> float:
+        return self.plain.seconds / run.seconds if run.seconds else 0.0
+
+
+def calibrate_thresholds(
+    model: SortedDraft,
+    target: PreTrainedModel,
+    prompts: Sequence[list[int]],
+    params: SamplingParams,
+    *,
+    k: int = 4,
+    batch_size: int = 8,
+    validate_top: int = 3,
+    repeats: int = 1,
+) -> CalibrationResult:
+    """Choose the exit thresholds that make this sorted draft fastest for ``target``.
+
+    1. Plain decoding of the prompts gives the target's trajectories and the baseline time.
+    2. One full forward of draft and target over them gives each exit's confidence and
+       acceptance at every position (`trace_exits`), the step parts are timed
+       (`measure_step_costs`), and every candidate setting is replayed (`simulate`).
+    3. The ``validate_top`` best predicted settings, plus the deepest exit alone, are run
+       for real; the fastest measured wins (``validate_top=0`` trusts the prediction).
+    """
+    if not prompts:
+        raise ValueError("calibration needs prompts: pass at least one")
+    prompts = [list(p) for p in prompts]
+    plain_outs: list[list[int]] = []
+    for i in range(0, len(prompts), batch_size):
+        outs = SpecDecoder(target, None).generate(prompts[i : i + batch_size], params)
+        plain_outs.extend(o.token_ids for o in outs)
+    plain = measure_decoding(
+        target, None, prompts, params, batch_size=batch_size, repeats=repeats, label="plain"
+    )
+    trace = trace_exits(model, target, prompts, plain_outs, params, batch_size)
+    costs = measure_step_costs(model, target, prompts[:batch_size], k)
+    sims = sorted(
+        (simulate(trace, t, costs) for t in candidate_thresholds(len(model.exits))),
+        key=lambda s: s.predicted_speedup,
+        reverse=True,
+    )
+    logger.info(
+        "calibration: best predicted %s (speedup %.2f, acceptance %.2f)",
+        sims[0].thresholds,
+        sims[0].predicted_speedup,
+        sims[0].acceptance_rate,
+    )
+    validated: list[tuple[list[float], DecodeMeasurement]] = []
+    if validate_top > 0:
+        tried = [s.thresholds for s in sims[:validate_top]]
+        deepest = fixed_exit_thresholds(len(model.exits), len(model.exits) - 1)
+        if deepest not in tried:
+            tried.append(deepest)
+        for thresholds in tried:
+            run = measure_decoding(
+                target,
+                SortedProposer(model, thresholds),
+                prompts,
+                params,
+                k=k,
+                batch_size=batch_size,
+                repeats=repeats,
+                label=str(thresholds),
+            )
+            validated.append((thresholds, run))
+        chosen = min(validated, key=lambda tr: tr[1].seconds)[0]
+    else:
+        chosen = sims[0].thresholds
+    return CalibrationResult(chosen, sims, costs, plain, validated)

@@ -295,7 +295,11 @@ class SpecDecoder:
             sampler = self._retire(batch, finished, results, target, sampler)
 
         while len(batch.ids):
-            k = min(self.policy.choose(len(batch.ids)) if self.policy else k_max, host["max_remaining"] - 1)
+            k = self.policy.choose(len(batch.ids)) if self.policy else k_max
+            if sampler.all_greedy:
+                # Drafting past every row's budget is wasted. Sampled rows keep k: their random draws
+                # per step, hence their seeded output, must not depend on the other rows of the batch.
+                k = min(k, host["max_remaining"] - 1)
             t0 = clock.start()
             if k > 0 and self.proposer is not None:
                 proposal = self.proposer.propose(k, sampler)

@@ -112,7 +112,7 @@ def _openai_record(job_id: str, target: str, created: int, rec: dict[str, Any]) 
         "completion_tokens": rec["output_tokens"],
         "total_tokens": (rec["prompt_tokens"] or 0) + rec["output_tokens"],
     }
-    if rec["_chat"]:
+    if rec.get("_chat"):
         body: dict[str, Any] = {
             "id": f"chatcmpl-{request_id}",
             "object": "chat.completion",
@@ -173,7 +173,7 @@ def export(
                     if line is None:
                         continue
                 else:
-                    rec.pop("_chat")
+                    rec.pop("_chat", None)
                     line = rec
                 fh.write(json.dumps(line, ensure_ascii=False) + "\n")
                 lines += 1

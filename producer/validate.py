@@ -168,8 +168,8 @@ def validate_lines(
             report.errors.append(
                 _error(
                     line,
-                    f"prompt has {n} tokens and max_new_tokens is {max_new}: {n + max_new} exceeds target "
-                    f"{target!r}'s context of {ctx} tokens; shorten the prompt or lower max_new_tokens",
+                    f"prompt has {n} tokens and max_new_tokens is {max_new}: {n + max_new} exceeds the "
+                    f"context of target {target!r} ({ctx} tokens); shorten the prompt or lower max_new_tokens",
                 )
             )
             continue

@@ -10,7 +10,6 @@ re-creates the same batches instead of adding new ones.
 from __future__ import annotations
 
 import hashlib
-import importlib
 import logging
 import random
 import threading
@@ -24,7 +23,7 @@ from celery import Task
 from sqlalchemy.orm import Session
 
 from db import queries
-from db.schema import TERMINAL_JOB_STATUSES, Job, Prompt, PromptStatus
+from db.schema import TERMINAL_JOB_STATUSES, Job, Prompt
 from db.session import session_scope
 from specq.deployment import NO_DRAFT, Deployment, load_deployment
 from specq.settings import get_settings
@@ -141,45 +140,36 @@ def draft_chooser() -> DraftChooser:
 def batch_size_cap(
     deployment: Deployment, target: str, draft: str, prompt_tokens: int, max_new_tokens: int
 ) -> int:
-    """Prompts per decode batch: the configured maximum, capped by the cost model's memory/time estimate."""
+    """Prompts per decode batch: the configured maximum, capped by what the cost model predicts
+    fits the worker's memory budget (``SPECQ_WORKER_MEMORY_MIB``) for rows this long."""
     settings = get_settings()
     cap = deployment.target(target).max_batch_size or settings.max_batch_size
-    predicted = _cost_model_cap(
-        deployment, target, draft, prompt_tokens, max_new_tokens, settings.worker_memory_mib
-    )
-    if predicted is not None:
-        cap = max(1, min(cap, predicted))
-    return cap
+    from models import costmodel  # light: no torch at import
 
-
-def _cost_model_cap(
-    deployment: Deployment, target: str, draft: str, prompt_tokens: int, max_new_tokens: int, memory_mib: int
-) -> int | None:
-    try:
-        costmodel = importlib.import_module("models.costmodel")
-    except ModuleNotFoundError as exc:
-        if exc.name != "models.costmodel":
-            raise
-        return None
-    max_batch_size = getattr(costmodel, "max_batch_size", None)
-    if max_batch_size is None:
-        return None
     target_path = deployment.resolve_path(deployment.target(target).path, build=False)
     if target_path is None:  # a zoo model not built yet: no config to read
-        return None
-    draft_spec = deployment.drafts.get(draft)
-    draft_path = (
-        deployment.resolve_path(draft_spec.path, build=False)
-        if draft_spec is not None and draft_spec.path
-        else None
-    )
+        return cap
+    spec = deployment.drafts.get(draft)
+    draft_path = deployment.resolve_path(spec.path, build=False) if spec is not None and spec.path else None
+    if spec is None:  # plain decoding
+        k = 0
+    elif isinstance(spec.k, int):
+        k = spec.k
+    else:  # "auto": size for the longest draft the adaptive policy may choose
+        from models.adaptive import AdaptiveConfig
+
+        k = AdaptiveConfig().max_k
     return int(
-        max_batch_size(
-            target_path=target_path,
-            draft_path=draft_path,
+        costmodel.max_batch_size(
+            target_path,
+            draft_path,
+            context=prompt_tokens + max_new_tokens,
+            k=k,
+            memory_budget_bytes=settings.worker_memory_mib * 2**20,
+            cap=cap,
             prompt_tokens=prompt_tokens,
-            max_new_tokens=max_new_tokens,
-            memory_mib=memory_mib,
+            # Activation sizes only; no step-time micro-benchmark in the router.
+            cost_model=costmodel.get_cost_model(calibrate=False),
         )
     )
 
@@ -240,11 +230,7 @@ def plan_chunk(
     if job.cancel_requested or job.status in TERMINAL_JOB_STATUSES:
         log.info("route_chunk: job %s is %s; not routing", job_id, job.status)
         return []
-    prompts = [
-        p
-        for p in queries.prompts_in_range(session, job_id, first_prompt_id, last_prompt_id)
-        if p.status in (PromptStatus.PENDING, PromptStatus.ROUTED)
-    ]
+    prompts = queries.prompts_in_range(session, job_id, first_prompt_id, last_prompt_id)  # unfinished only
     if not prompts:
         return []
     target = job.target

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,18 +16,35 @@ from models.sorted_draft import (
     SortedDraft,
     SortedPreset,
     SortedProposer,
+    StepCosts,
+    align_sorted_draft,
+    calibrate_thresholds,
+    candidate_thresholds,
     fixed_exit_thresholds,
     get_shared_sorted_draft,
     load_sorted_draft,
+    measure_decoding,
     new_sorted_draft,
+    simulate,
+    soft_distill_loss,
     soft_loss,
+    trace_exits,
+    train_sorted_draft,
 )
 from models.speculative import SpecDecoder
 
 VOCAB = 48
 PRESET = SortedPreset(
-    hidden_size=32, num_layers=4, exits=(1, 2, 4), num_heads=4, num_kv_heads=2,
-    intermediate_size=64, seq_len=32, batch_size=16, steps=60, lr=1e-2,
+    hidden_size=32,
+    num_layers=4,
+    exits=(1, 2, 4),
+    num_heads=4,
+    num_kv_heads=2,
+    intermediate_size=64,
+    seq_len=32,
+    batch_size=16,
+    steps=60,
+    lr=1e-2,
 )
 
 
@@ -35,6 +53,15 @@ def _pattern_batch(gen: torch.Generator, rows: int, length: int) -> torch.Tensor
     start = torch.randint(0, VOCAB, (rows, 1), generator=gen)
     stride = torch.randint(1, 4, (rows, 1), generator=gen)
     return (start + stride * torch.arange(length)) % VOCAB
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _one_thread() -> Iterator[None]:
+    """Tiny models on a shared 2-core machine: one intra-op thread avoids oversubscription stalls."""
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
 
 
 @pytest.fixture(scope="module")
@@ -56,8 +83,14 @@ def sorted_model() -> SortedDraft:
 def other_target() -> LlamaForCausalLM:
     torch.manual_seed(7)
     config = LlamaConfig(
-        vocab_size=VOCAB, hidden_size=32, intermediate_size=64, num_hidden_layers=2,
-        num_attention_heads=4, num_key_value_heads=4, eos_token_id=None, bos_token_id=None,
+        vocab_size=VOCAB,
+        hidden_size=32,
+        intermediate_size=64,
+        num_hidden_layers=2,
+        num_attention_heads=4,
+        num_key_value_heads=4,
+        eos_token_id=None,
+        bos_token_id=None,
     )
     return LlamaForCausalLM(config).double().eval()
 
@@ -111,7 +144,9 @@ def test_soft_loss_is_mean_of_exit_losses(sorted_model: SortedDraft) -> None:
     assert len({round(x.item(), 6) for x in out.per_exit}) == 3  # the exits really differ
 
 
-@pytest.mark.parametrize("thresholds", [[0.5, 0.5, 0.0], [0.9, 0.7, 0.0], [DISABLED, 0.6, 0.0], [0.0, 0.0, 0.0]])
+@pytest.mark.parametrize(
+    "thresholds", [[0.5, 0.5, 0.0], [0.9, 0.7, 0.0], [DISABLED, 0.6, 0.0], [0.0, 0.0, 0.0]]
+)
 def test_early_exit_token_is_its_exit_prediction(sorted_model: SortedDraft, thresholds: list[float]) -> None:
     """Every draft token is the argmax of the exit the rule picks, with that exit's exact logits."""
     prompts = _prompts()
@@ -253,3 +288,127 @@ def test_bad_thresholds_are_refused(sorted_model: SortedDraft) -> None:
         SortedProposer(sorted_model).propose(2, RowSampler.from_params([SamplingParams()], "cpu"))
     with pytest.raises(ValueError, match="exits"):
         SortedDraft(sorted_model.lm, (1, 3))
+
+
+def test_simulation_replays_greedy_decoding_exactly(sorted_model: SortedDraft) -> None:
+    """Calibration's replay predicts the engine's acceptance exactly (skipped layers are filled exactly)."""
+    target = sorted_model.lm
+    prompts = _prompts()
+    params = SamplingParams(max_new_tokens=20)
+    outputs = [o.token_ids for o in SpecDecoder(target, None).generate(prompts, params)]
+    trace = trace_exits(sorted_model, target, prompts, outputs, params)
+    costs = StepCosts(1, 3, [1.0, 2.0, 3.0], 0.1, 1.0, 1.0)
+    for thresholds in ([0.5, 0.5, 0.0], [0.0, 0.0, 0.0], [DISABLED, 0.7, 0.0]):
+        sim = simulate(trace, thresholds, costs)
+        # One prompt per batch: the engine's k then depends on that row alone, as in the replay.
+        real = measure_decoding(
+            target, SortedProposer(sorted_model, thresholds), prompts, params, k=3, batch_size=1
+        )
+        assert sim.acceptance_rate == pytest.approx(real.acceptance_rate)
+        assert sim.mean_accepted == pytest.approx(real.mean_accepted)
+        assert real.tokens_per_exit is not None
+        assert sim.exit_share == pytest.approx([n / sum(real.tokens_per_exit) for n in real.tokens_per_exit])
+
+
+def test_simulated_cost_follows_exit_depth(sorted_model: SortedDraft) -> None:
+    """With a cost per exit depth, shallower settings are predicted cheaper per drafted token."""
+    target = sorted_model.lm
+    prompts = _prompts()
+    params = SamplingParams(max_new_tokens=16)
+    outputs = [o.token_ids for o in SpecDecoder(target, None).generate(prompts, params)]
+    trace = trace_exits(sorted_model, target, prompts, outputs, params)
+    costs = StepCosts(1, 3, [1.0, 2.0, 4.0], 0.1, 1.0, 1.0)
+    per_token = [simulate(trace, fixed_exit_thresholds(3, i), costs).draft_token_seconds for i in range(3)]
+    assert per_token == pytest.approx([1.0, 2.0, 4.0])
+    mixed = simulate(trace, [0.5, 0.5, 0.0], costs)
+    assert 1.0 <= mixed.draft_token_seconds <= 4.0 + 2 * 0.1
+    # A larger batch is more likely to contain a row that goes deep: never cheaper per token.
+    wide = simulate(trace, [0.5, 0.5, 0.0], StepCosts(8, 3, [1.0, 2.0, 4.0], 0.1, 1.0, 1.0))
+    assert wide.draft_token_seconds >= mixed.draft_token_seconds
+
+
+def test_candidates_are_distinct_and_end_at_zero() -> None:
+    cands = candidate_thresholds(3, levels=(0.9, 0.5))
+    assert len(cands) == len({tuple(c) for c in cands})
+    assert all(c[-1] == 0.0 and len(c) == 3 for c in cands)
+    assert [DISABLED, DISABLED, 0.0] in cands and [0.0, 0.0, 0.0] in cands
+    assert [0.0, 0.9, 0.0] not in cands  # the same as [0, 0, 0]: exit 1 always answers
+
+
+def test_calibration_picks_a_measured_setting(sorted_model: SortedDraft) -> None:
+    target = sorted_model.lm
+    prompts = _prompts()
+    result = calibrate_thresholds(
+        sorted_model, target, prompts, SamplingParams(max_new_tokens=12), k=3, validate_top=2
+    )
+    tried = [t for t, _ in result.validated]
+    assert result.thresholds in tried
+    assert fixed_exit_thresholds(3, 2) in tried
+    best = min(result.validated, key=lambda tr: tr[1].seconds)
+    assert result.thresholds == best[0]
+    assert result.simulations[0].predicted_speedup >= result.simulations[-1].predicted_speedup
+    assert result.plain.output_tokens == sum(12 for _ in prompts)
+
+
+def _tiny_tokenizer(path: Path, texts: list[str]) -> Path:
+    from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
+    from transformers import PreTrainedTokenizerFast
+
+    tok = Tokenizer(models.BPE())
+    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    tok.decoder = decoders.ByteLevel()
+    tok.train_from_iterator(texts, trainers.BpeTrainer(vocab_size=300, special_tokens=["<|endoftext|>"]))
+    PreTrainedTokenizerFast(tokenizer_object=tok, eos_token="<|endoftext|>").save_pretrained(path)
+    return path
+
+
+TEXTS = [f"def f{i}(x):\n    return x + {i}\n" * 4 for i in range(40)]
+
+
+def test_train_sorted_draft_saves_a_loadable_draft(tmp_path: Path) -> None:
+    """The zoo's entry point: trains (a few steps here), saves weights, config and tokenizer."""
+    from transformers import AutoTokenizer
+
+    tok_dir = _tiny_tokenizer(tmp_path / "tok", TEXTS)
+    out = train_sorted_draft(TEXTS, tok_dir, tmp_path / "sd", "tiny", False, steps=3)
+    assert (out / "model.safetensors").is_file() and (out / "tokenizer.json").is_file()
+    loaded = load_sorted_draft(out)
+    tok = AutoTokenizer.from_pretrained(out)
+    assert loaded.exits == (1, 2, 3)
+    assert loaded.config.eos_token_id == tok.eos_token_id is not None
+    assert loaded.config.vocab_size == len(tok)
+
+
+def test_align_moves_every_exit_toward_the_target(tmp_path: Path) -> None:
+    """SoFT distillation lowers the KL of every exit to the target it is aligned with."""
+    from transformers import AutoTokenizer
+
+    tok_dir = _tiny_tokenizer(tmp_path / "tok", TEXTS)
+    draft_dir = train_sorted_draft(TEXTS, tok_dir, tmp_path / "sd", "tiny", False, steps=3)
+    vocab = len(AutoTokenizer.from_pretrained(draft_dir))
+    torch.manual_seed(1)
+    target = LlamaForCausalLM(
+        LlamaConfig(
+            vocab_size=vocab,
+            hidden_size=32,
+            intermediate_size=64,
+            num_hidden_layers=1,
+            num_attention_heads=2,
+            num_key_value_heads=2,
+        )
+    ).eval()
+    ids = torch.tensor([AutoTokenizer.from_pretrained(draft_dir)(TEXTS[0])["input_ids"][:32]])
+
+    def exit_kls(path: Path) -> list[float]:
+        with torch.no_grad():
+            out = soft_distill_loss(
+                load_sorted_draft(path)(ids), target(ids).logits, torch.ones_like(ids).bool()
+            )
+        return [x.item() for x in out.per_exit]
+
+    before = exit_kls(draft_dir)
+    aligned = align_sorted_draft(
+        draft_dir, target, TEXTS, tmp_path / "aligned", steps=15, seq_len=32, lr=1e-2
+    )
+    after = exit_kls(aligned)
+    assert all(a < b for a, b in zip(after, before, strict=True)), (before, after)

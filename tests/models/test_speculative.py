@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import itertools
+from collections.abc import Iterator
 
 import pytest
 import torch
@@ -21,6 +22,15 @@ from models.speculative import (
 )
 
 VOCAB = 61
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _one_thread() -> Iterator[None]:
+    # Tiny models gain nothing from intra-op threads, and on a busy machine their spin-waits cost 10-30x.
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(threads)
 
 
 def llama(seed: int, vocab: int = VOCAB, layers: int = 2) -> PreTrainedModel:

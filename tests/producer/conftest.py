@@ -1,0 +1,46 @@
+"""Producer fixtures: a local "model" directory holding only tokenizer files and a config.
+
+Submit counts prompt tokens with the target's tokenizer files alone, so a word-level
+tokenizer with a 16-token context is enough to test the length check without any weights.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from specq.deployment import Deployment, parse_deployment
+
+CONTEXT = 16
+WORDS = ["hello", "world", "the", "a", "long", "prompt", "user", "assistant", ":", "[UNK]"]
+
+
+@pytest.fixture(scope="session")
+def tokenizer_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tokenizers import Tokenizer, models, pre_tokenizers
+
+    out = tmp_path_factory.mktemp("tok-model")
+    tok = Tokenizer(models.WordLevel({w: i for i, w in enumerate(WORDS)}, unk_token="[UNK]"))
+    tok.pre_tokenizer = pre_tokenizers.Whitespace()
+    tok.save(str(out / "tokenizer.json"))
+    (out / "config.json").write_text(json.dumps({"model_type": "llama", "max_position_embeddings": CONTEXT}))
+    return out
+
+
+@pytest.fixture()
+def local_deployment(tokenizer_dir: Path) -> Deployment:
+    """Target "t" served from the tokenizer-only directory (no drafts: plain decoding)."""
+    return parse_deployment({"targets": {"t": {"path": str(tokenizer_dir), "default_draft": "none"}}}, None)
+
+
+@pytest.fixture()
+def db_env(specq_env: Path) -> Iterator[Path]:
+    """A fresh data dir whose SQLite database and settings the producer API uses by default."""
+    from db.session import dispose_engines
+
+    dispose_engines()
+    yield specq_env
+    dispose_engines()

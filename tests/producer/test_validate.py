@@ -1,0 +1,113 @@
+"""Validation: each kind of bad line is reported with its line number and reason; good lines go on."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from producer.readers import read_input
+from producer.tokens import load_target_tokenizer, render_chat
+from producer.validate import SamplingDefaults, validate_lines
+from tests.producer.conftest import CONTEXT
+
+
+def _validate(lines: list[object], tokenizer_dir: Path | None = None, **defaults: object):  # type: ignore[no-untyped-def]
+    raw = [ln if isinstance(ln, str) else json.dumps(ln) for ln in lines]
+    tok = load_target_tokenizer("t", str(tokenizer_dir)) if tokenizer_dir else None
+    return validate_lines(read_input(raw), target="t", defaults=SamplingDefaults(**defaults), tokenizer=tok)  # type: ignore[arg-type]
+
+
+def test_every_bad_kind_has_line_and_reason() -> None:
+    report = _validate(
+        [
+            {"prompt": "good", "custom_id": "a"},  # 1
+            {"prompt": 42},  # 2 wrong type
+            {"prompt": "   \n\t"},  # 3 whitespace only
+            {"prompt": "x", "custom_id": "a"},  # 4 duplicate
+            {"prompt": "x", "max_new_tokens": 0},  # 5
+            {"prompt": "x", "temperature": "hot"},  # 6
+            {"prompt": "x", "top_p": 1.5},  # 7
+            {"prompt": "x", "seed": 1.5},  # 8
+            {"prompt": "x", "stop": [""]},  # 9
+            {"messages": [{"role": "robot", "content": "x"}]},  # 10
+            {"messages": [{"role": "user", "content": " "}]},  # 11
+            {"messages": "hi"},  # 12
+            {"prompt": "x", "custom_id": ["list"]},  # 13
+            "{broken",  # 14
+            {"prompt": "x", "max_new_tokens": True},  # 15 bool is not an int
+            {"prompt": "fine too"},  # 16
+        ]
+    )
+    reasons = {e.position: e.reason for e in report.errors}
+    assert [p.position for p in report.prompts] == [1, 16]
+    assert reasons[2] == "prompt must be a string, got int"
+    assert reasons[3] == "prompt is empty or whitespace only"
+    assert reasons[4] == "duplicate custom_id 'a' (first used on line 1)"
+    assert "max_new_tokens must be a positive integer" in reasons[5]
+    assert "temperature must be a number >= 0" in reasons[6]
+    assert "top_p must be a number in (0, 1]" in reasons[7]
+    assert "seed must be an integer" in reasons[8]
+    assert "stop must be" in reasons[9]
+    assert "messages[0].role must be one of" in reasons[10]
+    assert reasons[11] == "messages are empty: every content is blank"
+    assert "messages must be a non-empty list" in reasons[12]
+    assert "custom_id must be a non-empty string" in reasons[13]
+    assert reasons[14].startswith("malformed JSON")
+    assert "max_new_tokens must be a positive integer" in reasons[15]
+    assert [e.position for e in report.errors] == sorted(e.position for e in report.errors)
+    assert report.errors[2].custom_id == "a" and report.errors[2].raw == '{"prompt": "x", "custom_id": "a"}'
+
+
+def test_generated_custom_ids_never_collide_with_given_ones() -> None:
+    report = _validate(
+        [{"prompt": "a"}, {"prompt": "b", "custom_id": "line-1"}, {"prompt": "c", "custom_id": 3}]
+    )
+    assert [p.custom_id for p in report.prompts] == ["line-1-2", "line-1", "3"]
+    assert report.errors == []
+
+
+def test_overrides_are_stored_per_line_and_stop_is_a_list() -> None:
+    report = _validate([{"prompt": "a", "stop": "END", "temperature": 0.7}, {"prompt": "b"}])
+    assert report.prompts[0].params == {"stop": ["END"], "temperature": 0.7}
+    assert report.prompts[1].params is None  # job defaults apply
+
+
+def test_prompt_longer_than_the_target_context(tokenizer_dir: Path) -> None:
+    fits = " ".join(["hello"] * 6)  # 6 tokens + 10 new = 16 = context
+    too_long = " ".join(["hello"] * 7)
+    report = _validate(
+        [
+            {"prompt": fits},
+            {"prompt": too_long},
+            {"prompt": "hello", "max_new_tokens": CONTEXT},
+            {"messages": [{"role": "user", "content": "hello world"}]},
+        ],
+        tokenizer_dir,
+        max_new_tokens=10,
+    )
+    assert report.length_checked
+    # line 4 renders to "user: hello world\nassistant:" = 6 word-level tokens
+    assert [(p.position, p.prompt_tokens) for p in report.prompts] == [(1, 6), (4, 6)]
+    reasons = {e.position: e.reason for e in report.errors}
+    assert reasons[2] == (
+        "prompt has 7 tokens and max_new_tokens is 10: 17 exceeds the context of target 't' (16 tokens); "
+        "shorten the prompt or lower max_new_tokens"
+    )
+    assert "max_new_tokens is 16" in reasons[3]
+
+
+def test_no_tokenizer_means_no_length_check() -> None:
+    report = _validate([{"prompt": "hello " * 1000}])
+    assert not report.length_checked and report.prompts[0].prompt_tokens is None
+    assert load_target_tokenizer("t", "some-org/not-in-the-local-cache") is None
+    assert load_target_tokenizer("t", None) is None
+
+
+def test_render_chat_without_a_template() -> None:
+    text = render_chat(
+        [
+            {"role": "system", "content": "be brief"},
+            {"role": "user", "content": [{"type": "text", "text": "hi"}]},
+        ]
+    )
+    assert text == "system: be brief\nuser: hi\nassistant:"

@@ -1,0 +1,199 @@
+"""Decoding without a broker: run_batch against SQLite and random-weight models."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from db import queries
+from db.schema import Batch, BatchStatus, Job, JobStatus, Prompt, PromptStatus, Result
+from db.session import session_scope
+from specq.deployment import load_deployment
+from workers.decode import WorkItem, _cut_at_stop, _persist, decode_items, run_batch, tokenize
+from workers.route import plan_chunk
+from workers.runtime import Runtime
+
+PROMPTS = ["def add(a, b):", "SELECT name FROM", "The quick brown fox", "What is 12 plus", "import os"]
+
+
+def _job(draft: str | None = None, prompts: list[str] = PROMPTS, **kw: Any) -> tuple[str, list[Any]]:
+    import producer
+
+    res = producer.submit_job(
+        [{"prompt": p, "custom_id": f"c{i}"} for i, p in enumerate(prompts)],
+        "t",
+        enqueue=False,
+        max_new_tokens=kw.pop("max_new_tokens", 6),
+        draft=draft,
+        **kw,
+    )
+    with session_scope() as s:
+        ids = queries.prompt_ids(s, res.job_id)
+        batches = plan_chunk(s, res.job_id, ids[0], ids[-1], deployment=load_deployment(), router=None)
+    return res.job_id, batches
+
+
+@pytest.fixture()
+def runtime(unit_env: Path) -> Runtime:
+    return Runtime(load_deployment(), device="cpu")
+
+
+def _outputs(job_id: str) -> dict[str, str]:
+    with session_scope() as s:
+        rows = s.execute(
+            select(Prompt.custom_id, Result.output_text)
+            .join(Result, Result.prompt_id == Prompt.id)
+            .where(Prompt.job_id == job_id)
+        ).all()
+    return dict(rows)  # type: ignore[arg-type]
+
+
+def test_batches_write_results_counters_and_finalize(runtime: Runtime) -> None:
+    job_id, batches = _job()
+    assert len(batches) == 2  # 5 prompts, SPECQ_MAX_BATCH_SIZE=4
+    outcomes = [
+        run_batch(job_id, b.pairing, b.prompt_ids, b.batch_id, runtime=runtime, worker="w1") for b in batches
+    ]
+    assert [o.status for o in outcomes] == ["done", "done"]
+    assert outcomes[-1].finalized == JobStatus.COMPLETED
+    with session_scope() as s:
+        job = s.get(Job, job_id)
+        assert job is not None
+        assert (job.status, job.total, job.completed, job.failed) == (JobStatus.COMPLETED, 5, 5, 0)
+        results = list(s.scalars(select(Result).where(Result.job_id == job_id)))
+        assert len(results) == 5
+        for r in results:
+            assert (r.target, r.draft, r.task, r.worker) == ("t", "small", "default", "w1")
+            assert r.batch_id in {b.batch_id for b in batches}
+            assert 1 <= r.output_tokens <= 6 and r.finish_reason in ("length", "stop")
+            assert r.steps >= 1 and 0 <= r.accepted_tokens <= r.drafted_tokens
+            assert r.drafted_tokens == 3 * r.steps or r.finish_reason == "stop" or r.output_tokens == 6
+            assert len(r.accepted_per_position or []) == 3
+            assert r.k is not None and 0 < r.k <= 3
+        assert {p.status for p in s.scalars(select(Prompt).where(Prompt.job_id == job_id))} == {
+            PromptStatus.DONE
+        }
+        batch_rows = list(s.scalars(select(Batch).where(Batch.job_id == job_id)))
+        assert {b.status for b in batch_rows} == {BatchStatus.DONE}
+        assert sum(b.output_tokens or 0 for b in batch_rows) == sum(r.output_tokens for r in results)
+
+
+def test_pipeline_is_lossless_across_drafts(runtime: Runtime) -> None:
+    """Greedy outputs are the target's own, whatever draft decoded them (none / model / lookup)."""
+    texts = {}
+    for draft in ("none", "small", "lookup"):
+        job_id, batches = _job(draft=draft, max_new_tokens=10)
+        for b in batches:
+            assert b.draft == draft
+            run_batch(job_id, b.pairing, b.prompt_ids, b.batch_id, runtime=runtime)
+        texts[draft] = _outputs(job_id)
+        with session_scope() as s:
+            ks = set(s.scalars(select(Result.k).where(Result.job_id == job_id)))
+        assert (ks == {None}) == (draft == "none")
+    assert texts["none"] == texts["small"] == texts["lookup"]
+    assert len(texts["none"]) == len(PROMPTS)
+
+
+def test_redelivered_batch_is_skipped_and_double_decoding_never_double_counts(runtime: Runtime) -> None:
+    job_id, batches = _job()
+    first = batches[0]
+    run_batch(job_id, first.pairing, first.prompt_ids, first.batch_id, runtime=runtime)
+    again = run_batch(job_id, first.pairing, first.prompt_ids, first.batch_id, runtime=runtime)
+    assert again.status == "skipped"
+
+    # Two deliveries that both decoded before either committed: the second write changes nothing.
+    second = batches[1]
+    with session_scope() as s:
+        job = s.get(Job, job_id)
+        items = [
+            WorkItem(p.id, p.task, p.text, p.messages, dict(job.params))
+            for p in queries.get_prompts(s, second.prompt_ids)
+        ]  # type: ignore[union-attr]
+    decoded, failures = decode_items(runtime, "t", "small", items)
+    a = _persist(job_id, "t", "small", second.batch_id, items, decoded, failures, 0.1, "w1")
+    b = _persist(job_id, "t", "small", second.batch_id, items, decoded, failures, 0.1, "w2")
+    assert (a.inserted, a.duplicates, a.finalized) == (len(items), 0, JobStatus.COMPLETED)
+    assert (b.inserted, b.duplicates, b.finalized) == (0, len(items), None)
+    with session_scope() as s:
+        job = s.get(Job, job_id)
+        assert job is not None and (job.completed, job.failed, job.status) == (5, 0, JobStatus.COMPLETED)
+        assert s.scalar(select(func.count()).select_from(Result).where(Result.job_id == job_id)) == 5
+
+
+def test_cancelled_job_runs_no_batch(runtime: Runtime) -> None:
+    job_id, batches = _job()
+    run_batch(job_id, batches[0].pairing, batches[0].prompt_ids, batches[0].batch_id, runtime=runtime)
+    with session_scope() as s:
+        assert queries.request_cancel(s, job_id) == JobStatus.CANCELLED  # no batch running
+    out = run_batch(job_id, batches[1].pairing, batches[1].prompt_ids, batches[1].batch_id, runtime=runtime)
+    assert out.status == "cancelled"
+    with session_scope() as s:
+        job = s.get(Job, job_id)
+        assert (
+            job is not None
+            and job.status == JobStatus.CANCELLED
+            and job.completed == len(batches[0].prompt_ids)
+        )
+        left = s.scalar(
+            select(func.count()).select_from(Result).where(Result.prompt_id.in_(batches[1].prompt_ids))
+        )
+    assert left == 0
+
+
+class FlakyRuntime:
+    """The real runtime, except that any batch containing `poison` raises like a broken kernel."""
+
+    def __init__(self, inner: Runtime, poison: list[int]) -> None:
+        self.inner, self.poison, self.calls = inner, poison, 0
+
+    def target(self, name: str) -> Any:
+        return self.inner.target(name)
+
+    def generate(self, target: str, draft: str, prompts: list[list[int]], params: list[Any]) -> list[Any]:
+        self.calls += 1
+        if self.poison in prompts:
+            raise RuntimeError("CUDA error: an illegal memory access was encountered")
+        return self.inner.generate(target, draft, prompts, params)
+
+
+def test_failures_are_per_prompt_and_the_job_still_finishes(runtime: Runtime) -> None:
+    job_id, batches = _job()
+    big = batches[0]
+    tok = runtime.target("t").tokenizer
+    with session_scope() as s:
+        long_prompt, poisoned = queries.get_prompts(s, big.prompt_ids[:2])
+        long_prompt.text = "The quick brown fox " * 60  # > 128 positions of the random target
+        poison_ids = tok(poisoned.text)["input_ids"]
+        long_id, poison_id = long_prompt.id, poisoned.id
+    flaky = FlakyRuntime(runtime, poison_ids)
+    out = run_batch(job_id, big.pairing, big.prompt_ids, big.batch_id, runtime=flaky)
+    assert (out.status, out.failed, out.inserted) == ("done", 2, len(big.prompt_ids) - 2)
+    assert flaky.calls > 1  # the batch was split to isolate the failing prompt
+    rest = batches[1]
+    out = run_batch(job_id, rest.pairing, rest.prompt_ids, rest.batch_id, runtime=runtime)
+    assert out.finalized == JobStatus.COMPLETED
+    with session_scope() as s:
+        job = s.get(Job, job_id)
+        assert job is not None and (job.completed, job.failed, job.status) == (3, 2, JobStatus.COMPLETED)
+        errors = {p.id: p.error for p in queries.get_prompts(s, [long_id, poison_id])}
+        assert all(s.get(Prompt, i).status == PromptStatus.FAILED for i in errors)  # type: ignore[union-attr]
+    assert "fills the target's context of 128" in (errors[long_id] or "")
+    assert "illegal memory access" in (errors[poison_id] or "")
+
+
+def test_stop_strings_and_chat_tokenization(runtime: Runtime) -> None:
+    assert _cut_at_stop("SELECT 1; -- done", [";", "--"]) == ("SELECT 1", True)
+    assert _cut_at_stop("no stop here", ["\n\n"]) == ("no stop here", False)
+    from producer.tokens import render_chat
+
+    tok = runtime.target("t").tokenizer
+    messages = [{"role": "user", "content": "What is 12 plus 30?"}]
+    item = WorkItem(1, None, None, messages, {})
+    assert tokenize(tok, item) == tok(render_chat(messages, None))["input_ids"]
+    decoded, failures = decode_items(
+        runtime, "t", "small", [WorkItem(1, None, None, messages, {"max_new_tokens": 3})]
+    )
+    assert failures == [] and len(decoded[0].token_ids) <= 3

