@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import functools
 import json
 import logging
 import platform
@@ -42,7 +43,9 @@ logger = logging.getLogger(__name__)
 class EngineBenchConfig:
     """What to run; every field has a command-line flag of the same name."""
 
-    prompts: Path | None = None  # JSONL with "turns" (Spec-Bench), "prompt" or "text"; None = built-in prompts
+    prompts: Path | None = (
+        None  # JSONL with "turns" (Spec-Bench), "prompt" or "text"; None = built-in prompts
+    )
     target: str | None = None  # save_pretrained directory or hub name; None = zoo or config-built
     draft: str | None = None  # same tokenizer as the target
     zoo: str | None = None  # "tiny" | "bench": use the local zoo's target_l and draft
@@ -54,11 +57,13 @@ class EngineBenchConfig:
     device: str = "auto"
     threads: int | None = None  # torch intra-op threads; None = torch's default
     # Config-built models (no --target): a random Llama and a draft of its first layers.
-    hidden_size: int = 512
+    hidden_size: int = 256
     num_layers: int = 8
     draft_layers: int = 1
+    tail_scale: float = 0.01  # damping of the target's layers past the draft's (sets the acceptance)
     vocab_size: int = 4096
     seed: int = 0
+    repeats: int = 1  # every method runs this many times, interleaved; the fastest run counts
 
 
 @dataclass
@@ -201,11 +206,21 @@ def build_models_from_config(cfg: EngineBenchConfig, device: torch.device) -> _M
         eos_token_id=None,
         pad_token_id=None,
     )
-    target = LlamaForCausalLM(config).to(device).eval()
+    target = LlamaForCausalLM(config)
+    torch.nn.Module.to(target, device)  # PreTrainedModel.to's decorator hides its signature from mypy
+    target.eval()
+    # A random network's argmax is fragile: its deep layers change it as much as they like. Damping
+    # the layers past the draft's makes the target "the draft plus a refinement", as trained
+    # models roughly are; tail_scale sets how often the two agree (0.01: about 0.8 acceptance).
+    with torch.no_grad():
+        for layer in target.model.layers[cfg.draft_layers :]:
+            layer.self_attn.o_proj.weight.mul_(cfg.tail_scale)
+            layer.mlp.down_proj.weight.mul_(cfg.tail_scale)
     draft = truncated_copy(target, cfg.draft_layers).eval()
     setup = (
         f"config-built random Llama target ({cfg.num_layers} layers, hidden {cfg.hidden_size}, vocab "
-        f"{cfg.vocab_size}), draft = its first {cfg.draft_layers} layer(s); prompts as UTF-8 bytes"
+        f"{cfg.vocab_size}, layers past the draft's damped x{cfg.tail_scale}), draft = its first "
+        f"{cfg.draft_layers} layer(s); prompts as UTF-8 bytes"
     )
     return _Models(target, draft, lambda text: list(text.encode("utf-8")), setup)
 
@@ -215,7 +230,7 @@ def load_models(cfg: EngineBenchConfig, device: torch.device) -> _Models:
 
     target_path, draft_path = cfg.target, cfg.draft
     if cfg.zoo is not None:
-        from models.zoo import build_zoo
+        from models.zoo import build_zoo  # type: ignore[attr-defined,unused-ignore]  # lands separately
 
         zoo = build_zoo(cfg.zoo)
         target_path, draft_path = str(zoo.target_l), str(zoo.draft)
@@ -228,23 +243,27 @@ def load_models(cfg: EngineBenchConfig, device: torch.device) -> _Models:
     tok: PreTrainedTokenizerBase = target_tok
 
     def tokenize(text: str) -> list[int]:
-        return list(tok(text, add_special_tokens=True)["input_ids"])
+        return list(tok.encode(text, add_special_tokens=True))
 
     n_target = sum(p.numel() for p in target.parameters()) / 1e6
     n_draft = sum(p.numel() for p in draft.parameters()) / 1e6
     source = f"zoo '{cfg.zoo}'" if cfg.zoo else "paths"
-    setup = f"{source}: target {target_path} ({n_target:.1f}M params), draft {draft_path} ({n_draft:.1f}M params)"
+    setup = (
+        f"{source}: target {target_path} ({n_target:.1f}M params), draft {draft_path} ({n_draft:.1f}M params)"
+    )
     return _Models(target, draft, tokenize, setup)
 
 
 # ---------------------------------------------------------------------------- methods
 
 
-def _hf_generate(model: PreTrainedModel, prompts: list[list[int]], max_new: int, **kwargs: object) -> list[list[int]]:
+def _hf_generate(
+    model: PreTrainedModel, prompts: list[list[int]], max_new: int, **kwargs: object
+) -> list[list[int]]:
     outs = []
     for p in prompts:
         ids = torch.tensor([p], device=model.device)
-        out = model.generate(
+        out = model.generate(  # type: ignore[operator]  # transformers types generate loosely
             ids,
             attention_mask=torch.ones_like(ids),
             do_sample=False,
@@ -279,7 +298,9 @@ def _timed(fn: Callable[[], object]) -> tuple[object, float]:
     return result, time.perf_counter() - start
 
 
-def run_engine_bench(cfg: EngineBenchConfig, progress: Callable[[str], None] | None = None) -> EngineBenchReport:
+def run_engine_bench(
+    cfg: EngineBenchConfig, progress: Callable[[str], None] | None = None
+) -> EngineBenchReport:
     """Run every method on the same models and prompts; return tokens/s, ratios and output checks."""
     say = progress or (lambda message: logger.info(message))
     if cfg.threads is not None:
@@ -292,7 +313,11 @@ def run_engine_bench(cfg: EngineBenchConfig, progress: Callable[[str], None] | N
     prompts = [models.tokenize(t)[-cfg.max_prompt_tokens :] for t in texts]
     vocab = int(target.config.vocab_size)
     prompts = [[min(t, vocab - 1) for t in p] for p in prompts]
-    device_name = torch.cuda.get_device_name(device) if device.type == "cuda" else f"CPU ({platform.processor() or platform.machine()}, {torch.get_num_threads()} threads)"
+    device_name = (
+        torch.cuda.get_device_name(device)
+        if device.type == "cuda"
+        else f"CPU ({platform.processor() or platform.machine()}, {torch.get_num_threads()} threads)"
+    )
     report = EngineBenchReport(cfg, models.setup, device_name)
     max_new = cfg.max_new_tokens
 
@@ -302,57 +327,70 @@ def run_engine_bench(cfg: EngineBenchConfig, progress: Callable[[str], None] | N
     _hf_generate(target, warm, 4, assistant_model=draft)
     _spec(SpecDecoder(target, draft, k=cfg.k), warm, 4, 2)
 
-    say("HF generate, batch 1")
-    reference, seconds = _timed(lambda: _hf_generate(target, prompts, max_new))
-    assert isinstance(reference, list)
-    report.results.append(
-        MethodResult("hf_generate", 1, seconds, sum(map(len, reference)), len(prompts), len(prompts))
-    )
-
-    def add_hf(name: str, **kwargs: object) -> None:
-        say(name)
-        outs, secs = _timed(lambda: _hf_generate(target, prompts, max_new, assistant_model=draft, **kwargs))
-        assert isinstance(outs, list)
-        same = sum(o == r for o, r in zip(outs, reference, strict=True))
-        report.results.append(MethodResult(name, 1, secs, sum(map(len, outs)), same, len(prompts)))
-
-    add_hf("hf_assisted")  # HF's own defaults: up to 20 draft tokens, confidence-threshold stopping
-    add_hf(
-        "hf_assisted_k",
-        num_assistant_tokens=cfg.k,
-        num_assistant_tokens_schedule="constant",
-        assistant_confidence_threshold=0.0,
-    )
-
-    runs: list[tuple[str, PreTrainedModel | None, int | str]] = [
+    say("HF generate, batch 1: the reference")
+    reference = _hf_generate(target, prompts, max_new)
+    methods: list[tuple[str, int, Callable[[], list[list[int]] | list[Output]]]] = [
+        ("hf_generate", 1, lambda: _hf_generate(target, prompts, max_new)),
+        # HF's own defaults: up to 20 draft tokens, stopping early below a confidence threshold.
+        ("hf_assisted", 1, lambda: _hf_generate(target, prompts, max_new, assistant_model=draft)),
+        (
+            "hf_assisted_k",
+            1,
+            lambda: _hf_generate(
+                target,
+                prompts,
+                max_new,
+                assistant_model=draft,
+                num_assistant_tokens=cfg.k,
+                num_assistant_tokens_schedule="constant",
+                assistant_confidence_threshold=0.0,
+            ),
+        ),
+    ]
+    for prefix, draft_model, k in (
         ("spec_plain", None, 0),
         ("spec", draft, cfg.k),
         ("spec_auto", draft, "auto"),
-    ]
-    for prefix, draft_model, k in runs:
+    ):
         decoder = SpecDecoder(target, draft_model, k=k)  # type: ignore[arg-type]
         for batch in cfg.batch_sizes:
-            name = f"{prefix}_b{batch}"
-            say(f"SpecDecoder {name}")
-            outs, secs = _timed(lambda d=decoder, b=batch: _spec(d, prompts, max_new, b))
-            assert isinstance(outs, list)
-            same = sum(o.token_ids == r for o, r in zip(outs, reference, strict=True))
-            drafted = sum(o.stats.drafted_tokens for o in outs)
-            accepted = sum(o.stats.accepted_tokens for o in outs)
-            steps = sum(o.stats.steps for o in outs)
-            tokens = sum(len(o.token_ids) for o in outs)
-            report.results.append(
-                MethodResult(
-                    name,
-                    batch,
-                    secs,
-                    tokens,
-                    same,
-                    len(prompts),
-                    acceptance=accepted / drafted if drafted else None,
-                    tokens_per_step=(tokens - len(outs)) / steps if steps else None,
-                )
+            methods.append(
+                (f"{prefix}_b{batch}", batch, functools.partial(_spec, decoder, prompts, max_new, batch))
             )
+
+    best: dict[str, tuple[float, list[list[int]] | list[Output]]] = {}
+    for repeat in range(cfg.repeats):
+        for name, _, run in methods:
+            say(f"{name} (run {repeat + 1}/{cfg.repeats})")
+            outs, seconds = _timed(run)
+            if name not in best or seconds < best[name][0]:
+                best[name] = (seconds, outs)  # type: ignore[assignment]
+    for name, batch, _ in methods:
+        seconds, outs = best[name]
+        if outs and isinstance(outs[0], Output):
+            spec_outs = [o for o in outs if isinstance(o, Output)]
+            tokens_lists = [o.token_ids for o in spec_outs]
+            drafted = sum(o.stats.drafted_tokens for o in spec_outs)
+            accepted = sum(o.stats.accepted_tokens for o in spec_outs)
+            steps = sum(o.stats.steps for o in spec_outs)
+            acceptance = accepted / drafted if drafted else None
+            per_step = (sum(map(len, tokens_lists)) - len(spec_outs)) / steps if steps else None
+        else:
+            tokens_lists = [list(o) for o in outs if isinstance(o, list)]
+            acceptance = per_step = None
+        same = sum(o == r for o, r in zip(tokens_lists, reference, strict=True))
+        report.results.append(
+            MethodResult(
+                name,
+                batch,
+                seconds,
+                sum(map(len, tokens_lists)),
+                same,
+                len(prompts),
+                acceptance=acceptance,
+                tokens_per_step=per_step,
+            )
+        )
     return report
 
 
@@ -367,13 +405,17 @@ def _parse_args(argv: Sequence[str] | None) -> EngineBenchConfig:
     parser.add_argument("--max-new-tokens", type=int, default=defaults.max_new_tokens)
     parser.add_argument("--max-prompt-tokens", type=int, default=defaults.max_prompt_tokens)
     parser.add_argument("--k", type=int, default=defaults.k)
-    parser.add_argument("--batch-sizes", type=lambda s: tuple(int(x) for x in s.split(",")), default=defaults.batch_sizes)
+    parser.add_argument(
+        "--batch-sizes", type=lambda s: tuple(int(x) for x in s.split(",")), default=defaults.batch_sizes
+    )
     parser.add_argument("--device", default=defaults.device)
     parser.add_argument("--threads", type=int, default=None)
     parser.add_argument("--hidden-size", type=int, default=defaults.hidden_size)
     parser.add_argument("--num-layers", type=int, default=defaults.num_layers)
     parser.add_argument("--draft-layers", type=int, default=defaults.draft_layers)
+    parser.add_argument("--tail-scale", type=float, default=defaults.tail_scale)
     parser.add_argument("--vocab-size", type=int, default=defaults.vocab_size)
+    parser.add_argument("--repeats", type=int, default=defaults.repeats)
     parser.add_argument("--seed", type=int, default=defaults.seed)
     args = parser.parse_args(argv)
     return EngineBenchConfig(**{k.replace("-", "_"): v for k, v in vars(args).items()})

@@ -2,12 +2,15 @@
 
 Times ``producer.submit_job`` end to end (read, validate, bulk insert, job bookkeeping),
 without enqueueing. ``--length-check`` serves the target from a directory holding only a
-byte-level BPE tokenizer (trained here in a second) and a 2048-token context, so every prompt
-is tokenized and checked as it is for a local target; ``--tokenizer DIR`` uses a real model
-directory instead::
+byte-level BPE tokenizer (trained here in a second) and a ``--context``-token context, so
+prompts are checked as for a local target: submit tokenizes only those whose UTF-8 size does
+not prove they fit, so ``--context 256`` (with 128 new tokens) tokenizes about two thirds
+of the generated prompts (those over 128 bytes).
+``--tokenizer DIR`` uses a real model directory instead::
 
     python -m bench.submit --n 100000
     python -m bench.submit --n 100000 --length-check
+    python -m bench.submit --n 100000 --length-check --context 256
 """
 
 from __future__ import annotations
@@ -68,19 +71,21 @@ def write_prompts(path: Path, n: int, seed: int = 0) -> None:
             fh.write(json.dumps({"custom_id": f"req-{i}", "prompt": words}) + "\n")
 
 
-def build_tokenizer_dir(out: Path, vocab_size: int = 2000) -> Path:
+def build_tokenizer_dir(out: Path, vocab_size: int = 2000, context: int = 2048) -> Path:
     """A model directory with only tokenizer.json and config.json (no weights)."""
     from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
 
     tok = Tokenizer(models.BPE())
     tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
     tok.decoder = decoders.ByteLevel()
-    trainer = trainers.BpeTrainer(vocab_size=vocab_size, initial_alphabet=pre_tokenizers.ByteLevel.alphabet())
+    trainer = trainers.BpeTrainer(
+        vocab_size=vocab_size, initial_alphabet=pre_tokenizers.ByteLevel.alphabet(), show_progress=False
+    )
     rng = random.Random(1)
     tok.train_from_iterator((" ".join(rng.choice(_WORDS) for _ in range(30)) for _ in range(2000)), trainer)
     out.mkdir(parents=True, exist_ok=True)
     tok.save(str(out / "tokenizer.json"))
-    (out / "config.json").write_text(json.dumps({"max_position_embeddings": 2048}))
+    (out / "config.json").write_text(json.dumps({"max_position_embeddings": context}))
     return out
 
 
@@ -111,13 +116,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--n", type=int, default=100_000, help="prompts to submit")
     parser.add_argument("--tokenizer", type=Path, default=None, help="model dir with tokenizer.json")
     parser.add_argument(
-        "--length-check", action="store_true", help="tokenize with a BPE tokenizer built here"
+        "--length-check", action="store_true", help="check lengths with a BPE tokenizer built here"
+    )
+    parser.add_argument(
+        "--context", type=int, default=2048, help="context of --length-check's target (small = tokenize more)"
     )
     args = parser.parse_args(argv)
     try:
         if args.length_check and args.tokenizer is None:
             with tempfile.TemporaryDirectory() as tmp:
-                r = run(args.n, build_tokenizer_dir(Path(tmp) / "tok"))
+                r = run(args.n, build_tokenizer_dir(Path(tmp) / "tok", context=args.context))
         else:
             r = run(args.n, args.tokenizer)
     except DeploymentError as exc:

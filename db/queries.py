@@ -454,7 +454,8 @@ def bump_attempts(session: Session, prompt_ids: Sequence[int]) -> None:
 def mark_prompts_failed(session: Session, job_id: str, failures: Sequence[tuple[int, str]]) -> int:
     """Mark ``(prompt_id, error)`` pairs failed; bump the job's failed counter for newly failed ones.
 
-    Prompts that already have a result or already failed are left alone (idempotent).
+    Prompts that already have a result or already failed are left alone (idempotent). Like
+    ``upsert_results``, finalizes the job when this was its last open prompt.
     """
     if not failures:
         return 0
@@ -472,6 +473,8 @@ def mark_prompts_failed(session: Session, job_id: str, failures: Sequence[tuple[
         )
         n += res.rowcount  # type: ignore[attr-defined]
     bump_job_counters(session, job_id, failed=n)
+    if n:
+        maybe_finalize(session, job_id)
     return n
 
 

@@ -596,25 +596,38 @@ class TimeRegressor:
         if kind not in TIME_KINDS:
             raise ValueError(f"unknown time regressor {kind!r}; use one of {TIME_KINDS}")
         reg = cls(kind)
-        if kind in ("linear", "hybrid"):
-            reg.linear = _fit_relative_linear(terms, seconds)
-        if kind in ("hybrid", "gbm"):
-            target = np.log(seconds)
-            if kind == "hybrid":
-                target = target - np.log(reg._linear_predict(terms))
-            reg.boosted = _boosted_regressor().fit(feats, target)
+        with _one_thread():
+            if kind in ("linear", "hybrid"):
+                reg.linear = _fit_relative_linear(terms, seconds)
+            if kind in ("hybrid", "gbm"):
+                target = np.log(seconds)
+                if kind == "hybrid":
+                    target = target - np.log(reg._linear_predict(terms))
+                reg.boosted = _boosted_regressor().fit(feats, target)
         return reg
 
     def _linear_predict(self, terms: np.ndarray) -> np.ndarray:
         return np.maximum(self.linear.predict(terms), 1e-7)
 
     def predict(self, terms: np.ndarray, feats: np.ndarray) -> np.ndarray:
-        if self.kind == "linear":
-            return self._linear_predict(terms)
-        correction = self.boosted.predict(feats)
-        if self.kind == "hybrid":
-            return self._linear_predict(terms) * np.exp(correction)
-        return np.exp(correction)
+        """Seconds per step for rows of ``cost_terms`` and ``log_features``."""
+        with _one_thread():
+            if self.kind == "linear":
+                return self._linear_predict(terms)
+            correction = self.boosted.predict(feats)
+            if self.kind == "hybrid":
+                return self._linear_predict(terms) * np.exp(correction)
+            return np.exp(correction)
+
+
+@contextlib.contextmanager
+def _one_thread() -> Iterator[None]:
+    """Run sklearn on one OpenMP/BLAS thread: the data are small, and on a shared machine
+    spin-waiting OpenMP workers make a one-row boosted-tree prediction take ~0.5 s."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1):
+        yield
 
 
 def _fit_relative_linear(x: np.ndarray, y: np.ndarray) -> Any:
@@ -633,8 +646,8 @@ def _boosted_regressor() -> Any:
 
     monotone = [1] * len(SHAPE_FEATURES) + [0] * len(ARCH_FEATURES)
     return HistGradientBoostingRegressor(
-        max_iter=300,
-        learning_rate=0.05,
+        max_iter=150,
+        learning_rate=0.1,
         max_leaf_nodes=15,
         min_samples_leaf=20,
         l2_regularization=1.0,
@@ -1092,7 +1105,8 @@ def _fit_activation(measurements: Sequence[Measurement], dtype: str) -> Any | No
     x, y = _activation_design(measurements, dtype)
     if len(y) < 2 * len(ACTIVATION_TERMS):
         return None
-    return _fit_relative_linear(x, y)
+    with _one_thread():
+        return _fit_relative_linear(x, y)
 
 
 def _ape(pred: np.ndarray, true: np.ndarray) -> np.ndarray:
@@ -1327,13 +1341,19 @@ class CostModel:
         self, config: ConfigLike, batch: int, new_tokens: int, context: int, *, dtype: str | None = None
     ) -> float:
         """Predicted seconds of one step: ``batch`` rows x ``new_tokens`` over ``context`` cached tokens."""
+        return self.step_seconds_many(config, [(batch, new_tokens, context)], dtype=dtype)[0]
+
+    def step_seconds_many(
+        self, config: ConfigLike, shapes: Sequence[tuple[int, int, int]], *, dtype: str | None = None
+    ) -> list[float]:
+        """:meth:`step_seconds` for several ``(batch, new_tokens, context)`` shapes in one prediction."""
         spec = ArchSpec.from_config(config)
         dtype = dtype or self.dtype
         if self.time_model is None:
-            return self.roofline.step_seconds(step_ops(spec, batch, new_tokens, context, dtype))
-        terms = cost_terms(spec, batch, new_tokens, context, dtype)
-        feats = log_features(spec, batch, new_tokens, context, terms)
-        return float(self.time_model.predict(terms[None, :], feats[None, :])[0])
+            return [self.roofline.step_seconds(step_ops(spec, b, t, c, dtype)) for b, t, c in shapes]
+        terms = np.array([cost_terms(spec, b, t, c, dtype) for b, t, c in shapes])
+        feats = np.array([log_features(spec, b, t, c, x) for (b, t, c), x in zip(shapes, terms, strict=True)])
+        return [float(x) for x in self.time_model.predict(terms, feats)]
 
     def memory(
         self, config: ConfigLike, batch: int, context: int, dtype: str | Any = "float32", new_tokens: int = 1
@@ -1501,8 +1521,8 @@ def verify_cost_ratios(
 ) -> list[float]:
     """Target step seconds for ``j + 1`` tokens over one token, for ``j = 0..k_max`` (entry 0 is 1.0)."""
     cm = cost_model or get_cost_model()
-    one = cm.step_seconds(target_config, batch, 1, context)
-    return [cm.step_seconds(target_config, batch, j + 1, context) / one for j in range(k_max + 1)]
+    seconds = cm.step_seconds_many(target_config, [(batch, j + 1, context) for j in range(k_max + 1)])
+    return [x / seconds[0] for x in seconds]
 
 
 def expected_tokens_per_step(acceptance_rate: float, k: int) -> float:

@@ -64,7 +64,8 @@ def load_model_and_tokenizer(
             f"model {name!r} could not be loaded: not a local save_pretrained directory with safetensors "
             f"weights and a tokenizer, nor a cached Hugging Face hub model ({err})"
         ) from err
-    model.to(target_device).eval()
+    torch.nn.Module.to(model, target_device)  # PreTrainedModel.to's decorator hides its signature from mypy
+    model.eval()
     logger.info("loaded %s on %s as %s", name, target_device, dtype)
     return LoadedModel(model, tokenizer)
 
@@ -78,7 +79,8 @@ def check_same_tokenizer(target_tok: PreTrainedTokenizerBase, draft_tok: PreTrai
     only_draft = len(draft_vocab.keys() - target_vocab.keys())
     moved = sum(1 for t, i in target_vocab.items() if t in draft_vocab and draft_vocab[t] != i)
     raise TokenizerMismatchError(
-        f"draft {draft_tok.name_or_path!r} does not share the tokenizer of target {target_tok.name_or_path!r} "
-        f"({len(draft_vocab)} vs {len(target_vocab)} tokens; {only_target} only in the target, {only_draft} only "
-        f"in the draft, {moved} with different ids); pick a draft trained with the target's tokenizer"
+        f"draft {draft_tok.name_or_path!r} does not share the tokenizer of target "
+        f"{target_tok.name_or_path!r} ({len(draft_vocab)} vs {len(target_vocab)} tokens; {only_target} only "
+        f"in the target, {only_draft} only in the draft, {moved} with different ids); pick a draft trained "
+        "with the target's tokenizer"
     )

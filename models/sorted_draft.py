@@ -559,6 +559,7 @@ class EarlyExitCache:
         self.keys = [torch.zeros(shape, device=dev, dtype=dt) for _ in range(model.num_layers)]
         self.values = [torch.zeros(shape, device=dev, dtype=dt) for _ in range(model.num_layers)]
         self.hidden = torch.zeros((batch, capacity, model.hidden_size), device=dev, dtype=dt)  # (B, cap, C)
+        self._rope_table(capacity)
         self.filled = torch.zeros((model.num_layers + 1, batch), dtype=torch.long)  # host
         self.layer_positions = 0  # position x layer computations so far (the compute that early exit saves)
         self.layer_calls = 0  # layer invocations so far (the per-call overhead it saves)
@@ -585,6 +586,13 @@ class EarlyExitCache:
         self.keys = [grow(t, 2) for t in self.keys]
         self.values = [grow(t, 2) for t in self.values]
         self.hidden = grow(self.hidden, 1)
+        self._rope_table(cap + extra)
+
+    def _rope_table(self, capacity: int) -> None:
+        """cos, sin (cap, head_dim) of every position: computed once, gathered per layer call."""
+        positions = torch.arange(capacity, device=self.hidden.device)[None, :]
+        cos, sin = self.model.rope(self.hidden[:1, :1], positions)
+        self.cos, self.sin = cos[0], sin[0]
 
     def append(self, tokens: torch.Tensor, counts: torch.Tensor | None = None) -> None:
         """Add tokens (B, T) to the end of every row; only the first ``counts[b]`` (host, (B,)) are real."""
@@ -621,37 +629,45 @@ class EarlyExitCache:
     def _run_layer(self, layer: int, rows: torch.Tensor) -> None:
         """Run layer ``layer`` (1-based) on positions [filled[layer], filled[layer-1]) of ``rows``."""
         start, end = self.filled[layer, rows], self.filled[layer - 1, rows]  # (R,) host
-        width = int((end - start).max())
-        pos = start[:, None] + torch.arange(width)  # (R, W) host
-        valid = pos < end[:, None]
+        counts = end - start
+        width = int(counts.max())
+        ragged = bool((counts != width).any())  # host check: the common one-token step skips masking
+        whole = rows.numel() == self.batch  # rows are sorted and distinct: all of them
         dev = self.hidden.device
-        rows_d, pos_d, valid_d = rows.to(dev), pos.to(dev), valid.to(dev)
-        gather_pos = torch.minimum(pos_d, (end - 1).to(dev)[:, None])  # padded slots re-read a real position
-        x = self.hidden[rows_d[:, None], gather_pos]  # (R, W, C)
+        rows_d = rows.to(dev)
+        pos_d = (start[:, None] + torch.arange(width)).to(dev)  # (R, W)
         n_keys = int(end.max())
         key_pos = torch.arange(n_keys, device=dev)
         # Causal over the row's own positions; padded queries see a valid prefix, never an empty one.
         mask = (key_pos[None, None, :] <= pos_d[:, :, None]) & (
             key_pos[None, None, :] < end.to(dev)[:, None, None]
         )
-        flat_rows = rows_d[:, None].expand_as(pos_d)[valid_d]
-        flat_pos = pos_d[valid_d]
+        if ragged:
+            valid_d = (counts[:, None] > torch.arange(width)).to(dev)  # (R, W)
+            pos_in = torch.minimum(pos_d, (end - 1).to(dev)[:, None])  # padded slots re-read a real position
+            write_rows, write_pos = rows_d[:, None].expand_as(pos_d)[valid_d], pos_d[valid_d]
+        else:
+            pos_in, write_rows, write_pos = pos_d, rows_d[:, None], pos_d
+        x = self.hidden[rows_d[:, None], pos_in]  # (R, W, C)
         idx = layer - 1
 
         def attend_to(
             _: int, k: torch.Tensor, v: torch.Tensor
         ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-            # k, v (R, kvh, W, hd) -> cache slots (row, :, pos) of the valid positions only
-            self.keys[idx][flat_rows, :, flat_pos] = k.transpose(1, 2)[valid_d]
-            self.values[idx][flat_rows, :, flat_pos] = v.transpose(1, 2)[valid_d]
-            keys = self.keys[idx][rows_d, :, :n_keys]
-            values = self.values[idx][rows_d, :, :n_keys]
-            return keys, values, mask[:, None]
+            # k, v (R, kvh, W, hd) -> cache slots (row, :, pos); padded slots are not written
+            k_new, v_new = k.transpose(1, 2), v.transpose(1, 2)  # (R, W, kvh, hd)
+            if ragged:
+                k_new, v_new = k_new[valid_d], v_new[valid_d]
+            self.keys[idx][write_rows, :, write_pos] = k_new
+            self.values[idx][write_rows, :, write_pos] = v_new
+            if whole:  # a view, no copy of the cache
+                return self.keys[idx][:, :, :n_keys], self.values[idx][:, :, :n_keys], mask[:, None]
+            return self.keys[idx][rows_d, :, :n_keys], self.values[idx][rows_d, :, :n_keys], mask[:, None]
 
-        out = self.model.layer(idx, x, self.model.rope(x, pos_d), attend_to)
-        self.hidden[flat_rows, flat_pos] = out[valid_d]
+        out = self.model.layer(idx, x, (self.cos[pos_in], self.sin[pos_in]), attend_to)
+        self.hidden[write_rows, write_pos] = out[valid_d] if ragged else out
         self.filled[layer, rows] = end
-        self.layer_positions += int((end - start).sum())
+        self.layer_positions += int(counts.sum())
         self.layer_calls += 1
 
     def last_logits(self, rows: torch.Tensor) -> torch.Tensor:
@@ -825,6 +841,22 @@ class SortedProposer:
             return logits[..., : self.vocab_size]
         pad = logits.new_full((*logits.shape[:-1], self.vocab_size - width), float("-inf"))
         return torch.cat([logits, pad], dim=-1)
+
+
+def make_sorted_proposer(
+    path: str | Path,
+    thresholds: Sequence[float] | None = None,
+    *,
+    device: str | torch.device = "cpu",
+    dtype: torch.dtype | None = None,
+    vocab_size: int | None = None,
+) -> SortedProposer:
+    """A proposer for one target over the process-wide weights of the sorted draft at ``path``.
+
+    What a decode worker calls per (target, sorted draft) pairing: every target gets its
+    own proposer (cache, thresholds), all of them share one copy of the weights.
+    """
+    return SortedProposer(get_shared_sorted_draft(path, device, dtype), thresholds, vocab_size)
 
 
 # ---------------------------------------------------------------------------------------------

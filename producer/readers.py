@@ -11,8 +11,9 @@ Recognized JSONL lines:
   ``max_new_tokens``, ``temperature``, ``top_p``, ``seed``, ``stop``;
 - OpenAI batch input: ``{"custom_id", "method": "POST", "url": "/v1/chat/completions"
   | "/v1/completions", "body": {"messages" | "prompt", "max_tokens", ...}}``;
-- Spec-Bench: ``{"question_id", "category", "turns": [...]}``: the first turn is the prompt
-  (later turns need the model's own earlier answers) and custom_id is ``<category>-<question_id>``.
+- Spec-Bench: ``{"question_id", "category", "turns": [...]}``: the first turn becomes a user
+  message (later turns need the model's own earlier answers) and custom_id is
+  ``<category>-<question_id>``.
 """
 
 from __future__ import annotations
@@ -123,7 +124,8 @@ def _normalize_spec_bench(obj: dict[str, Any], line: InputLine) -> None:
     if not isinstance(turns, list) or not turns:
         line.error = "Spec-Bench line: 'turns' must be a non-empty list of strings"
         return
-    line.prompt = turns[0]
+    # A chat question: the target's chat template applies, as in Spec-Bench itself.
+    line.messages = [{"role": "user", "content": turns[0]}]
     if line.custom_id is None and "question_id" in obj:
         category = obj.get("category")
         line.custom_id = f"{category}-{obj['question_id']}" if category else str(obj["question_id"])

@@ -1,6 +1,7 @@
 """Token counts and context limits of a target, from its tokenizer files alone (no weights, no torch).
 
-Submit uses this to reject prompts longer than the target's context. When the target's
+Submit uses this to reject prompts longer than the target's context (tokenizing only the
+prompts whose UTF-8 size does not already prove they fit). When the target's
 files are not on this machine yet (a hub id not in the local cache, or a zoo preset not
 built), there is nothing to count with: submit skips the length check and the decode
 worker reports over-long prompts as failed with the same message.
@@ -71,6 +72,22 @@ class TargetTokenizer:
     context_length: int | None
     _fast: Any  # tokenizers.Tokenizer
     _chat: Any = None  # transformers tokenizer, loaded on the first chat line
+
+    @property
+    def special_tokens(self) -> int:
+        """Tokens the post-processor adds to every sequence (BOS/EOS and the like)."""
+        post = self._fast.post_processor
+        return int(post.num_special_tokens_to_add(False)) if post is not None else 0
+
+    def surely_fits(self, text: str, max_new_tokens: int) -> bool:
+        """True when ``text`` fits without counting: a token covers at least one UTF-8 byte.
+
+        (Exact for byte-level BPE and byte-fallback tokenizers; a normalizer that expands
+        characters could in theory beat the bound, and the decode worker still checks.)
+        """
+        if self.context_length is None:
+            return True
+        return len(text.encode("utf-8")) + self.special_tokens + max_new_tokens <= self.context_length
 
     def count(self, texts: list[str]) -> list[int]:
         """Token counts (special tokens included, as the tokenizer adds them)."""

@@ -23,6 +23,7 @@ from models.sorted_draft import (
     fixed_exit_thresholds,
     get_shared_sorted_draft,
     load_sorted_draft,
+    make_sorted_proposer,
     measure_decoding,
     new_sorted_draft,
     simulate,
@@ -126,7 +127,19 @@ def test_exits_share_one_state_dict(sorted_model: SortedDraft, tmp_path: Path) -
         torch.testing.assert_close(a, b)
     hf = AutoModelForCausalLM.from_pretrained(tmp_path / "sd", use_safetensors=True, dtype=torch.float64)
     torch.testing.assert_close(hf(ids).logits, exits[-1])
-    assert get_shared_sorted_draft(tmp_path / "sd") is get_shared_sorted_draft(str(tmp_path / "sd"))
+
+
+def test_two_targets_share_one_copy_of_the_weights(sorted_model: SortedDraft, tmp_path: Path) -> None:
+    """Per-target proposers (own cache and thresholds) over one process-wide copy of the draft."""
+    sorted_model.save(tmp_path / "sd")
+    for_s = make_sorted_proposer(tmp_path / "sd", [0.6, 0.5, 0.0], dtype=torch.float64)
+    for_l = make_sorted_proposer(str(tmp_path / "sd"), [0.9, 0.8, 0.0], dtype=torch.float64)
+    assert for_s.model is for_l.model is get_shared_sorted_draft(tmp_path / "sd", dtype=torch.float64)
+    assert for_s.thresholds != for_l.thresholds
+    prompts = _prompts()
+    for_s.prefill(prompts)
+    for_l.prefill(prompts[:2])
+    assert for_s.cache is not None and for_l.cache is not None and for_s.cache is not for_l.cache
 
 
 def test_soft_loss_is_mean_of_exit_losses(sorted_model: SortedDraft) -> None:

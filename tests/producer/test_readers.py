@@ -78,13 +78,17 @@ def test_openai_batch_lines(tmp_path: Path) -> None:
 def test_spec_bench_lines_use_the_first_turn() -> None:
     line = {"question_id": 81, "category": "writing", "turns": ["first", "second"]}
     (got,) = read_input([json.dumps(line)])
-    assert (got.prompt, got.custom_id, got.format) == ("first", "writing-81", "spec-bench")
+    assert (got.messages, got.custom_id, got.format) == (
+        [{"role": "user", "content": "first"}],
+        "writing-81",
+        "spec-bench",
+    )
 
 
 @pytest.mark.skipif(not SPEC_BENCH.exists(), reason=f"{SPEC_BENCH} not on this machine")
 def test_reads_the_spec_bench_file() -> None:
     lines = list(read_input(SPEC_BENCH))
-    assert lines and all(ln.error is None and isinstance(ln.prompt, str) for ln in lines)
+    assert lines and all(ln.error is None and isinstance(ln.messages[0]["content"], str) for ln in lines)
     assert len({ln.custom_id for ln in lines}) == len(lines)
 
 

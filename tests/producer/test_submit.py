@@ -111,9 +111,9 @@ def test_submit_records_good_and_bad_lines_without_a_broker(
             "stop": None,
         }
     assert [(p.position, p.custom_id, p.prompt_tokens) for p in prompts] == [
-        (1, "a", 2),
-        (3, "b", 5),  # "user: hello\nassistant:"
-        (6, "line-6", 2),
+        (1, "a", None),  # 11 bytes + 4 new tokens surely fit in 16: not tokenized
+        (3, "b", 5),  # "user: hello\nassistant:" (22 bytes) is counted
+        (6, "line-6", None),
     ]
     assert prompts[1].messages == [{"role": "user", "content": "hello"}] and prompts[1].params == {
         "max_new_tokens": 3

@@ -96,6 +96,15 @@ def test_prompt_longer_than_the_target_context(tokenizer_dir: Path) -> None:
     assert "max_new_tokens is 16" in reasons[3]
 
 
+def test_prompts_whose_bytes_prove_they_fit_are_not_tokenized(tokenizer_dir: Path) -> None:
+    report = _validate(
+        [{"prompt": "hello"}, {"prompt": "hello hello hello"}], tokenizer_dir, max_new_tokens=8
+    )
+    # 5 bytes + 8 <= 16: fits whatever the tokenizer does; 17 bytes might not: counted (3 tokens).
+    assert [p.prompt_tokens for p in report.prompts] == [None, 3]
+    assert report.length_checked
+
+
 def test_no_tokenizer_means_no_length_check() -> None:
     report = _validate([{"prompt": "hello " * 1000}])
     assert not report.length_checked and report.prompts[0].prompt_tokens is None
@@ -111,3 +120,27 @@ def test_render_chat_without_a_template() -> None:
         ]
     )
     assert text == "system: be brief\nuser: hi\nassistant:"
+
+
+def test_chat_lines_are_counted_with_the_targets_chat_template(tmp_path: Path) -> None:
+    from tokenizers import Tokenizer, models, pre_tokenizers
+    from transformers import PreTrainedTokenizerFast
+
+    tok = Tokenizer(
+        models.WordLevel({"[UNK]": 0, "hello": 1, "<|user|>": 2, "<|assistant|>": 3}, unk_token="[UNK]")
+    )
+    tok.pre_tokenizer = pre_tokenizers.WhitespaceSplit()
+    fast = PreTrainedTokenizerFast(tokenizer_object=tok, unk_token="[UNK]")
+    fast.chat_template = (
+        "{% for m in messages %}<|{{ m['role'] }}|> {{ m['content'] }} {% endfor %}"
+        "{% if add_generation_prompt %}<|assistant|>{% endif %}"
+    )
+    fast.save_pretrained(tmp_path)
+    (tmp_path / "config.json").write_text(json.dumps({"max_position_embeddings": 6}))
+    target = load_target_tokenizer("t", str(tmp_path))
+    assert target is not None
+    assert target.render([{"role": "user", "content": "hello hello"}]) == "<|user|> hello hello <|assistant|>"
+    report = _validate(
+        [{"messages": [{"role": "user", "content": "hello hello"}]}], tmp_path, max_new_tokens=1
+    )
+    assert [p.prompt_tokens for p in report.prompts] == [4]  # rendered with the template, then counted

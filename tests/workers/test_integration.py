@@ -108,6 +108,9 @@ def live(
         mp.setenv("SPECQ_MAX_BATCH_SIZE", "8")
         mp.setenv("SPECQ_ROUTE_CHUNK_SIZE", "16")
         mp.setenv("SPECQ_VISIBILITY_TIMEOUT_S", str(VISIBILITY_TIMEOUT_S))
+        # One torch thread per worker: on a shared 2-core machine, OpenMP threads spinning against
+        # each other make decoding an order of magnitude slower.
+        mp.setenv("OMP_NUM_THREADS", "1")
         mp.delenv("SPECQ_DATABASE_URL", raising=False)
         mp.delenv("SPECQ_BROKER_URL", raising=False)
         if backend == "system":
