@@ -34,6 +34,7 @@ Nothing here imports torch, transformers or scikit-learn at module import time.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import logging
 import math
@@ -514,15 +515,18 @@ def measure_roofline(device: str = "cpu", threads: int | None = None) -> Rooflin
     if threads is not None and dev.type == "cpu":
         torch.set_num_threads(threads)
 
+    # Same clock as measure_steps: the thread's CPU time when one CPU thread does all the work.
+    clock = time.thread_time if dev.type == "cpu" and torch.get_num_threads() == 1 else time.perf_counter
+
     def timed(fn: Callable[[], object], repeats: int) -> float:
         fn()
         _sync(dev)
         samples = []
         for _ in range(repeats):
-            t0 = time.perf_counter()
+            t0 = clock()
             fn()
             _sync(dev)
-            samples.append(time.perf_counter() - t0)
+            samples.append(clock() - t0)
         return statistics.median(samples)
 
     n = 1024 if dev.type == "cpu" else 4096
@@ -675,6 +679,10 @@ class Measurement:
     samples: tuple[float, ...]
     activation_bytes: int | None  # measured transient peak above weights + KV; None = not measured
     activation_method: str | None  # "cuda_max_memory_allocated" | "torch_profiler_cpu_allocator"
+    # "thread_cpu": CPU time of the calling thread (CPU, one torch thread), immune to waiting for
+    # a core on a shared machine; "wall": perf_counter around the step (synchronised on CUDA).
+    timer: str = "wall"
+    wall_seconds: float | None = None  # median wall time, kept for reference when timer != wall
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
@@ -694,6 +702,8 @@ class Measurement:
             samples=tuple(float(x) for x in d["samples"]),
             activation_bytes=d.get("activation_bytes"),
             activation_method=d.get("activation_method"),
+            timer=str(d.get("timer", "wall")),
+            wall_seconds=d.get("wall_seconds"),
         )
 
 
@@ -746,11 +756,11 @@ class Profile:
 class ProfilePlan:
     """What `specq cost profile` measures."""
 
-    n_archs: int = 49  # spread round-robin over `families`
-    shapes_per_arch: int = 16
+    n_archs: int = 42  # spread round-robin over `families`
+    shapes_per_arch: int = 14
     repeats: int = 5  # timed runs per shape (plus one warm-up); the median is kept
-    max_params: int = 20_000_000
-    max_step_flops: float = 4e9  # skip shapes whose step would take too long on a CPU
+    max_params: int = 12_000_000
+    max_step_flops: float = 3e9  # skip shapes whose step would take too long on a CPU
     families: tuple[str, ...] = FAMILIES
     threads: int = 1  # fixed so timings are comparable on a shared machine
     device: str = "cpu"
@@ -858,10 +868,12 @@ def _sample_shapes(rng: random.Random, spec: ArchSpec, plan: ProfilePlan) -> lis
 def profile_architectures(
     plan: ProfilePlan,
     progress: Callable[[int, int, str], None] | None = None,
+    checkpoint: Path | None = None,
 ) -> Profile:
     """Build random architectures, time their steps (median of repeats) and measure activations.
 
-    ``progress(done, total, label)`` is called after each architecture.
+    ``progress(done, total, label)`` is called after each architecture; with ``checkpoint`` the
+    profile so far is written there after each one, so an interrupted run keeps its data.
     """
     import torch
     import transformers
@@ -871,48 +883,45 @@ def profile_architectures(
     torch.set_num_threads(plan.threads)
     try:
         roofline = measure_roofline(plan.device, plan.threads)
-        archs = [
-            (
-                f"{plan.families[i % len(plan.families)]}-{plan.seed}-{i}",
-                sample_config(rng, plan.families[i % len(plan.families)], plan.max_params),
-            )
-            for i in range(plan.n_archs)
-        ]
-        rng.shuffle(archs)  # spread slow periods of a shared machine over families
-        measurements: list[Measurement] = []
-        attn_impl = "unknown"
-        for done, (arch_id, kwargs) in enumerate(archs, start=1):
-            model = build_model(kwargs, plan.device, plan.dtype)
-            attn_impl = str(getattr(model.config, "_attn_implementation", "unknown"))
-            spec = ArchSpec.from_config(model.config)
-            for batch, context, news in _sample_shapes(rng, spec, plan):
-                measurements.extend(
-                    measure_steps(
-                        model,
-                        batch,
-                        context,
-                        news,
-                        repeats=plan.repeats,
-                        measure_memory=plan.measure_memory,
-                        seed=plan.seed,
-                        arch_id=arch_id,
-                    )
-                )
-            del model
-            if progress is not None:
-                progress(done, len(archs), arch_id)
         header = ProfileHeader(
             device=roofline.device,
             threads=plan.threads,
             dtype=plan.dtype,
             torch_version=torch.__version__,
             transformers_version=transformers.__version__,
-            attn_implementation=attn_impl,
+            attn_implementation="unknown",
             roofline=roofline,
             plan={k: list(v) if isinstance(v, tuple) else v for k, v in asdict(plan).items()},
             created_at=datetime.now(UTC).isoformat(timespec="seconds"),
         )
-        return Profile(header, measurements)
+        profile = Profile(header)
+        families = [plan.families[i % len(plan.families)] for i in range(plan.n_archs)]
+        archs = [
+            (f"{f}-{plan.seed}-{i}", sample_config(rng, f, plan.max_params)) for i, f in enumerate(families)
+        ]
+        rng.shuffle(archs)  # spread slow periods of a shared machine over families
+        for done, (arch_id, kwargs) in enumerate(archs, start=1):
+            started = time.perf_counter()
+            model = build_model(kwargs, plan.device, plan.dtype)
+            attn = str(getattr(model.config, "_attn_implementation", "unknown"))
+            profile.header = dataclasses.replace(profile.header, attn_implementation=attn)
+            spec = ArchSpec.from_config(model.config)
+            n_before = len(profile.measurements)
+            for batch, context, news in _sample_shapes(rng, spec, plan):
+                profile.measurements += measure_steps(
+                    model, batch, context, news, repeats=plan.repeats, measure_memory=plan.measure_memory,
+                    seed=plan.seed, arch_id=arch_id,
+                )  # fmt: skip
+            del model
+            logger.info(
+                "profiled %s (%d/%d, %.1fM params): %d steps in %.0f s", arch_id, done, len(archs),
+                spec.param_count() / 1e6, len(profile.measurements) - n_before, time.perf_counter() - started,
+            )  # fmt: skip
+            if checkpoint is not None:
+                profile.save(checkpoint)
+            if progress is not None:
+                progress(done, len(archs), arch_id)
+        return profile
     finally:
         torch.set_num_threads(previous_threads)
 
@@ -931,7 +940,9 @@ def measure_steps(
     """Time steps of a loaded HF causal LM over a ``context``-token cache (median of ``repeats``).
 
     One prefill builds the cache; each step is rolled back (``cache.crop``) so every repeat
-    sees the same context. Activations are measured in a separate pass when ``measure_memory``.
+    sees the same context. On CPU with one torch thread every op runs on the calling thread,
+    so its CPU time is the step's time without the waits for a core; otherwise wall time.
+    Activations are measured in a separate pass when ``measure_memory``.
     """
     import torch
 
@@ -941,24 +952,27 @@ def measure_steps(
     news = sorted(set(new_tokens))
     gen = torch.Generator().manual_seed(seed)
     ids = torch.randint(0, spec.vocab, (batch, context + max(news)), generator=gen).to(dev)
+    thread_cpu = dev.type == "cpu" and torch.get_num_threads() == 1
+    clock = time.thread_time if thread_cpu else time.perf_counter
     times: dict[int, list[float]] = {}
+    walls: dict[int, list[float]] = {}
     with torch.inference_mode():
         cache = _prefill(model, ids[:, :context]) if context else None
         for t in news:
             step_ids = ids[:, context : context + t]
-            samples = []
+            times[t], walls[t] = [], []
             for r in range(repeats + 1):  # the first run warms up allocator and kernels
                 _sync(dev)
-                t0 = time.perf_counter()
+                w0, t0 = time.perf_counter(), clock()
                 out = model(step_ids, past_key_values=cache, use_cache=True)
                 _sync(dev)
-                elapsed = time.perf_counter() - t0
+                elapsed, wall = clock() - t0, time.perf_counter() - w0
                 del out
                 if cache is not None:
                     cache.crop(-t)
                 if r:
-                    samples.append(elapsed)
-            times[t] = samples
+                    times[t].append(elapsed)
+                    walls[t].append(wall)
         del cache
         if measure_memory:
             activations = _measure_activations(model, spec, dev, ids, context, news, dtype)
@@ -967,8 +981,17 @@ def measure_steps(
     name = arch_id or str(getattr(model.config, "name_or_path", "") or spec.family)
     return [
         Measurement(
-            name, spec, batch, t, context, statistics.median(times[t]), tuple(times[t]), *activations[t]
-        )
+            name,
+            spec,
+            batch,
+            t,
+            context,
+            statistics.median(times[t]),
+            tuple(times[t]),
+            *activations[t],
+            timer="thread_cpu" if thread_cpu else "wall",
+            wall_seconds=statistics.median(walls[t]),
+        )  # fmt: skip
         for t in news
     ]
 

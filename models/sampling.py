@@ -65,7 +65,10 @@ class RowSampler:
         self.all_greedy = all(t == 0 for t in temps)
         self.any_greedy = any(t == 0 for t in temps)
         self.any_top_p = any(p < 1.0 for p in top_p.tolist())
-        self._seeded = [(i, g) for i, g in enumerate(generators) if g is not None]
+        self._seeded = [g for g in generators if g is not None]
+        self._seeded_rows = torch.tensor(
+            [i for i, g in enumerate(generators) if g is not None], dtype=torch.long, device=self.device
+        )
 
     @classmethod
     def from_params(cls, params: Sequence[SamplingParams], device: torch.device | str) -> RowSampler:
@@ -112,9 +115,8 @@ class RowSampler:
         u = torch.rand((len(self), n), generator=self.shared, device=self.device, dtype=dtype)
         if self._seeded:
             # One small draw per seeded row: a per-request seed needs a per-request stream.
-            idx = torch.tensor([i for i, _ in self._seeded], device=self.device)
-            u[idx] = torch.stack(
-                [torch.rand(n, generator=g, device=self.device, dtype=dtype) for _, g in self._seeded]
+            u[self._seeded_rows] = torch.stack(
+                [torch.rand(n, generator=g, device=self.device, dtype=dtype) for g in self._seeded]
             )
         return u
 

@@ -20,18 +20,18 @@ layer-3..6 keys and values, but a later token that goes deeper attends to them. 
 fill them *lazily and exactly*: each position keeps its hidden state at the depth it
 reached, and before any position runs layer ``l``, every earlier position that has
 not reached ``l`` yet is run through it first, all such positions in one chunk per
-layer. So the draft's distribution at every exit is exactly what a full forward of
-the sorted model gives at that exit (no copied or approximate states), calibration
-can be simulated from full forwards, and ``q`` is the true distribution the token
-was sampled from: the exit is chosen from that exit's own confidence before
-sampling, so the choice never depends on the sampled token. The saving is that
-deep layers run only for positions some later token needs at depth, in one batched
-chunk instead of token by token; positions of rejected drafts that never fed a
-deep token never pay for deep layers. The alternative, CALM-style copy-through
-(project the exit hidden state into the skipped layers' K/V), is cheaper per token
-but makes the drafted distributions depend on the exit history in a way the model
-was never trained for; losslessness would still hold (verification uses the ``q``
-actually sampled from) but acceptance would drop. See docs/sorted.md.
+layer. So every exit's distribution is exactly what a full forward of the sorted
+model gives at that exit, calibration can replay decoding from full forwards, and
+``q`` is the true distribution the token was drawn from: the exit is chosen from its
+own confidence before sampling, so the choice never depends on the sampled token.
+What early exit saves: deep layers run only for positions that some later token
+needs at depth, several positions per call instead of one; drafts rejected before a
+deep token came never pay for deep layers. The alternative, CALM-style copy-through
+(project the exit's hidden state into the skipped layers' K/V), costs less per token
+but feeds later tokens states no exit was trained on, and makes a token's
+distribution depend on the exit history; verification would keep the output exact
+(it uses the ``q`` actually sampled from), only acceptance is at stake. See
+docs/sorted.md.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ from models.speculative import SpecDecoder
 logger = logging.getLogger(__name__)
 
 # Bumped whenever training or the saved format changes; the zoo's cache key includes it.
-SORTED_DRAFT_VERSION = "1"
+SORTED_DRAFT_VERSION = "2"
 
 # A threshold above any probability: the exit never answers (used to pin a fixed exit).
 DISABLED = 2.0
@@ -74,8 +74,7 @@ class SortedPreset:
     """Architecture and SoFT schedule of a sorted draft."""
 
     hidden_size: int  # model width C
-    num_layers: int  # decoder layers; the deepest exit must equal it
-    exits: tuple[int, ...]  # depths with an exit, increasing, last == num_layers
+    exits: tuple[int, ...]  # depths with an exit, increasing; the last one is the number of layers
     num_heads: int  # attention heads
     num_kv_heads: int  # key/value heads (GQA when fewer than num_heads)
     intermediate_size: int  # MLP width
@@ -88,31 +87,30 @@ class SortedPreset:
 
 
 PRESETS: dict[str, SortedPreset] = {
-    # Seconds on a laptop core: enough for tests to see exits that disagree and agree.
+    # Seconds: the tiny zoo's draft shape and token budget, with two more layers as deeper exits.
     "tiny": SortedPreset(
-        hidden_size=48,
-        num_layers=3,
+        hidden_size=32,
         exits=(1, 2, 3),
-        num_heads=4,
-        num_kv_heads=2,
+        num_heads=2,
+        num_kv_heads=1,
         intermediate_size=96,
-        seq_len=64,
-        batch_size=8,
-        steps=80,
-        lr=3e-3,
+        seq_len=128,
+        batch_size=16,
+        steps=160,
+        lr=6e-3,
     ),
-    # A few minutes on two busy CPU cores.
+    # Minutes on two CPU cores. Width and MLP match the bench zoo's 2-layer general draft, so
+    # exit 2 is that draft's shape and deeper exits are the same model made deeper.
     "bench": SortedPreset(
         hidden_size=128,
-        num_layers=6,
         exits=(2, 4, 6),
         num_heads=4,
         num_kv_heads=2,
-        intermediate_size=352,
-        seq_len=128,
+        intermediate_size=384,
+        seq_len=256,
         batch_size=16,
-        steps=700,
-        lr=2e-3,
+        steps=300,
+        lr=3e-3,
     ),
 }
 
@@ -242,13 +240,20 @@ def new_sorted_draft(
     eos_token_id: int | None = None,
     pad_token_id: int | None = None,
 ) -> SortedDraft:
-    """A randomly initialised sorted draft; ``exits`` overrides the preset's (``(6,)``: an ordinary draft)."""
+    """A randomly initialised sorted draft.
+
+    ``exits`` overrides the preset's and the model gets ``exits[-1]`` layers: ``(4,)`` is
+    an ordinary 4-layer draft of the same width, the fixed-depth baseline.
+    """
+    exits = tuple(exits) if exits is not None else preset.exits
+    if not exits:
+        raise ValueError("a sorted draft needs at least one exit depth")
     torch.manual_seed(preset.seed)
     config = LlamaConfig(
         vocab_size=vocab_size,
         hidden_size=preset.hidden_size,
         intermediate_size=preset.intermediate_size,
-        num_hidden_layers=preset.num_layers,
+        num_hidden_layers=exits[-1],
         num_attention_heads=preset.num_heads,
         num_key_value_heads=preset.num_kv_heads,
         max_position_embeddings=preset.max_position_embeddings,
@@ -257,7 +262,7 @@ def new_sorted_draft(
         eos_token_id=eos_token_id,
         pad_token_id=pad_token_id,
     )
-    return SortedDraft(LlamaForCausalLM(config), exits if exits is not None else preset.exits)
+    return SortedDraft(LlamaForCausalLM(config), exits)
 
 
 def load_sorted_draft(
@@ -451,8 +456,8 @@ def train_sorted_draft(
 ) -> Path:
     """Train a sorted draft from scratch with SoFT on ``texts``; save it with its tokenizer.
 
-    ``exits=(num_layers,)`` trains the same architecture the ordinary way (one exit,
-    plain cross entropy): the fixed-depth baseline of docs/sorted.md.
+    ``exits=(d,)`` trains an ordinary ``d``-layer draft of the same width the same way
+    (one exit: plain cross entropy): the fixed-depth baselines of docs/sorted.md.
     """
     from transformers import AutoTokenizer
 
@@ -686,7 +691,8 @@ class ExitStats:
     layer_calls: int = 0  # layer invocations
 
     @property
-    def mean_exit_depth_share(self) -> list[float]:
+    def exit_share(self) -> list[float]:
+        """Share of draft tokens answered by each exit."""
         total = sum(self.tokens_per_exit)
         return [n / total if total else 0.0 for n in self.tokens_per_exit]
 
@@ -875,6 +881,7 @@ class DecodeMeasurement:
     drafted: int
     accepted: int
     tokens_per_exit: list[int] | None = None  # sorted drafts: draft tokens answered by each exit
+    layer_positions: int | None = None  # sorted drafts: position x layer computations (prompts included)
 
     @property
     def acceptance_rate(self) -> float:
@@ -914,7 +921,8 @@ def measure_decoding(
             run.extend(dec.generate(list(prompts[i : i + batch_size]), params))
         best = min(best, time.perf_counter() - start)
         outs = run
-    exits = draft.exit_stats().tokens_per_exit if isinstance(draft, SortedProposer) else None
+    # Stats were reset before each repeat: they describe one run.
+    exit_stats = draft.exit_stats() if isinstance(draft, SortedProposer) else None
     return DecodeMeasurement(
         label=label,
         seconds=best,
@@ -922,7 +930,8 @@ def measure_decoding(
         steps=sum(o.stats.steps for o in outs),
         drafted=sum(o.stats.drafted_tokens for o in outs),
         accepted=sum(o.stats.accepted_tokens for o in outs),
-        tokens_per_exit=None if exits is None else [n // max(1, repeats) for n in exits],
+        tokens_per_exit=None if exit_stats is None else exit_stats.tokens_per_exit,
+        layer_positions=None if exit_stats is None else exit_stats.layer_positions,
     )
 
 

@@ -160,6 +160,7 @@ class _Clock:
     def seconds(self, start: object, end: object) -> float:
         if self.cuda:
             assert isinstance(start, torch.cuda.Event) and isinstance(end, torch.cuda.Event)
+            end.synchronize()  # the step already synced for its results; this waits only for its tail
             return start.elapsed_time(end) / 1000.0
         assert isinstance(start, float) and isinstance(end, float)
         return end - start
@@ -243,7 +244,7 @@ class SpecDecoder:
         else:
             raise ValueError(f'k must be an int >= 0 or "auto", got {k!r}')
         if self.proposer is None:
-            self.k = 0
+            self.policy, self.k = None, 0
         self.eos_token_ids = _eos_token_ids(target)
 
     def generate(
@@ -281,18 +282,17 @@ class SpecDecoder:
         t0 = clock.start()
         logits = target.prefill(prompts)
         n, nxt = verify(logits, batch.pending.new_zeros((len(prompts), 0)), None, sampler)
-        t1 = clock.start()
-        if self.proposer is not None:
-            self.proposer.prefill(prompts)
-        t2 = clock.start()
         finished, host = self._record(batch, nxt.new_zeros((len(prompts), 0)), n, nxt, count_step=False)
-        if self.proposer is not None:
-            self.proposer.update(n, nxt)
         batch.pending = nxt
-        batch.verify_s += clock.seconds(t0, t1)
-        batch.draft_s += clock.seconds(t1, t2)
+        batch.verify_s += clock.seconds(t0, clock.start())
         if host["any_finished"]:
-            sampler = self._retire(batch, finished, results, target, sampler)
+            sampler = self._retire(batch, finished, results, target, sampler, proposer_started=False)
+        if self.proposer is not None and len(batch.ids):
+            # The draft starts after the first token, on the rows that go on (max_new_tokens=1: no draft).
+            t0 = clock.start()
+            self.proposer.prefill([prompts[i] for i in batch.ids.tolist()])
+            self.proposer.update(torch.zeros_like(batch.pending), batch.pending)
+            batch.draft_s += clock.seconds(t0, clock.start())
 
         while len(batch.ids):
             k = self.policy.choose(len(batch.ids)) if self.policy else k_max
@@ -399,26 +399,31 @@ class SpecDecoder:
         results: list[Output | None],
         target: RaggedLM,
         sampler: RowSampler,
+        proposer_started: bool = True,
     ) -> RowSampler:
         """Move finished rows to `results` and drop them from every piece of batch state."""
-        done = finished.nonzero().squeeze(1).tolist()
-        n_out = batch.n_out.tolist()
-        for i in done:
-            stats = RowStats(
-                steps=int(batch.steps[i]),
-                drafted_tokens=int(batch.drafted[i]),
-                accepted_tokens=int(batch.accepted[i]),
-                accepted_per_position=batch.per_position[i, : self.k].tolist(),
-                draft_seconds=float(batch.draft_s[i]),
-                verify_seconds=float(batch.verify_s[i]),
-            )
-            reason: FinishReason = "stop" if bool(batch.stopped[i]) else "length"
-            results[int(batch.ids[i])] = Output(batch.out[i, : n_out[i]].tolist(), reason, stats)
+        done = finished.nonzero().squeeze(1)
+        done_host = done.cpu()
+        # One transfer per field, not per row.
+        fields = ("out", "n_out", "steps", "drafted", "accepted", "per_position", "stopped")
+        rows = zip(*(getattr(batch, f)[done].tolist() for f in fields), strict=True)
+        seconds = zip(
+            batch.ids[done_host].tolist(),
+            batch.draft_s[done_host].tolist(),
+            batch.verify_s[done_host].tolist(),
+            strict=True,
+        )
+        for (out, n_out, steps, drafted, accepted, per_position, stopped), (row_id, draft_s, verify_s) in zip(
+            rows, seconds, strict=True
+        ):
+            stats = RowStats(steps, drafted, accepted, per_position[: self.k], draft_s, verify_s)
+            reason: FinishReason = "stop" if stopped else "length"
+            results[row_id] = Output(out[:n_out], reason, stats)
         keep = (~finished).nonzero().squeeze(1)
         if len(keep):
             batch.select(keep)
             target.select_rows(keep)
-            if self.proposer is not None:
+            if self.proposer is not None and proposer_started:
                 self.proposer.keep_rows(keep)
             return sampler.select(keep)
         batch.select(keep)

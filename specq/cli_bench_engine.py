@@ -31,6 +31,7 @@ def engine_cmd(
     device: str = typer.Option("auto", help="auto, cpu, cuda, cuda:N."),
     threads: int | None = typer.Option(None, min=1, help="torch intra-op threads (default: torch's)."),
     repeats: int = typer.Option(1, min=1, help="Runs per method, interleaved; the fastest counts."),
+    clock: str = typer.Option("wall", help="wall, or process (CPU time: immune to other load; CPU only)."),
     hidden_size: int = typer.Option(256, help="Config-built target (no --target/--zoo): hidden size."),
     num_layers: int = typer.Option(8, help="Config-built target: layers."),
     draft_layers: int = typer.Option(1, help="Config-built draft: the target's first N layers."),
@@ -45,6 +46,8 @@ def engine_cmd(
     except ValueError as err:
         message = f"--batch-sizes must be comma-separated integers, got {batch_sizes!r}"
         raise typer.BadParameter(message) from err
+    if clock not in ("wall", "process"):
+        raise typer.BadParameter(f"--clock must be wall or process, got {clock!r}")
     if (target is None) != (draft is None):
         raise typer.BadParameter("give both --target and --draft, or neither (config-built models or --zoo)")
     config = EngineBenchConfig(
@@ -59,6 +62,7 @@ def engine_cmd(
         device=device,
         threads=threads,
         repeats=repeats,
+        clock=clock,
         hidden_size=hidden_size,
         num_layers=num_layers,
         draft_layers=draft_layers,

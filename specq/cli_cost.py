@@ -55,8 +55,7 @@ def profile_cmd(
         def advance(done: int, total: int, label: str) -> None:
             bar.update(task, completed=done, description=f"profiled {label}")
 
-        profile = profile_architectures(plan, progress=advance)
-    profile.save(path)
+        profile = profile_architectures(plan, progress=advance, checkpoint=path)
     n_mem = sum(m.activation_bytes is not None for m in profile.measurements)
     console.print(
         f"[green]{len(profile.measurements)} steps[/] of {plan.n_archs} architectures on "
@@ -100,23 +99,20 @@ def fit_cmd(
 
 
 def _print_evaluation(ev: Evaluation) -> None:
-    metrics = list(ev.held_out_configs)
     families = sorted({f for per in ev.leave_family_out.values() for f in per})
-    table = Table(title="Zero-shot MAPE: each family predicted by a model fitted without it")
-    table.add_column("held-out family")
-    for metric in metrics:
-        table.add_column(metric, justify="right")
+    table = Table(title="Zero-shot MAPE (leave-one-family-out; configs = 5-fold held-out architectures)")
+    table.add_column("metric")
     for fam in families:
-        row = [fam]
-        for metric in metrics:
-            err = ev.leave_family_out.get(metric, {}).get(fam)
-            row.append(f"{err.mape:.1%}" if err else "-")
-        table.add_row(*row)
-    table.add_row(
-        "[bold]held-out configs[/] (5-fold by arch)", *[f"{ev.held_out_configs[m].mape:.1%}" for m in metrics]
-    )
+        table.add_column(fam, justify="right")
+    table.add_column("configs", justify="right")
+    for metric, held in ev.held_out_configs.items():
+        per_family = ev.leave_family_out.get(metric, {})
+        cells = [f"{per_family[f].mape:.1%}" if f in per_family else "-" for f in families]
+        table.add_row(metric, *cells, f"{held.mape:.1%}")
     console.print(table)
-    console.print(f"chosen time regressor: [bold]{ev.chosen_kind}[/] (lowest mean leave-family-out MAPE)")
+    console.print(
+        f"best zero-shot time regressor: [bold]{ev.chosen_kind}[/] (lowest mean leave-family-out MAPE)"
+    )
 
 
 @cost_app.command("predict")
@@ -188,7 +184,7 @@ def _measure(
     path: str, batch: int, context: int, new_tokens: int, dtype: str, repeats: int, threads: int
 ) -> Measurement:
     import torch
-    from transformers import AutoModelForCausalLM
+    from transformers import AutoConfig, AutoModelForCausalLM
 
     from models.costmodel import measure_steps
     from specq.settings import get_settings
@@ -197,8 +193,19 @@ def _measure(
     settings = get_settings()
     device = "cuda" if settings.device == "auto" and torch.cuda.is_available() else settings.device
     device = "cpu" if device == "auto" else device
-    model = AutoModelForCausalLM.from_pretrained(
-        path, dtype=getattr(torch, dtype), use_safetensors=True, trust_remote_code=settings.trust_remote_code
-    )
+    local = Path(path)
+    model_dir = local.parent if local.is_file() else local
+    if local.exists() and not any(model_dir.glob("*.safetensors")):
+        # Cost does not depend on weight values: a config alone is enough to measure.
+        console.print(f"no weights in {model_dir}: measuring a randomly initialised model of its config")
+        config = AutoConfig.from_pretrained(model_dir, trust_remote_code=settings.trust_remote_code)
+        model = AutoModelForCausalLM.from_config(config, dtype=getattr(torch, dtype))
+    else:
+        model = AutoModelForCausalLM.from_pretrained(
+            path,
+            dtype=getattr(torch, dtype),
+            use_safetensors=True,
+            trust_remote_code=settings.trust_remote_code,
+        )
     model.to(torch.device(device)).eval()  # type: ignore[arg-type]  # transformers wraps .to()
     return measure_steps(model, batch, context, [new_tokens], repeats=repeats)[0]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 if TYPE_CHECKING:
@@ -80,38 +81,40 @@ def _load_pair(dep: Deployment, draft_name: str, target_name: str) -> _Loaded:
 def _read_prompts(
     prompts_file: Path | None, dep: Deployment, tokenizer: PreTrainedTokenizerBase, limit: int
 ) -> list[list[int]]:
-    """Token ids of up to ``limit`` prompts: from a submit-style input file, else the zoo's prompts."""
-    texts: list[str] = []
+    """Token ids of up to ``limit`` prompts: from an input file, else the zoo's held-out prompts."""
     if prompts_file is not None:
-        from producer.readers import InputFileError, read_input
-        from producer.tokens import render_chat
-
-        try:
-            for line in read_input(prompts_file):
-                if line.error is not None:
-                    continue
-                if line.prompt is not None:
-                    texts.append(str(line.prompt))
-                elif line.messages is not None:
-                    texts.append(render_chat(line.messages, tokenizer))
-                if len(texts) >= limit:
-                    break
-        except InputFileError as exc:
-            raise typer.BadParameter(str(exc), param_hint="--prompts") from exc
+        texts = _prompt_texts(prompts_file, tokenizer, limit)
     else:
         from models.zoo import build_zoo
         from specq.settings import get_settings
 
         zoo = build_zoo(dep.zoo_preset, root=get_settings().zoo_dir, progress=False)
-        by_task = [list(v) for v in zoo.prompts.values()]
+        by_task = [_prompt_texts(path, tokenizer, limit) for path in zoo.prompts.values()]
         # Round-robin over tasks so a small limit still covers every task.
-        for i in range(max((len(v) for v in by_task), default=0)):
-            texts.extend(v[i] for v in by_task if i < len(v))
-        texts = texts[:limit]
+        texts = [v[i] for i in range(limit) for v in by_task if i < len(v)][:limit]
     if not texts:
-        raise typer.BadParameter(f"no usable prompts in {prompts_file}", param_hint="--prompts")
+        raise typer.BadParameter(f"no usable prompts in {prompts_file or 'the zoo'}", param_hint="--prompts")
     ids = [tokenizer(t, add_special_tokens=False)["input_ids"] for t in texts]
     return [p for p in ids if p]
+
+
+def _prompt_texts(path: Path, tokenizer: PreTrainedTokenizerBase, limit: int) -> list[str]:
+    """Prompt texts of an input file in any submit format (bad lines skipped), chats rendered."""
+    from producer.readers import InputFileError, read_input
+    from producer.tokens import render_chat
+
+    texts: list[str] = []
+    try:
+        for line in read_input(path):
+            if line.error is None and line.prompt is not None:
+                texts.append(str(line.prompt))
+            elif line.error is None and line.messages is not None:
+                texts.append(render_chat(line.messages, tokenizer))
+            if len(texts) >= limit:
+                break
+    except InputFileError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--prompts") from exc
+    return texts
 
 
 def _draft_k(dep: Deployment, draft: str, k: int | None) -> int:
@@ -122,6 +125,7 @@ def _draft_k(dep: Deployment, draft: str, k: int | None) -> int:
 
 
 def _fmt(thresholds: list[float]) -> str:
+    """Thresholds as text, "off" for a disabled exit."""
     from models.sorted_draft import DISABLED
 
     return "[" + ", ".join("off" if t >= DISABLED else f"{t:g}" for t in thresholds) + "]"
@@ -178,7 +182,9 @@ def calibrate_cmd(
         return
     dest = dep.path or get_settings().config_file
     dep.set_thresholds(draft, target, result.thresholds, path=dest)
-    console.print(f"[green]thresholds[/] {draft} -> {target} = {result.thresholds} written to {dest}")
+    console.print(
+        f"[green]thresholds[/] {draft} -> {target} = {escape(str(result.thresholds))} written to {dest}"
+    )
 
 
 def _print_calibration(result: CalibrationResult, draft: str, target: str) -> None:
@@ -194,7 +200,7 @@ def _print_calibration(result: CalibrationResult, draft: str, target: str) -> No
         table.add_column(col, justify="right")
     for sim in result.simulations[:8]:
         table.add_row(
-            _fmt(sim.thresholds),
+            escape(_fmt(sim.thresholds)),
             " / ".join(f"{s:.2f}" for s in sim.exit_share),
             f"{sim.acceptance_rate:.3f}",
             f"{sim.mean_accepted:.2f}",
@@ -207,7 +213,7 @@ def _print_calibration(result: CalibrationResult, draft: str, target: str) -> No
             real.add_column(col, justify="right")
         for thresholds, run in result.validated:
             real.add_row(
-                _fmt(thresholds),
+                escape(_fmt(thresholds)),
                 f"{run.acceptance_rate:.3f}",
                 f"{run.mean_accepted:.2f}",
                 f"{run.tokens_per_s:.1f}",
@@ -223,7 +229,12 @@ def bench_sorted_cmd(
         [], "--target", help="Target(s) to measure (repeat); default: every target the draft serves."
     ),
     baseline: list[str] = typer.Option(
-        [], "--baseline", help="Ordinary draft to compare, NAME=PATH (repeat); e.g. a same-depth draft."
+        [], "--baseline", help="Ordinary draft to compare, NAME=PATH (repeat; zoo:<name> paths work)."
+    ),
+    train_baselines: bool = typer.Option(
+        False,
+        "--train-baselines",
+        help="Also compare ordinary drafts of each exit's depth, trained like the sorted draft (cached).",
     ),
     prompts: Path | None = typer.Option(None, "--prompts", help="Prompts file; default: the zoo's prompts."),
     num_prompts: int = typer.Option(16, min=1, help="Prompts measured per target."),
@@ -236,6 +247,9 @@ def bench_sorted_cmd(
     repeats: int = typer.Option(2, min=1, help="Timed repeats per configuration (best is kept)."),
     threads: int | None = typer.Option(None, min=1, help="torch intra-op threads (default: torch's)."),
     out: Path | None = typer.Option(None, "--out", help="Also write the measurements as JSON here."),
+    markdown_out: Path | None = typer.Option(
+        None, "--markdown", help="Also write the tables as Markdown here."
+    ),
     config: Path | None = typer.Option(None, "--config", help="Deployment file (default SPECQ_CONFIG_FILE)."),
 ) -> None:
     """Sorted draft vs its fixed exits vs ordinary drafts, per target: acceptance and speedup."""
@@ -257,8 +271,20 @@ def bench_sorted_cmd(
     dep = load_deployment(config)
     names = targets or list(dep.draft(draft).targets)
     k_used = _draft_k(dep, draft, k)
+    baselines: list[tuple[str, str]] = []
+    for item in baseline:
+        label, _, path = item.partition("=")
+        if not label or not path:
+            raise typer.BadParameter(f"--baseline takes NAME=PATH, got {item!r}", param_hint="--baseline")
+        resolved = dep.resolve_path(path)
+        assert resolved is not None  # build=True resolves zoo paths
+        baselines.append((label, resolved))
+    if train_baselines:
+        baselines += _ordinary_baselines(dep, draft)
     params = SamplingParams(max_new_tokens=max_new_tokens)
     report: dict[str, Any] = {"draft": draft, "k": k_used, "batch_size": batch_size, "targets": {}}
+    markdown: list[str] = []
+    memory: dict[str, int] = {}
     for name in names:
         pair = _load_pair(dep, draft, name)
         ids = _read_prompts(prompts, dep, pair.tokenizer, num_prompts + calib_prompts)
@@ -283,10 +309,7 @@ def bench_sorted_cmd(
             (f"exit {depth} alone", SortedProposer(pair.draft, fixed_exit_thresholds(n_exits, i)))
             for i, depth in enumerate(pair.draft.exits)
         ]
-        for item in baseline:
-            label, _, path = item.partition("=")
-            if not path:
-                raise typer.BadParameter(f"--baseline takes NAME=PATH, got {item!r}", param_hint="--baseline")
+        for label, path in baselines:
             model, tok = load_model_and_tokenizer(path, device=pair.target.device, dtype=pair.target.dtype)
             check_same_tokenizer(pair.tokenizer, tok)
             configs.append((f"{label} ({model.config.num_hidden_layers} layers)", model))
@@ -305,38 +328,107 @@ def bench_sorted_cmd(
                 )
             runs.append((label, res))
         _print_runs(name, source, runs)
+        markdown.append(_markdown(name, source, runs))
         report["targets"][name] = {
             "thresholds": thresholds,
             "threshold_source": source,
             "runs": [{**asdict(r), "speedup": runs[0][1].seconds / r.seconds} for _, r in runs],
         }
-    sorted_bytes = parameter_bytes(pair.draft)
-    report["memory"] = {"sorted_draft_bytes": sorted_bytes, "targets": len(names)}
-    console.print(
-        f"memory: one sorted draft {sorted_bytes / 2**20:.2f} MiB serves {len(names)} target(s); "
-        f"one full-depth draft per target would hold {len(names) * sorted_bytes / 2**20:.2f} MiB"
-    )
+        memory[f"sorted ({len(pair.draft.exits)} exits)"] = parameter_bytes(pair.draft)
+        memory.update({label: parameter_bytes(m) for label, m in configs if isinstance(m, torch.nn.Module)})
+    report["memory_bytes"] = memory
+    mem_lines = [f"{label}: {n / 2**20:.2f} MiB" for label, n in memory.items()]
+    console.print("weights: " + "; ".join(mem_lines))
+    markdown.append("Weights: " + "; ".join(mem_lines) + "\n")
     if out is not None:
         out.write_text(json.dumps(report, indent=2), encoding="utf-8")
         console.print(f"wrote {out}")
+    if markdown_out is not None:
+        markdown_out.write_text("\n".join(markdown), encoding="utf-8")
+        console.print(f"wrote {markdown_out}")
 
 
-def _print_runs(target: str, source: str, runs: list[tuple[str, DecodeMeasurement]]) -> None:
+def _ordinary_baselines(dep: Deployment, draft: str) -> list[tuple[str, str]]:
+    """Ordinary drafts, one per exit depth of the zoo's sorted draft, trained the same way (cached).
+
+    Same width, data, steps and schedule as the sorted draft; one exit, so plain cross
+    entropy: the fixed-depth drafts S2D is compared with.
+    """
+    from models.sorted_draft import SORTED_DRAFT_VERSION, load_sorted_draft, train_sorted_draft
+    from models.zoo import build_zoo
+    from models.zoo.build import training_texts
+    from models.zoo.corpora import Pair, TaskCorpus
+    from models.zoo.presets import PRESETS
+    from specq.settings import get_settings
+
+    spec_path = dep.draft(draft).path or ""
+    if not spec_path.startswith("zoo:"):
+        raise typer.BadParameter(
+            "--train-baselines trains on the zoo's corpus: the sorted draft must be a zoo:<name> model",
+            param_hint="--train-baselines",
+        )
+    zoo = build_zoo(dep.zoo_preset, root=get_settings().zoo_dir, progress=False)
+    exits = load_sorted_draft(dep.resolve_path(spec_path) or "").exits
+    root = zoo.root.parent / f"{zoo.root.name}-ordinary-drafts-v{SORTED_DRAFT_VERSION}"
+    out: list[tuple[str, str]] = []
+    texts: list[str] | None = None
+    for depth in exits:
+        path = root / f"ordinary-{depth}"
+        if not (path / "config.json").is_file():
+            if texts is None:
+                # The zoo's own training texts, rebuilt from its corpus file in the zoo's order.
+                corpora: dict[str, TaskCorpus] = {}
+                for line in zoo.train_pairs.read_text(encoding="utf-8").splitlines():
+                    pair = Pair(**json.loads(line))
+                    corpora.setdefault(pair.task, TaskCorpus(pair.task)).train.append(pair)
+                cfg = PRESETS[dep.zoo_preset]
+                texts = training_texts(corpora, cfg.chat_share, cfg.seed)
+            console.print(f"training an ordinary {depth}-layer draft -> {path}")
+            train_sorted_draft(texts, zoo.tokenizer, path, dep.zoo_preset, True, exits=(depth,))
+        out.append((f"ordinary-{depth}", str(path)))
+    return out
+
+
+_COLUMNS = ("draft", "accepted/step", "acceptance", "tok/s", "speedup", "exit share %", "layer work")
+
+
+def _rows(runs: list[tuple[str, DecodeMeasurement]]) -> list[list[str]]:
+    """Table cells per run; speedup is over the first run (plain decoding)."""
     plain = runs[0][1]
-    table = Table(title=f"{target} (thresholds {source})")
-    for col in ("draft", "accepted/step", "acceptance", "tok/s", "speedup", "exit share"):
-        table.add_column(col, justify="right")
+    # Layer work relative to the deepest exit alone (the last fixed-exit run): what early exit saves.
+    fixed = [r.layer_positions for label, r in runs if label.startswith("exit ") and r.layer_positions]
+    deepest = fixed[-1] if fixed else 0
+    rows = []
     for label, r in runs:
         share = ""
         if r.tokens_per_exit:
             total = sum(r.tokens_per_exit) or 1
-            share = " / ".join(f"{n / total:.2f}" for n in r.tokens_per_exit)
-        table.add_row(
-            label,
-            f"{r.mean_accepted:.2f}" if r.drafted else "-",
-            f"{r.acceptance_rate:.3f}" if r.drafted else "-",
-            f"{r.tokens_per_s:.1f}",
-            f"{plain.seconds / r.seconds:.2f}x",
-            share,
+            share = "/".join(f"{100 * n / total:.0f}" for n in r.tokens_per_exit)
+        rows.append(
+            [
+                label,
+                f"{r.mean_accepted:.2f}" if r.drafted else "-",
+                f"{r.acceptance_rate:.3f}" if r.drafted else "-",
+                f"{r.tokens_per_s:.1f}",
+                f"{plain.seconds / r.seconds:.2f}x",
+                share,
+                f"{r.layer_positions / deepest:.2f}" if (r.layer_positions and deepest) else "",
+            ]
         )
+    return rows
+
+
+def _print_runs(target: str, source: str, runs: list[tuple[str, DecodeMeasurement]]) -> None:
+    table = Table(title=escape(f"{target} (thresholds {source})"))
+    for col in _COLUMNS:
+        table.add_column(col, justify="right")
+    for row in _rows(runs):
+        table.add_row(*(escape(c) for c in row))
     console.print(table)
+
+
+def _markdown(target: str, source: str, runs: list[tuple[str, DecodeMeasurement]]) -> str:
+    lines = [f"**{target}** (sorted thresholds {source})", "", "| " + " | ".join(_COLUMNS) + " |"]
+    lines.append("|" + "---|" * len(_COLUMNS))
+    lines += ["| " + " | ".join(row) + " |" for row in _rows(runs)]
+    return "\n".join(lines) + "\n"

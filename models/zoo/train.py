@@ -1,4 +1,4 @@
-"""Pretraining the zoo's Llama models from scratch: packing, the loop, the step-cost probe."""
+"""Pretraining the zoo's Llama models from scratch: packing, the loop, and a step-cost probe."""
 
 from __future__ import annotations
 
@@ -13,24 +13,12 @@ from pathlib import Path
 import torch
 from transformers import LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerBase
 
+from models.zoo.presets import ModelSpec
+
 logger = logging.getLogger(__name__)
 
 # on_step(step, loss) after every optimizer step; the zoo's progress bars hang off it.
 StepCallback = Callable[[int, float], None]
-
-
-@dataclass(frozen=True)
-class ModelSpec:
-    """Architecture and training schedule of one zoo model."""
-
-    hidden_size: int  # model width C
-    num_layers: int  # decoder layers
-    num_heads: int  # attention heads (head dim = C / heads)
-    num_kv_heads: int  # key/value heads (GQA when fewer than num_heads)
-    intermediate_size: int  # SwiGLU MLP width
-    steps: int  # optimizer steps
-    batch_size: int  # packed blocks per step
-    lr: float  # peak AdamW learning rate; linear warm-up, cosine decay to lr/10
 
 
 def llama_config(spec: ModelSpec, tokenizer: PreTrainedTokenizerBase, context: int) -> LlamaConfig:
@@ -146,8 +134,16 @@ def train_model(
     return loss
 
 
-def decode_step_ms(model: LlamaForCausalLM, batch: int = 1, context: int = 128, repeats: int = 30) -> float:
-    """Median wall time (ms) of one cached decoding step: `batch` rows, one new token after `context`."""
+@dataclass(frozen=True)
+class StepCost:
+    """Wall time of one cached decoding step, in milliseconds."""
+
+    min_ms: float  # the least interfered-with repeat: closest to the machine's own speed
+    median_ms: float  # typical, contention included
+
+
+def measure_step(model: LlamaForCausalLM, batch: int = 1, context: int = 128, repeats: int = 40) -> StepCost:
+    """Time one cached decoding step of `model`: `batch` rows, one new token each after `context` tokens."""
     gen = torch.Generator().manual_seed(0)
     ids = torch.randint(0, model.config.vocab_size, (batch, context), generator=gen)
     times = []
@@ -159,4 +155,4 @@ def decode_step_ms(model: LlamaForCausalLM, batch: int = 1, context: int = 128, 
             out = model(input_ids=token, past_key_values=cache, use_cache=True)
             times.append(time.perf_counter() - t0)
             cache = out.past_key_values
-    return 1e3 * statistics.median(times)
+    return StepCost(1e3 * min(times), 1e3 * statistics.median(times))

@@ -36,20 +36,61 @@ ROOFLINE = RooflineConstants(
 
 # One small config per family, with the traits that change the parameter count switched on.
 FAMILY_CONFIGS: dict[str, dict[str, object]] = {
-    "llama": {"hidden_size": 64, "intermediate_size": 160, "num_hidden_layers": 2, "num_attention_heads": 4,
-              "num_key_value_heads": 2, "vocab_size": 300, "attention_bias": True, "mlp_bias": True},
-    "mistral": {"hidden_size": 64, "intermediate_size": 128, "num_hidden_layers": 2, "num_attention_heads": 8,
-                "num_key_value_heads": 4, "vocab_size": 300, "tie_word_embeddings": True},
-    "qwen2": {"hidden_size": 64, "intermediate_size": 96, "num_hidden_layers": 3, "num_attention_heads": 4,
-              "num_key_value_heads": 1, "vocab_size": 256},
-    "qwen3": {"hidden_size": 64, "intermediate_size": 96, "num_hidden_layers": 2, "num_attention_heads": 4,
-              "num_key_value_heads": 2, "head_dim": 32, "vocab_size": 256},
-    "gemma": {"hidden_size": 64, "intermediate_size": 96, "num_hidden_layers": 2, "num_attention_heads": 4,
-              "num_key_value_heads": 1, "head_dim": 32, "vocab_size": 256},
+    "llama": {
+        "hidden_size": 64,
+        "intermediate_size": 160,
+        "num_hidden_layers": 2,
+        "num_attention_heads": 4,
+        "num_key_value_heads": 2,
+        "vocab_size": 300,
+        "attention_bias": True,
+        "mlp_bias": True,
+    },
+    "mistral": {
+        "hidden_size": 64,
+        "intermediate_size": 128,
+        "num_hidden_layers": 2,
+        "num_attention_heads": 8,
+        "num_key_value_heads": 4,
+        "vocab_size": 300,
+        "tie_word_embeddings": True,
+    },
+    "qwen2": {
+        "hidden_size": 64,
+        "intermediate_size": 96,
+        "num_hidden_layers": 3,
+        "num_attention_heads": 4,
+        "num_key_value_heads": 1,
+        "vocab_size": 256,
+    },
+    "qwen3": {
+        "hidden_size": 64,
+        "intermediate_size": 96,
+        "num_hidden_layers": 2,
+        "num_attention_heads": 4,
+        "num_key_value_heads": 2,
+        "head_dim": 32,
+        "vocab_size": 256,
+    },
+    "gemma": {
+        "hidden_size": 64,
+        "intermediate_size": 96,
+        "num_hidden_layers": 2,
+        "num_attention_heads": 4,
+        "num_key_value_heads": 1,
+        "head_dim": 32,
+        "vocab_size": 256,
+    },
     "gpt2": {"n_embd": 64, "n_layer": 2, "n_head": 4, "vocab_size": 256, "n_positions": 128},
-    "gpt_neox": {"hidden_size": 64, "intermediate_size": 192, "num_hidden_layers": 2, "num_attention_heads": 4,
-                 "vocab_size": 256, "max_position_embeddings": 128},
-}  # fmt: skip
+    "gpt_neox": {
+        "hidden_size": 64,
+        "intermediate_size": 192,
+        "num_hidden_layers": 2,
+        "num_attention_heads": 4,
+        "vocab_size": 256,
+        "max_position_embeddings": 128,
+    },
+}
 SPECIAL_TOKENS = {"pad_token_id": 0, "bos_token_id": 1, "eos_token_id": 2}
 
 
@@ -228,8 +269,11 @@ def test_max_batch_size_fits_the_budget() -> None:
 
     def kv_and_acts(b: int) -> int:
         # What a batch holds at its peak: both caches plus the larger activation of any step.
-        acts = [cm.activation_bytes(s, b, t, c, "float32") for s in (target, draft)
-                for t, c in ((300, 0), (5, 300))]  # fmt: skip
+        acts = [
+            cm.activation_bytes(s, b, t, c, "float32")
+            for s in (target, draft)
+            for t, c in ((300, 0), (5, 300))
+        ]
         return b * 305 * target.kv_bytes_per_token() + b * 304 * draft.kv_bytes_per_token() + max(acts)
 
     b = max_batch_size(target, draft, 300, 4, budget, cap=1024, cost_model=cm)
@@ -246,8 +290,15 @@ def test_max_batch_size_fits_the_budget() -> None:
 
 def test_cost_ratio_and_job_estimate() -> None:
     cm = CostModel(None, None, ROOFLINE)
-    target = dict(sample_config(random.Random(3), "llama", 20_000_000), num_hidden_layers=8, hidden_size=512,
-                  num_attention_heads=8, head_dim=64, intermediate_size=1536, vocab_size=8192)  # fmt: skip
+    target = dict(
+        sample_config(random.Random(3), "llama", 20_000_000),
+        num_hidden_layers=8,
+        hidden_size=512,
+        num_attention_heads=8,
+        head_dim=64,
+        intermediate_size=1536,
+        vocab_size=8192,
+    )
     draft = dict(target, num_hidden_layers=1, hidden_size=128, num_attention_heads=2, intermediate_size=384)
     ratio = speculation_cost_ratio(target, draft, 4, 256, cost_model=cm)
     assert 0 < ratio < 0.5
@@ -256,8 +307,9 @@ def test_cost_ratio_and_job_estimate() -> None:
     assert estimate_job_seconds(10, 50, measured_seconds_per_token=0.01) == pytest.approx(5.0)
     assert estimate_job_seconds(0, 50, target_config=target, cost_model=cm) == 0.0
     plain = estimate_job_seconds(100, 64, target_config=target, batch=4, cost_model=cm)
-    fast = estimate_job_seconds(100, 64, target_config=target, draft_config=draft, acceptance_rate=0.9, batch=4,
-                                cost_model=cm)  # fmt: skip
+    fast = estimate_job_seconds(
+        100, 64, target_config=target, draft_config=draft, acceptance_rate=0.9, batch=4, cost_model=cm
+    )
     assert 0 < fast < plain
     assert estimate_job_seconds(100, 64, target_config=target, batch=4, workers=2, cost_model=cm) == plain / 2
     with pytest.raises(ValueError, match="target_config"):
@@ -267,8 +319,14 @@ def test_cost_ratio_and_job_estimate() -> None:
 def test_profile_measures_real_steps(tmp_path: Path) -> None:
     from models.costmodel import profile_architectures
 
-    plan = ProfilePlan(n_archs=2, shapes_per_arch=2, repeats=1, max_params=300_000, max_step_flops=5e7,
-                       families=("llama", "gpt2"))  # fmt: skip
+    plan = ProfilePlan(
+        n_archs=2,
+        shapes_per_arch=2,
+        repeats=1,
+        max_params=300_000,
+        max_step_flops=5e7,
+        families=("llama", "gpt2"),
+    )
     profile = profile_architectures(plan)
     assert {m.arch.family for m in profile.measurements} == {"llama", "gpt2"}
     for m in profile.measurements:
@@ -293,12 +351,32 @@ def test_cli_fit_and_predict(tmp_path: Path) -> None:
     runner = CliRunner()
     res = runner.invoke(app, ["cost", "fit", "--data", str(data), "--out", str(out), "--kind", "linear"])
     assert res.exit_code == 0, res.output
-    assert "held-out configs" in res.output and (out / "costmodel.skops").is_file()
+    assert "fitted linear time regressor" in res.output and "best zero-shot" in res.output
+    assert (out / "costmodel.skops").is_file()
     model_dir = tmp_path / "model"
     _hf_config("mistral").save_pretrained(model_dir)
-    res = runner.invoke(app, ["cost", "predict", str(model_dir), "--batch", "4", "--context", "64",
-                              "--cost-dir", str(out)])  # fmt: skip
+    res = runner.invoke(
+        app, ["cost", "predict", str(model_dir), "--batch", "4", "--context", "64", "--cost-dir", str(out)]
+    )
     assert res.exit_code == 0, res.output
     assert "step time" in res.output and "fitted" in res.output
+    # --measure on a bare config: a randomly initialised model of that config is timed.
+    res = runner.invoke(
+        app,
+        [
+            "cost",
+            "predict",
+            str(model_dir),
+            "--context",
+            "8",
+            "--measure",
+            "--repeats",
+            "1",
+            "--cost-dir",
+            str(out),
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    assert "randomly initialised" in res.output and "measured" in res.output
     res = runner.invoke(app, ["cost", "fit", "--data", str(tmp_path / "none.jsonl")])
     assert res.exit_code != 0 and "specq cost profile" in res.output

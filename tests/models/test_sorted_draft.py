@@ -37,7 +37,6 @@ from models.speculative import SpecDecoder
 VOCAB = 48
 PRESET = SortedPreset(
     hidden_size=32,
-    num_layers=4,
     exits=(1, 2, 4),
     num_heads=4,
     num_kv_heads=2,

@@ -111,6 +111,7 @@ def test_bench_sorted_reports_every_configuration(app: typer.Typer, deployment: 
     prompts = deployment.parent / "prompts.jsonl"
     out = tmp_path / "bench.json"
     args = ["bench", "sorted", "--prompts", str(prompts), "--config", str(deployment), "--out", str(out)]
+    args += ["--markdown", str(tmp_path / "bench.md")]
     args += ["--num-prompts", "2", "--calib-prompts", "2", "--max-new-tokens", "5", "--repeats", "1"]
     args += ["--baseline", f"plain-llama={deployment.parent / 'target'}", "--threads", "1"]
     result = CliRunner().invoke(app, args)
@@ -123,4 +124,7 @@ def test_bench_sorted_reports_every_configuration(app: typer.Typer, deployment: 
     # The target is the draft's deepest exit: that exit (and the identical baseline) is always accepted.
     runs = {r["label"]: r for r in report["targets"]["t"]["runs"]}
     assert runs["exit 3 alone"]["accepted"] == runs["exit 3 alone"]["drafted"] > 0
-    assert report["memory"]["sorted_draft_bytes"] > 0
+    memory = report["memory_bytes"]
+    assert memory["sorted (3 exits)"] == memory["plain-llama (3 layers)"] > 0  # same weights, loaded twice
+    table = (tmp_path / "bench.md").read_text()
+    assert "| exit 2 alone |" in table and "Weights:" in table
