@@ -519,13 +519,13 @@ class Router:
 
 def _new_pipeline(seed: int) -> Any:
     from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
+    from sklearn.svm import LinearSVC
     from sklearn.pipeline import Pipeline
 
     return Pipeline(
         [
             ("tfidf", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1, lowercase=True)),
-            ("clf", LogisticRegression(C=10.0, max_iter=2000, random_state=seed)),
+            ("clf", LinearSVC(C=1.0, random_state=seed)),
         ]
     )
 
@@ -617,7 +617,7 @@ def train_router(
 # list; on top, the loaded object must be exactly this pipeline shape.
 _EXPECTED_STEPS = (
     ("tfidf", "TfidfVectorizer"),
-    ("clf", ("LogisticRegression", "DummyClassifier")),
+    ("clf", ("LinearSVC", "DummyClassifier")),
 )
 
 

@@ -38,6 +38,7 @@ from typing import Any
 
 from models.zoo.corpora import Pair, TaskCorpus, build_corpora
 from models.zoo.presets import PRESETS, ZooPreset
+from models.zoo.progress import Stages
 from models.zoo.tokenizer import chat_text
 
 logger = logging.getLogger(__name__)
@@ -65,6 +66,16 @@ class ZooPaths:
     train_pairs: Path  # corpus/train.jsonl
     tasks: list[str]
     manifest: Path
+
+    def path(self, name: str) -> Path:
+        """The directory of a zoo model by name ("target-s", "target-l", "draft", "sorted-draft", "tokenizer")."""
+        found = {"tokenizer": self.tokenizer, **self.models()}.get(name)
+        if found is None:
+            raise KeyError(
+                f"the {self.preset} zoo at {self.root} has no model {name!r}; it has: "
+                + ", ".join(["tokenizer", *self.models()])
+            )
+        return found
 
     def models(self) -> dict[str, Path]:
         """Model name ("target-s", "target-l", "draft", "sorted-draft") -> directory."""
@@ -202,11 +213,31 @@ def _build(
 ) -> None:
     import torch
 
+    timings: dict[str, float] = {}
+    threads_before = torch.get_num_threads()
+    if cfg.threads is not None:
+        torch.set_num_threads(cfg.threads)
+    try:
+        _build_steps(cfg, key, sorted_version, sorted_trainer, out, progress, timings)
+    finally:
+        torch.set_num_threads(threads_before)
+
+
+def _build_steps(
+    cfg: ZooPreset,
+    key: str,
+    sorted_version: str,
+    sorted_trainer: Callable[..., Path] | None,
+    out: Path,
+    progress: bool,
+    timings: dict[str, float],
+) -> None:
+    import torch
+
     from models.zoo.tokenizer import train_tokenizer
     from models.zoo.train import measure_step, train_model
 
-    timings: dict[str, float] = {}
-    with _Stages(progress) as stages:
+    with Stages(progress) as stages:
         t0 = time.perf_counter()
         with stages.stage("corpora"):
             corpora = build_corpora(cfg.seed, cfg.corpus, cfg.tasks)
@@ -232,12 +263,13 @@ def _build(
         timings["tokenizer"] = time.perf_counter() - t0
 
         losses: dict[str, float] = {}
+        trained = {}
         specs = {"target-s": cfg.target_s, "target-l": cfg.target_l, "draft": cfg.draft}
         for i, (name, spec) in enumerate(specs.items(), start=1):
             t0 = time.perf_counter()
             with stages.stage(f"train {name}", total=spec.steps) as on_step:
-                losses[name] = train_model(
-                    spec, texts, tokenizer, out / "tokenizer", cfg.context, cfg.seq_len,
+                trained[name], losses[name] = train_model(
+                    spec, texts, tokenizer, cfg.context, cfg.seq_len,
                     seed=cfg.seed * 1000 + i, out_dir=out / name, on_step=on_step,
                 )  # fmt: skip
             timings[name] = time.perf_counter() - t0
@@ -250,11 +282,8 @@ def _build(
         models["sorted-draft"] = "sorted-draft"
         timings["sorted-draft"] = time.perf_counter() - t0
 
-    from transformers import AutoModelForCausalLM
-
     step_ms: dict[str, dict[str, float]] = {}
-    for name in specs:
-        model = AutoModelForCausalLM.from_pretrained(out / name, dtype=torch.float32).eval()
+    for name, model in trained.items():
         for batch in (1, 8):
             cost = measure_step(model, batch=batch)
             step_ms[f"{name}@b{batch}"] = {"min": round(cost.min_ms, 3), "median": round(cost.median_ms, 3)}
@@ -276,41 +305,3 @@ def _build(
                   for t, c in corpora.items()},
     }  # fmt: skip
     (out / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
-
-
-class _Stages:
-    """rich progress bars for the build stages when asked for, log lines otherwise."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.progress: Any = None
-        if enabled:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-            self.progress = Progress(
-                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[info]}"),
-                TimeElapsedColumn(),
-            )  # fmt: skip
-
-    def __enter__(self) -> _Stages:
-        if self.progress is not None:
-            self.progress.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.progress is not None:
-            self.progress.stop()
-
-    @contextlib.contextmanager
-    def stage(self, name: str, total: int = 1) -> Iterator[Callable[[int, float], None]]:
-        """A bar for one stage; yields the on_step(step, loss) callback that advances it."""
-        logger.info("zoo build: %s", name)
-        if self.progress is None:
-            yield lambda step, loss: None
-            return
-        task = self.progress.add_task(name, total=total, info="")
-
-        def on_step(step: int, loss: float) -> None:
-            self.progress.update(task, completed=step + 1, info=f"loss {loss:.3f}")
-
-        yield on_step
-        self.progress.update(task, completed=total)

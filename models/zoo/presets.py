@@ -33,6 +33,9 @@ class ZooPreset:
     corpus: CorpusSizes  # pairs per task and pool
     chat_share: float  # share of training pairs rendered through the chat template
     demo_prompts: int  # lines of the mixed demo prompt file (drawn from the held-out pools)
+    # torch threads while building; None = torch's default (OMP_NUM_THREADS, else all cores). Small
+    # models gain nothing from a second thread, and on a busy machine its spin-waits cost several-fold.
+    threads: int | None
     target_s: ModelSpec
     target_l: ModelSpec
     draft: ModelSpec
@@ -50,9 +53,10 @@ PRESETS: dict[str, ZooPreset] = {
         corpus=CorpusSizes(train=240, align=48, heldout=32),
         chat_share=0.15,
         demo_prompts=64,
-        target_s=ModelSpec(64, 2, 4, 2, 172, steps=160, batch_size=16, lr=4e-3),
-        target_l=ModelSpec(96, 3, 4, 2, 256, steps=160, batch_size=16, lr=4e-3),
-        draft=ModelSpec(32, 1, 2, 1, 96, steps=160, batch_size=16, lr=6e-3),
+        threads=1,
+        target_s=ModelSpec(64, 2, 4, 2, 172, steps=120, batch_size=16, lr=4e-3),
+        target_l=ModelSpec(96, 2, 4, 2, 256, steps=120, batch_size=16, lr=4e-3),
+        draft=ModelSpec(32, 1, 2, 1, 96, steps=120, batch_size=16, lr=6e-3),
     ),
     # ~25 minutes on two quiet cores. target-l is 10 layers deep so that one of its decoding
     # steps costs >= 8x a draft step on a CPU (measured into the manifest, see docs/zoo.md).
@@ -65,6 +69,7 @@ PRESETS: dict[str, ZooPreset] = {
         corpus=CorpusSizes(train=3000, align=256, heldout=200),
         chat_share=0.15,
         demo_prompts=160,
+        threads=None,
         target_s=ModelSpec(192, 4, 3, 3, 512, steps=260, batch_size=16, lr=2e-3),
         target_l=ModelSpec(256, 10, 4, 4, 688, steps=260, batch_size=16, lr=1.5e-3),
         draft=ModelSpec(128, 2, 4, 2, 384, steps=500, batch_size=16, lr=3e-3),

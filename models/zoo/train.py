@@ -6,7 +6,7 @@ import logging
 import math
 import statistics
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,11 +14,9 @@ import torch
 from transformers import LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerBase
 
 from models.zoo.presets import ModelSpec
+from models.zoo.progress import StepCallback
 
 logger = logging.getLogger(__name__)
-
-# on_step(step, loss) after every optimizer step; the zoo's progress bars hang off it.
-StepCallback = Callable[[int, float], None]
 
 
 def llama_config(spec: ModelSpec, tokenizer: PreTrainedTokenizerBase, context: int) -> LlamaConfig:
@@ -105,14 +103,16 @@ def train_model(
     spec: ModelSpec,
     texts: Sequence[str],
     tokenizer: PreTrainedTokenizerBase,
-    tokenizer_dir: Path,
     context: int,
     seq_len: int,
     seed: int,
     out_dir: Path,
     on_step: StepCallback | None = None,
-) -> float:
-    """Build, train and save one zoo model as a hub directory (safetensors + tokenizer); returns final loss."""
+) -> tuple[LlamaForCausalLM, float]:
+    """Build, train and save one zoo model as a hub directory (safetensors + tokenizer).
+
+    Returns the trained model (in eval mode) and its final training loss.
+    """
     torch.manual_seed(seed)
     model = LlamaForCausalLM(llama_config(spec, tokenizer, context))
     blocks = pack(texts, tokenizer, seq_len)
@@ -131,7 +131,7 @@ def train_model(
     model.save_pretrained(out_dir)
     tokenizer.save_pretrained(out_dir)
     logger.info("%s: final training loss %.3f", out_dir.name, loss)
-    return loss
+    return model, loss
 
 
 @dataclass(frozen=True)

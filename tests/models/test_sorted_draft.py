@@ -322,6 +322,20 @@ def test_simulation_replays_greedy_decoding_exactly(sorted_model: SortedDraft) -
         assert sim.exit_share == pytest.approx([n / sum(real.tokens_per_exit) for n in real.tokens_per_exit])
 
 
+def test_sampled_trace_accepts_the_deepest_exit_surely(sorted_model: SortedDraft) -> None:
+    """With sampling, acceptance is sum(min(p, q)): 1 where the exit is the target, below 1 elsewhere."""
+    target = sorted_model.lm
+    prompts = _prompts()
+    params = SamplingParams(max_new_tokens=10, temperature=0.7, seed=0)
+    outputs = [o.token_ids for o in SpecDecoder(target, None).generate(prompts, params)]
+    trace = trace_exits(sorted_model, target, prompts, outputs, params)
+    assert not trace.greedy and trace.accept.shape == (sum(len(o) for o in outputs), 3)
+    torch.testing.assert_close(trace.accept[:, -1], torch.ones(trace.accept.shape[0]))
+    assert float(trace.accept[:, 0].mean()) < 1.0
+    sim = simulate(trace, [0.5, 0.5, 0.0], StepCosts(1, 3, [1.0, 2.0, 3.0], 0.1, 1.0, 1.0))
+    assert 0.0 < sim.acceptance_rate <= 1.0 and 0.0 < sim.mean_accepted <= 3.0
+
+
 def test_simulated_cost_follows_exit_depth(sorted_model: SortedDraft) -> None:
     """With a cost per exit depth, shallower settings are predicted cheaper per drafted token."""
     target = sorted_model.lm

@@ -138,3 +138,42 @@ def test_specq_run_one_shot(specq_env: Path, tiny_zoo: Any, tmp_path: Path) -> N
     from specq.embedded import ping
 
     assert not ping(specq_env / "redis.sock")
+
+
+@pytest.mark.integration
+@pytest.mark.timeout(600)
+def test_up_enqueues_jobs_submitted_without_a_broker_and_stops_on_ctrl_c(
+    specq_env: Path, tiny_zoo: Any, tmp_path: Path
+) -> None:
+    import signal
+    import time
+
+    import producer
+    from specq.embedded import ping
+
+    res = producer.submit_job([{"prompt": f"def f{i}(x):"} for i in range(5)], "target-s", max_new_tokens=6)
+    assert not res.enqueued  # no broker yet: recorded only
+    env = {**os.environ, "OMP_NUM_THREADS": "1"}
+    up = subprocess.Popen(
+        [sys.executable, "-c", "from specq.cli import main; main()", "up", "--target", "target-s", "--quiet"],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 300
+        while not producer.status(res.job_id).done:
+            assert up.poll() is None, up.stdout.read() if up.stdout else ""
+            assert time.monotonic() < deadline, "job not finished by `specq up`"
+            time.sleep(0.5)
+        assert producer.status(res.job_id).status == "completed"
+        up.send_signal(signal.SIGINT)
+        output, _ = up.communicate(timeout=120)
+    finally:
+        if up.poll() is None:
+            up.kill()
+    assert up.returncode == 0, output
+    assert "re-enqueued 5 unfinished prompts of 1 jobs" in output and "stopped" in output
+    assert not ping(specq_env / "redis.sock")
