@@ -15,7 +15,8 @@ TORCH_INDEX_URL ?=
 # Written after a successful install; reinstalls when the project metadata changes.
 STAMP := $(VENV)/.specq-installed
 
-DEMO_FILE ?= producer/samples/demo.jsonl
+# Empty: the demo sample of the local zoo (built on first use).
+DEMO_FILE ?=
 DEMO_TARGET ?= target-s
 BENCH ?= pipeline
 PYTEST_ARGS ?=

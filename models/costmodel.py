@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import json
 import logging
 import math
@@ -47,7 +48,6 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -69,6 +69,10 @@ MANIFEST_VERSION = 1
 
 # Families the profiler builds; any other model_type is read with llama-like defaults.
 FAMILIES: tuple[str, ...] = ("llama", "mistral", "qwen2", "qwen3", "gemma", "gpt2", "gpt_neox")
+
+_DEFAULT_ACTIVATION = {"gpt2": "gelu_new", "gpt_neox": "gelu", "gemma": "gelu_pytorch_tanh"}
+# Top-level torch ops of activations HF writes out in Python (one op for the fused ones).
+_ACTIVATION_OPS = {"gelu_new": 8, "gelu_fast": 6, "quick_gelu": 2}
 
 _DTYPE_BYTES = {
     "float64": 8,
@@ -119,6 +123,8 @@ class ArchSpec:
     qk_norm: bool  # per-head RMSNorm on q and k (Qwen3)
     fused_qkv: bool  # one q/k/v projection (GPT-2, GPT-NeoX): fewer kernel launches
     learned_positions: int  # rows of a learned position table (GPT-2); 0 = rotary
+    activation: str = "silu"  # MLP activation (hidden_act); some are several ops in Python
+    conv1d: bool = False  # GPT-2's Conv1D projections: view + addmm + view instead of one linear
 
     @classmethod
     def from_config(cls, config: ConfigLike) -> ArchSpec:
@@ -179,6 +185,13 @@ class ArchSpec:
             qk_norm=family == "qwen3",
             fused_qkv=plain,
             learned_positions=int(d.get("n_positions") or 0) if family == "gpt2" else 0,
+            activation=str(
+                d.get("activation_function")
+                or d.get("hidden_activation")
+                or d.get("hidden_act")
+                or _DEFAULT_ACTIVATION.get(family, "silu")
+            ),
+            conv1d=family == "gpt2",
         )
 
     @property
@@ -265,7 +278,8 @@ def step_ops(
     """Per-op FLOPs, bytes and kernel launches of one forward step of ``batch`` rows.
 
     Each row feeds ``new_tokens`` tokens attending to ``context`` cached tokens plus themselves.
-    Kernel counts follow Hugging Face's eager PyTorch modules (one launch per torch op).
+    Kernel counts are the top-level torch ops of Hugging Face's modules, checked against
+    ``torch.profiler`` (per layer: llama 55, qwen3 71, gpt2 39, gpt_neox 42 on a decode step).
     """
     if batch < 1 or new_tokens < 1 or context < 0:
         raise ValueError(
@@ -275,32 +289,26 @@ def step_ops(
     b, t, s, lay = batch, new_tokens, context + new_tokens, spec.n_layers
     m = b * t  # token rows through every projection
     h, q, kv, i, v = spec.hidden, spec.q_width, spec.kv_width, spec.intermediate, spec.vocab
+    proj_ops = 3 if spec.conv1d else 1
 
-    def linear(name: str, d_in: int, d_out: int, n: int = lay, kernels: int = 1) -> OpCost:
+    def linear(name: str, d_in: int, d_out: int, n: int = lay, count: int = 1) -> OpCost:
         return OpCost(
-            name,
-            "gemm",
-            2.0 * m * d_in * d_out * n,
-            d_in * d_out * db * n,
-            m * (d_in + d_out) * db * n,
-            kernels * n,
-        )
+            name, "gemm", 2.0 * m * d_in * d_out * n * count, d_in * d_out * db * n * count,
+            m * (d_in + d_out) * db * n * count, proj_ops * n * count,
+        )  # fmt: skip
 
-    def elementwise(
-        name: str, width: int, flops_per: float, passes: float, kernels: int, n: int = lay
-    ) -> OpCost:
-        return OpCost(
-            name, "elementwise", flops_per * m * width * n, 0.0, passes * m * width * db * n, kernels * n
-        )
+    def elementwise(name: str, width: int, flops: float, passes: float, ops: int, n: int = lay) -> OpCost:
+        return OpCost(name, "elementwise", flops * m * width * n, 0.0, passes * m * width * db * n, ops * n)
 
-    # RMSNorm in HF: upcast, pow, mean, add, rsqrt, mul, mul by weight, cast back.
-    norm_kernels = 1 if spec.layer_norm else 7
+    # HF's RMSNorm: upcast, pow, mean, add, rsqrt, mul, weight mul, cast back.
+    norm_ops = 1 if spec.layer_norm else 8
+    act_ops = _ACTIVATION_OPS.get(spec.activation, 1) + spec.gated_mlp  # gated: times the up projection
     ops = [
         OpCost("embed", "embedding", 0.0, 0.0, 2.0 * m * h * db, 1),
-        elementwise("norms", h, 5.0, 2.0, 2 * norm_kernels),
-        linear("qkv_proj", h, q + 2 * kv, kernels=1 if spec.fused_qkv else 3),
-        # Views, transposes and the contiguous copies around attention.
-        elementwise("attn_reshape", q + 2 * kv, 0.0, 2.0, 6),
+        elementwise("norms", h, 5.0, 2.0, 2 * norm_ops),
+        linear("qkv_proj", h, q + 2 * kv) if spec.fused_qkv else linear("q_proj", h, q),
+        # Split into heads: view + transpose of q, k and v (plus the split of a fused projection).
+        elementwise("split_heads", q + 2 * kv, 0.0, 2.0, 6 + spec.fused_qkv),
         # DynamicCache appends with torch.cat: the whole cache of the layer is copied.
         OpCost("kv_append", "kv", 0.0, 0.0, 2.0 * 2.0 * b * s * kv * db * lay, 2 * lay),
         # QK^T and AV, plus softmax; K and V of all s positions are read once per layer.
@@ -310,34 +318,45 @@ def step_ops(
             (4.0 * b * spec.n_heads * t * s * spec.head_dim + 5.0 * b * spec.n_heads * t * s) * lay,
             0.0,
             (2.0 * b * s * kv + 2.0 * m * q) * db * lay,
-            3 * lay,
-        ),
+            4 * lay,
+        ),  # fmt: skip
+        elementwise("merge_heads", q, 0.0, 2.0, 2),
         linear("o_proj", q, h),
         elementwise("residual", h, 1.0, 3.0, 2),
-        linear("mlp_in", h, i),
-        elementwise("mlp_act", i, 8.0, 3.0 if spec.gated_mlp else 2.0, 2 if spec.gated_mlp else 1),
+        linear("mlp_in", h, i, count=2 if spec.gated_mlp else 1),
+        elementwise("mlp_act", i, 8.0, 2.0 * act_ops, act_ops),
         linear("mlp_out", i, h),
-        elementwise("final_norm", h, 5.0, 2.0, norm_kernels, n=1),
+        elementwise("final_norm", h, 5.0, 2.0, norm_ops, n=1),
         linear("lm_head", h, v, n=1),
     ]
-    if spec.gated_mlp:  # the second input projection (gate and up are separate matmuls)
-        ops.append(
-            OpCost("mlp_gate", "gemm", 2.0 * m * h * i * lay, h * i * db * lay, m * (h + i) * db * lay, lay)
-        )
-    if spec.n_kv_heads < spec.n_heads:  # sdpa path repeats K/V heads for grouped-query attention
+    if not spec.fused_qkv:
+        ops.append(linear("kv_proj", h, kv, count=2))
+    if new_tokens > 1 and context > 0:  # several new tokens over a cache: HF builds a causal mask
+        ops.append(OpCost("causal_mask", "elementwise", 0.0, 0.0, b * t * s, 20))
+    if _repeats_kv(spec, new_tokens, context):
         ops.append(OpCost("repeat_kv", "kv", 0.0, 0.0, 2.0 * 2.0 * b * s * q * db * lay, 2 * lay))
     if spec.learned_positions:
         ops.append(OpCost("pos_embed", "embedding", 0.0, 0.0, 3.0 * m * h * db, 3))
     else:  # rotary: cos/sin per forward, then rotate_half on q and k in every layer
-        ops.append(elementwise("rope", q + kv, 6.0, 3.0, 12))
+        ops.append(elementwise("rope", q + kv, 6.0, 3.0, 14))
         ops.append(
             OpCost(
                 "rope_tables", "elementwise", 4.0 * m * spec.head_dim, 0.0, 4.0 * m * spec.head_dim * db, 8
             )
         )
     if spec.qk_norm:
-        ops.append(elementwise("qk_norm", q + kv, 5.0, 2.0, 2 * norm_kernels))
+        ops.append(elementwise("qk_norm", q + kv, 5.0, 2.0, 2 * norm_ops))
     return ops
+
+
+def _repeats_kv(spec: ArchSpec, new_tokens: int, context: int) -> bool:
+    """Whether HF copies grouped K/V heads out to all query heads in this step.
+
+    Its SDPA path repeats them whenever it passes a mask (several new tokens over a cache);
+    without a mask SDPA handles the groups natively. With one K/V head the expand + reshape
+    stays a view, so nothing is copied.
+    """
+    return 1 < spec.n_kv_heads < spec.n_heads and new_tokens > 1 and context > 0
 
 
 # Order of the additive terms of the linear time model (and their meaning).
@@ -439,10 +458,12 @@ def log_features(spec: ArchSpec, batch: int, new_tokens: int, context: int, term
 
 
 # Activation terms (bytes) of one step; the activation model is a non-negative combination.
-ACTIVATION_TERMS: tuple[str, ...] = ("one", "logits", "mlp", "attn_scores", "kv_layer_copy", "hidden", "qkv")
+ACTIVATION_TERMS: tuple[str, ...] = (
+    "one", "logits", "mlp", "attn_scores", "kv_layer_copy", "kv_repeat", "hidden", "qkv",
+)  # fmt: skip
 # Used before any measurement: logits + the gated MLP's live intermediates + a score matrix +
 # one layer's old and new cache during torch.cat + a few hidden-state copies.
-_ANALYTIC_ACTIVATION_COEF = np.array([0.0, 1.0, 3.0, 1.0, 1.0, 4.0, 1.0])
+_ANALYTIC_ACTIVATION_COEF = np.array([0.0, 1.0, 3.0, 1.0, 1.0, 1.0, 4.0, 1.0])
 
 
 def activation_terms(
@@ -458,6 +479,9 @@ def activation_terms(
             m * spec.intermediate * db,
             batch * spec.n_heads * new_tokens * s * db,
             2.0 * batch * spec.n_kv_heads * s * spec.head_dim * db,
+            2.0 * batch * spec.n_heads * s * spec.head_dim * db
+            if _repeats_kv(spec, new_tokens, context)
+            else 0.0,
             m * spec.hidden * db,
             m * (spec.q_width + 2 * spec.kv_width) * db,
         ],
@@ -671,7 +695,7 @@ class Measurement:
     """One profiled step: median seconds over repeats and, where measurable, activation bytes."""
 
     arch_id: str
-    arch: ArchSpec
+    config: dict[str, Any]  # the model's config; the structure is re-derived from it on load
     batch: int
     new_tokens: int
     context: int
@@ -683,18 +707,24 @@ class Measurement:
     # a core on a shared machine; "wall": perf_counter around the step (synchronised on CUDA).
     timer: str = "wall"
     wall_seconds: float | None = None  # median wall time, kept for reference when timer != wall
+    # Seconds of a fixed reference workload timed around this step's group (same clock): how
+    # fast the shared machine was at that moment. None when not profiled with a reference.
+    reference_seconds: float | None = None
+
+    @functools.cached_property
+    def arch(self) -> ArchSpec:
+        return ArchSpec.from_config(self.config)
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
-        d["arch"] = self.arch.to_dict()
         d["samples"] = list(self.samples)
-        return {"kind": "step", **d}
+        return {"kind": "step", **d, "arch": self.arch.to_dict()}  # arch: for readers; ignored on load
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> Measurement:
         return cls(
             arch_id=str(d["arch_id"]),
-            arch=ArchSpec.from_dict(d["arch"]),
+            config=dict(d["config"]),
             batch=int(d["batch"]),
             new_tokens=int(d["new_tokens"]),
             context=int(d["context"]),
@@ -704,6 +734,7 @@ class Measurement:
             activation_method=d.get("activation_method"),
             timer=str(d.get("timer", "wall")),
             wall_seconds=d.get("wall_seconds"),
+            reference_seconds=d.get("reference_seconds"),
         )
 
 
@@ -900,6 +931,7 @@ def profile_architectures(
             (f"{f}-{plan.seed}-{i}", sample_config(rng, f, plan.max_params)) for i, f in enumerate(families)
         ]
         rng.shuffle(archs)  # spread slow periods of a shared machine over families
+        reference = build_model(_REFERENCE_CONFIG, plan.device, plan.dtype)
         for done, (arch_id, kwargs) in enumerate(archs, start=1):
             started = time.perf_counter()
             model = build_model(kwargs, plan.device, plan.dtype)
@@ -908,10 +940,13 @@ def profile_architectures(
             spec = ArchSpec.from_config(model.config)
             n_before = len(profile.measurements)
             for batch, context, news in _sample_shapes(rng, spec, plan):
-                profile.measurements += measure_steps(
+                before = _reference_seconds(reference)
+                steps = measure_steps(
                     model, batch, context, news, repeats=plan.repeats, measure_memory=plan.measure_memory,
                     seed=plan.seed, arch_id=arch_id,
                 )  # fmt: skip
+                ref = (before + _reference_seconds(reference)) / 2
+                profile.measurements += [dataclasses.replace(m, reference_seconds=ref) for m in steps]
             del model
             logger.info(
                 "profiled %s (%d/%d, %.1fM params): %d steps in %.0f s", arch_id, done, len(archs),
@@ -924,6 +959,39 @@ def profile_architectures(
         return profile
     finally:
         torch.set_num_threads(previous_threads)
+
+
+# A fixed small model timed around every shape group: its slowdown is the machine's at that moment.
+_REFERENCE_CONFIG: dict[str, Any] = {
+    "model_type": "llama", "hidden_size": 128, "num_hidden_layers": 2, "num_attention_heads": 4,
+    "num_key_value_heads": 2, "intermediate_size": 352, "vocab_size": 2048, "max_position_embeddings": 512,
+    "pad_token_id": 0, "bos_token_id": 1, "eos_token_id": 2,
+}  # fmt: skip
+
+
+def _reference_seconds(model: Any) -> float:
+    """Median seconds of a decode and a verify step of the reference model (same clock as profiling)."""
+    return sum(m.seconds for m in measure_steps(model, 4, 64, [1, 4], repeats=3, measure_memory=False))
+
+
+def speed_normalized(measurements: Sequence[Measurement]) -> list[Measurement]:
+    """Rescale each step to the profile's median machine speed, using its reference timing.
+
+    ``seconds * median(reference) / reference``: on a shared machine whole stretches of a run
+    are slower; without this, that slowdown lands on whichever architectures were measured then.
+    Returns the input unchanged unless every measurement has a reference timing.
+    """
+    refs = [m.reference_seconds for m in measurements]
+    if not refs or any(r is None or r <= 0 for r in refs):
+        return list(measurements)
+    typical = statistics.median(r for r in refs if r is not None)
+    out = []
+    for m in measurements:
+        scale = typical / float(m.reference_seconds or typical)
+        out.append(
+            dataclasses.replace(m, seconds=m.seconds * scale, samples=tuple(x * scale for x in m.samples))
+        )
+    return out
 
 
 def measure_steps(
@@ -979,10 +1047,11 @@ def measure_steps(
         else:
             activations = dict.fromkeys(news, (None, None))
     name = arch_id or str(getattr(model.config, "name_or_path", "") or spec.family)
+    config = json.loads(model.config.to_json_string(use_diff=False))  # as config.json stores it
     return [
         Measurement(
             name,
-            spec,
+            config,
             batch,
             t,
             context,
@@ -1144,11 +1213,16 @@ class ErrorStats:
     mape: float  # mean |pred - true| / true
     median_ape: float
     p90_ape: float
+    p90_ratio: float  # 90th percentile of true / pred: > 1 means under-prediction happens
 
     @classmethod
     def of(cls, pred: np.ndarray, true: np.ndarray) -> ErrorStats:
         ape = _ape(pred, true)
-        return cls(len(ape), float(ape.mean()), float(np.median(ape)), float(np.quantile(ape, 0.9)))
+        ratio = true / np.maximum(pred, 1e-12)
+        return cls(
+            len(ape), float(ape.mean()), float(np.median(ape)), float(np.quantile(ape, 0.9)),
+            float(np.quantile(ratio, 0.9)),
+        )  # fmt: skip
 
 
 @dataclass
@@ -1239,34 +1313,50 @@ def evaluate(
     return Evaluation(lofo, held, min(scores, key=lambda k: scores[k]))
 
 
-def fit_cost_model(profile: Profile, kind: str | None = None, run_evaluation: bool = True) -> CostModel:
-    """Fit time and activation regressors on a profile; ``kind=None`` picks the best zero-shot one."""
-    ms = profile.measurements
-    if len({m.arch_id for m in ms}) < 3:
+def fit_cost_model(
+    profile: Profile, kind: str | None = None, run_evaluation: bool = True, normalize_speed: bool = True
+) -> CostModel:
+    """Fit time and activation regressors on a profile; ``kind=None`` picks the best zero-shot one.
+
+    With ``normalize_speed`` (and reference timings in the profile) step times are first
+    rescaled to the run's median machine speed (:func:`speed_normalized`).
+    """
+    ms = speed_normalized(profile.measurements) if normalize_speed else list(profile.measurements)
+    refs = [float(m.reference_seconds or 0.0) for m in profile.measurements]
+    normalized = normalize_speed and all(refs)
+    n_archs = len({m.arch_id for m in ms})
+    if n_archs < 3:
         raise ValueError(
-            f"the profile has {len({m.arch_id for m in ms})} architectures; need at least 3 "
+            f"the profile has {n_archs} architectures; need at least 3 "
             "(run `specq cost profile` without --quick for a real fit)"
         )
     dtype, roofline = profile.header.dtype, profile.header.roofline
     evaluation = evaluate(ms, dtype, roofline) if run_evaluation else None
     chosen = kind or (evaluation.chosen_kind if evaluation else "hybrid")
     terms, feats, seconds = _design(ms, dtype)
+    header = {k: v for k, v in asdict(profile.header).items() if k != "roofline"}
     manifest = {
         "version": MANIFEST_VERSION,
         "time_kind": chosen,
         "term_names": list(TERM_NAMES),
         "feature_names": list(SHAPE_FEATURES + ARCH_FEATURES),
         "activation_terms": list(ACTIVATION_TERMS),
-        "profile": {
-            **{k: v for k, v in asdict(profile.header).items() if k != "roofline"},
-            "measurements": len(ms),
-            "architectures": len({m.arch_id for m in ms}),
-            "families": sorted({m.arch.family for m in ms}),
-        },
+        "speed_normalized": normalized,
+        # The machine speed predictions are for: the reference probe's median seconds in the profile.
+        "reference_median_seconds": statistics.median(refs) if normalized else None,
+        # max_batch_size scales predicted activations by this: 90% of held-out steps fit under it.
+        "activation_safety_factor": (
+            max(1.0, evaluation.held_out_configs["activation"].p90_ratio)
+            if evaluation and "activation" in evaluation.held_out_configs
+            else 1.0
+        ),
+        "profile": {**header, "measurements": len(ms), "architectures": n_archs,
+                    "families": sorted({m.arch.family for m in ms}),
+                    "timer": sorted({m.timer for m in ms})},
         "roofline": asdict(roofline),
         "evaluation": evaluation.to_json() if evaluation else None,
         "fitted_at": datetime.now(UTC).isoformat(timespec="seconds"),
-    }
+    }  # fmt: skip
     return CostModel(
         TimeRegressor.fit(chosen, terms, feats, seconds), _fit_activation(ms, dtype), roofline, manifest
     )
@@ -1447,7 +1537,7 @@ def _skops_load(path: Path) -> dict[str, Any]:
     return loaded
 
 
-@lru_cache(maxsize=2)
+@functools.lru_cache(maxsize=2)
 def get_cost_model(calibrate: bool = True) -> CostModel:
     """The process-wide default cost model (loaded once; ``get_cost_model.cache_clear()`` reloads)."""
     return CostModel.load(calibrate=calibrate)
@@ -1476,8 +1566,10 @@ def max_batch_size(
     ``context`` is the longest sequence a row reaches (prompt + new tokens); ``prompt_tokens``
     (default ``context``, the conservative case) sizes the prefill's activations. Weights are
     outside the budget unless ``include_weights`` (``settings.worker_memory_mib`` is a budget
-    for KV cache and activations). Returns at least 1 and logs a warning if even one row does
-    not fit, so a worker still makes progress.
+    for KV cache and activations). Predicted activations are scaled by the fitted model's
+    ``activation_safety_factor`` (held-out 90th percentile of measured / predicted).
+    Returns at least 1, logging a warning when even one row does not fit, so a worker still
+    makes progress.
     """
     if cap < 1 or context < 1 or k < 0:
         raise ValueError(f"need cap >= 1, context >= 1, k >= 0; got cap={cap}, context={context}, k={k}")
@@ -1485,6 +1577,8 @@ def max_batch_size(
     target = ArchSpec.from_config(target_config)
     draft = ArchSpec.from_config(draft_config) if draft_config is not None else None
     prefill = min(prompt_tokens or context, context)
+
+    safety = float(cm.manifest.get("activation_safety_factor", 1.0))
 
     def needed(batch: int) -> int:
         # Activations are transient and the draft and target run one after the other: take the max.
@@ -1501,7 +1595,7 @@ def max_batch_size(
             ]
             kv += batch * (context + k) * draft.kv_bytes_per_token(dtype)
             weights += draft.weight_bytes(dtype)
-        return kv + max(acts) + (weights if include_weights else 0)
+        return kv + int(safety * max(acts)) + (weights if include_weights else 0)
 
     if needed(1) > memory_budget_bytes:
         logger.warning(

@@ -475,7 +475,7 @@ def train_sorted_draft(
         pad_token_id=tokenizer.pad_token_id,
     )
     logger.info(
-        "training sorted draft (%s, exits %s) on %d blocks of %d tokens", preset, model.exits, *blocks.shape
+        "training a %s draft with exits %s on %d blocks of %d tokens", preset, model.exits, *blocks.shape
     )
 
     def ce(m: SortedDraft, ids: torch.Tensor) -> SoftLoss:

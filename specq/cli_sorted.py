@@ -5,7 +5,9 @@ Torch and the models are imported inside the commands so `specq --help` stays fa
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,6 +34,19 @@ def register(app: typer.Typer) -> None:
 def register_bench(bench_app: typer.Typer) -> None:
     """Add `specq bench sorted`."""
     bench_app.command("sorted")(bench_sorted_cmd)
+
+
+@contextlib.contextmanager
+def _user_errors() -> Iterator[None]:
+    """Configuration and model-loading mistakes end the command with their message, not a traceback."""
+    from models.loading import ModelNotFoundError, TokenizerMismatchError
+    from specq.deployment import DeploymentError
+
+    try:
+        yield
+    except (DeploymentError, ModelNotFoundError, TokenizerMismatchError) as exc:
+        console.print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(1) from exc
 
 
 @dataclass
@@ -160,8 +175,9 @@ def calibrate_cmd(
 
     if threads:
         torch.set_num_threads(threads)
-    dep = load_deployment(config)
-    pair = _load_pair(dep, draft, target)
+    with _user_errors():
+        dep = load_deployment(config)
+        pair = _load_pair(dep, draft, target)
     ids = _read_prompts(prompts, dep, pair.tokenizer, num_prompts)
     k_used = _draft_k(dep, draft, k)
     params = SamplingParams(max_new_tokens=max_new_tokens, temperature=temperature)
@@ -181,7 +197,8 @@ def calibrate_cmd(
         console.print(f"[yellow]dry run[/]: thresholds for {target} not written")
         return
     dest = dep.path or get_settings().config_file
-    dep.set_thresholds(draft, target, result.thresholds, path=dest)
+    with _user_errors():
+        dep.set_thresholds(draft, target, result.thresholds, path=dest)
     console.print(
         f"[green]thresholds[/] {draft} -> {target} = {escape(str(result.thresholds))} written to {dest}"
     )
@@ -356,8 +373,7 @@ def _ordinary_baselines(dep: Deployment, draft: str) -> list[tuple[str, str]]:
     """
     from models.sorted_draft import SORTED_DRAFT_VERSION, load_sorted_draft, train_sorted_draft
     from models.zoo import build_zoo
-    from models.zoo.build import training_texts
-    from models.zoo.corpora import Pair, TaskCorpus
+    from models.zoo.build import read_train_pairs, training_texts
     from models.zoo.presets import PRESETS
     from specq.settings import get_settings
 
@@ -375,14 +391,9 @@ def _ordinary_baselines(dep: Deployment, draft: str) -> list[tuple[str, str]]:
     for depth in exits:
         path = root / f"ordinary-{depth}"
         if not (path / "config.json").is_file():
-            if texts is None:
-                # The zoo's own training texts, rebuilt from its corpus file in the zoo's order.
-                corpora: dict[str, TaskCorpus] = {}
-                for line in zoo.train_pairs.read_text(encoding="utf-8").splitlines():
-                    pair = Pair(**json.loads(line))
-                    corpora.setdefault(pair.task, TaskCorpus(pair.task)).train.append(pair)
+            if texts is None:  # the zoo's own training texts, as the zoo build makes them
                 cfg = PRESETS[dep.zoo_preset]
-                texts = training_texts(corpora, cfg.chat_share, cfg.seed)
+                texts = training_texts(read_train_pairs(zoo.train_pairs), cfg.chat_share, cfg.seed)
             console.print(f"training an ordinary {depth}-layer draft -> {path}")
             train_sorted_draft(texts, zoo.tokenizer, path, dep.zoo_preset, True, exits=(depth,))
         out.append((f"ordinary-{depth}", str(path)))

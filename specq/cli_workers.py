@@ -231,7 +231,10 @@ def summary_tables(job_id: str) -> list[Table]:
 
 
 def run_cmd(
-    file: Path = typer.Argument(..., help="Input file (JSONL prompt/messages, OpenAI batch, CSV, Parquet)."),
+    file: Path | None = typer.Argument(
+        None,
+        help="JSONL (prompt/messages, OpenAI batch), CSV or Parquet; default: the zoo's demo sample.",
+    ),
     target: str = typer.Option(..., "--target", "-t", help="Target model name from specq.toml."),
     max_new_tokens: int = typer.Option(128, "--max-new-tokens", help="Default per line; lines may override."),
     temperature: float = typer.Option(0.0, "--temperature", help="0 = greedy."),
@@ -255,9 +258,16 @@ def run_cmd(
     if fmt not in ("specq", "openai"):
         raise _fail(f"--format must be specq or openai, not {fmt!r}", 2)
     try:
-        load_deployment().target(target)
+        deployment = load_deployment()
+        deployment.target(target)
     except DeploymentError as exc:
         raise _fail(str(exc), 2) from None
+    if file is None:
+        from models.zoo import build_zoo
+
+        with err.status(f"building the {deployment.zoo_preset} zoo (first run only)"):
+            file = build_zoo(deployment.zoo_preset, root=get_settings().zoo_dir).demo_prompts
+        err.print(f"no FILE given: running the zoo's demo sample {file}")
     if not file.exists():
         raise _fail(f"input file {file} does not exist", 2)
 

@@ -25,6 +25,8 @@ from sqlalchemy.orm import Session
 from db import queries
 from db.schema import TERMINAL_JOB_STATUSES, Job, Prompt
 from db.session import session_scope
+from models.tasks import RouterArtifactError, load_router
+from models.tasks import prompt_text as task_prompt_text
 from specq.deployment import NO_DRAFT, Deployment, load_deployment
 from specq.settings import get_settings
 from workers.app import ROUTE_QUEUE, celery_app, decode_queue
@@ -80,24 +82,18 @@ def load_router_cached(path: Path | None) -> Router | None:
     """
     if path is None or not path.exists():
         return None
-    try:
-        from models.tasks import load_router
-    except ModuleNotFoundError as exc:
-        if exc.name != "models.tasks":
-            raise
-        log.warning(
-            "router %s exists but models.tasks is not installed; every prompt gets task %r",
-            path,
-            DEFAULT_TASK,
-        )
-        return None
     stamp = max((p.stat().st_mtime for p in [path, *path.rglob("*")]), default=0.0)
     key = str(path.resolve())
     with _router_lock:
         cached = _router_cache.get(key)
         if cached is None or cached[0] != stamp:
             log.info("loading router %s", path)
-            _router_cache[key] = (stamp, load_router(path))
+            try:
+                _router_cache[key] = (stamp, load_router(path))
+            except RouterArtifactError as exc:
+                # Dropping the chunk would strand its prompts; route them to the default drafts instead.
+                log.error("router %s unusable (%s); routing to task %r until fixed", path, exc, DEFAULT_TASK)
+                return None
         return _router_cache[key][1]
 
 
@@ -181,16 +177,7 @@ def batch_size_cap(
 
 def prompt_text(prompt: Prompt) -> str:
     """The text the classifier sees: the prompt, or the chat's message contents joined."""
-    if prompt.text is not None:
-        return prompt.text
-    parts = []
-    for message in prompt.messages or []:
-        content = message.get("content") if isinstance(message, dict) else None
-        if isinstance(content, str):
-            parts.append(content)
-        elif isinstance(content, list):  # OpenAI content parts
-            parts.extend(str(p.get("text", "")) for p in content if isinstance(p, dict))
-    return "\n".join(parts)
+    return task_prompt_text(prompt.text, prompt.messages)
 
 
 def _length(prompt: Prompt) -> int:

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from models.zoo.corpora import Pair, TaskCorpus, build_corpora
+from models.zoo.corpora import Pair, build_corpora
 from models.zoo.presets import PRESETS, ZooPreset
 from models.zoo.progress import Stages
 from models.zoo.tokenizer import chat_text
@@ -46,7 +46,13 @@ logger = logging.getLogger(__name__)
 # Bump when anything that changes a built zoo changes (corpora, tokenizer, training, layout).
 ZOO_CODE_VERSION = "1"
 MANIFEST = "manifest.json"
-MODEL_DIRS = {"target_s": "target-s", "target_l": "target-l", "draft": "draft", "sorted_draft": "sorted-draft"}
+# ZooPaths field -> model name (also its directory name)
+MODEL_DIRS = {
+    "target_s": "target-s",
+    "target_l": "target-l",
+    "draft": "draft",
+    "sorted_draft": "sorted-draft",
+}
 
 
 @dataclass(frozen=True)
@@ -68,7 +74,7 @@ class ZooPaths:
     manifest: Path
 
     def path(self, name: str) -> Path:
-        """The directory of a zoo model by name ("target-s", "target-l", "draft", "sorted-draft", "tokenizer")."""
+        """The directory of a model by name: "target-s", "target-l", "draft", "sorted-draft", "tokenizer"."""
         found = {"tokenizer": self.tokenizer, **self.models()}.get(name)
         if found is None:
             raise KeyError(
@@ -110,17 +116,22 @@ def sorted_draft_trainer() -> tuple[Callable[..., Path] | None, str]:
         module = importlib.import_module("models.sorted_draft")
         return module.train_sorted_draft, str(getattr(module, "SORTED_DRAFT_VERSION", "none"))
     except (ImportError, AttributeError) as err:
-        logger.warning("no sorted draft in this zoo: models.sorted_draft.train_sorted_draft unavailable (%s)", err)
+        logger.warning(
+            "no sorted draft in this zoo: models.sorted_draft.train_sorted_draft is missing (%s)", err
+        )
         return None, "none"
 
 
-def cache_key(preset: ZooPreset, sorted_version: str) -> str:
-    """Hash of everything a build depends on."""
+def cache_key(preset: ZooPreset) -> str:
+    """Hash of everything the targets and the general draft depend on.
+
+    The sorted draft is cached apart, by models.sorted_draft.SORTED_DRAFT_VERSION, so a new
+    sorted draft retrains only itself.
+    """
     blob = json.dumps(
         {
             "preset": dataclasses.asdict(preset),
             "zoo_code": ZOO_CODE_VERSION,
-            "sorted_draft": sorted_version,
             "python": f"{sys.version_info.major}.{sys.version_info.minor}",
         },
         sort_keys=True,
@@ -145,21 +156,37 @@ def build_zoo(preset: str = "tiny", root: Path | str | None = None, progress: bo
     cfg = PRESETS[preset]
     base = Path(root) if root is not None else default_root()
     base.mkdir(parents=True, exist_ok=True)
-    trainer, sorted_version = sorted_draft_trainer()
-    key = cache_key(cfg, sorted_version)
+    key = cache_key(cfg)
     final = base / f"{preset}-{key}"
-    with _locked(base / f".{preset}-{key}.lock"):  # two processes building the same zoo wait for one
+    with _locked(base / f".{preset}-{key}.lock"), _torch_threads(cfg.threads):
+        # Under the lock: two processes asking for the same zoo build it once.
         if not (final / MANIFEST).is_file():
             partial = base / f".{preset}-{key}.partial"
             if partial.exists():
                 shutil.rmtree(partial)  # left by a build that died; we hold the lock
-            _build(cfg, key, sorted_version, trainer, partial, progress)
+            _build(cfg, key, partial, progress)
             partial.rename(final)
             logger.info("zoo %s built in %s", preset, final)
         else:
             logger.info("zoo %s found in cache: %s", preset, final)
+        _ensure_sorted_draft(cfg, final, progress)
         _point_latest(base / preset, final.name)
     return ZooPaths.from_manifest(final / MANIFEST)
+
+
+@contextlib.contextmanager
+def _torch_threads(threads: int | None) -> Iterator[None]:
+    if threads is None:
+        yield
+        return
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(threads)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
 
 
 @contextlib.contextmanager
@@ -183,14 +210,10 @@ def _point_latest(link: Path, target_name: str) -> None:
     tmp.replace(link)
 
 
-def training_texts(corpora: dict[str, TaskCorpus], chat_share: float, seed: int) -> list[str]:
+def training_texts(pairs: list[Pair], chat_share: float, seed: int) -> list[str]:
     """The training pairs as texts, a `chat_share` of them in chat form, in a seeded order."""
     rng = random.Random(f"{seed}:texts")
-    texts = [
-        chat_text(p.prompt, p.response) if rng.random() < chat_share else p.text
-        for c in corpora.values()
-        for p in c.train
-    ]
+    texts = [chat_text(p.prompt, p.response) if rng.random() < chat_share else p.text for p in pairs]
     rng.shuffle(texts)
     return texts
 
@@ -200,43 +223,24 @@ def write_prompts(path: Path, pairs: list[Pair], prefix: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as fh:
         for i, p in enumerate(pairs):
-            fh.write(json.dumps({"custom_id": f"{prefix}-{i:04d}", "prompt": p.prompt, "task": p.task}) + "\n")
+            line = {"custom_id": f"{prefix}-{i:04d}", "prompt": p.prompt, "task": p.task}
+            fh.write(json.dumps(line) + "\n")
 
 
-def _build(
-    cfg: ZooPreset,
-    key: str,
-    sorted_version: str,
-    sorted_trainer: Callable[..., Path] | None,
-    out: Path,
-    progress: bool,
-) -> None:
-    import torch
-
-    timings: dict[str, float] = {}
-    threads_before = torch.get_num_threads()
-    if cfg.threads is not None:
-        torch.set_num_threads(cfg.threads)
-    try:
-        _build_steps(cfg, key, sorted_version, sorted_trainer, out, progress, timings)
-    finally:
-        torch.set_num_threads(threads_before)
+def read_train_pairs(path: Path) -> list[Pair]:
+    """The pairs of corpus/train.jsonl, in file order."""
+    with path.open(encoding="utf-8") as fh:
+        return [Pair(**json.loads(line)) for line in fh if line.strip()]
 
 
-def _build_steps(
-    cfg: ZooPreset,
-    key: str,
-    sorted_version: str,
-    sorted_trainer: Callable[..., Path] | None,
-    out: Path,
-    progress: bool,
-    timings: dict[str, float],
-) -> None:
+def _build(cfg: ZooPreset, key: str, out: Path, progress: bool) -> None:
+    """Corpora, prompt files, tokenizer, targets and general draft into `out`, then the manifest."""
     import torch
 
     from models.zoo.tokenizer import train_tokenizer
     from models.zoo.train import measure_step, train_model
 
+    timings: dict[str, float] = {}
     with Stages(progress) as stages:
         t0 = time.perf_counter()
         with stages.stage("corpora"):
@@ -246,7 +250,9 @@ def _build_steps(
                 write_prompts(out / "prompts" / f"{task}.align.jsonl", c.align, f"{task}-align")
             demo_rng = random.Random(f"{cfg.seed}:demo")
             per_task = max(1, cfg.demo_prompts // len(corpora))
-            demo = [p for c in corpora.values() for p in demo_rng.sample(c.heldout, min(per_task, len(c.heldout)))]
+            demo = [
+                p for c in corpora.values() for p in demo_rng.sample(c.heldout, min(per_task, len(c.heldout)))
+            ]
             demo_rng.shuffle(demo)
             write_prompts(out / "prompts" / "demo.jsonl", demo, "demo")
             (out / "corpus").mkdir(parents=True)
@@ -254,7 +260,7 @@ def _build_steps(
                 for c in corpora.values():
                     for p in c.train:
                         fh.write(json.dumps(dataclasses.asdict(p)) + "\n")
-            texts = training_texts(corpora, cfg.chat_share, cfg.seed)
+            texts = training_texts([p for c in corpora.values() for p in c.train], cfg.chat_share, cfg.seed)
         timings["corpora"] = time.perf_counter() - t0
 
         t0 = time.perf_counter()
@@ -269,19 +275,18 @@ def _build_steps(
             t0 = time.perf_counter()
             with stages.stage(f"train {name}", total=spec.steps) as on_step:
                 trained[name], losses[name] = train_model(
-                    spec, texts, tokenizer, cfg.context, cfg.seq_len,
-                    seed=cfg.seed * 1000 + i, out_dir=out / name, on_step=on_step,
-                )  # fmt: skip
+                    spec,
+                    texts,
+                    tokenizer,
+                    cfg.context,
+                    cfg.seq_len,
+                    seed=cfg.seed * 1000 + i,
+                    out_dir=out / name,
+                    on_step=on_step,
+                )
             timings[name] = time.perf_counter() - t0
 
     models = {name: name for name in specs}
-    if sorted_trainer is not None:
-        t0 = time.perf_counter()
-        logger.info("training the sorted draft (preset %s)", cfg.name)
-        sorted_trainer(texts, out / "tokenizer", out / "sorted-draft", cfg.name, progress)
-        models["sorted-draft"] = "sorted-draft"
-        timings["sorted-draft"] = time.perf_counter() - t0
-
     step_ms: dict[str, dict[str, float]] = {}
     for name, model in trained.items():
         for batch in (1, 8):
@@ -291,7 +296,7 @@ def _build_steps(
         "preset": cfg.name,
         "key": key,
         "zoo_code_version": ZOO_CODE_VERSION,
-        "sorted_draft_version": sorted_version,
+        "sorted_draft_version": None,  # set by _ensure_sorted_draft
         "python": sys.version.split()[0],
         "torch": torch.__version__,
         "tasks": list(cfg.tasks),
@@ -301,7 +306,41 @@ def _build_steps(
         "build_seconds": {k: round(v, 1) for k, v in timings.items()},
         "step_ms": step_ms,
         "torch_threads": torch.get_num_threads(),
-        "pools": {t: {"train": len(c.train), "align": len(c.align), "heldout": len(c.heldout)}
-                  for t, c in corpora.items()},
-    }  # fmt: skip
-    (out / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
+        "pools": {
+            t: {"train": len(c.train), "align": len(c.align), "heldout": len(c.heldout)}
+            for t, c in corpora.items()
+        },
+    }
+    _write_manifest(out, manifest)
+
+
+def _write_manifest(zoo_dir: Path, manifest: dict[str, Any]) -> None:
+    tmp = zoo_dir / f".{MANIFEST}.tmp"
+    tmp.write_text(json.dumps(manifest, indent=2) + "\n")
+    tmp.replace(zoo_dir / MANIFEST)  # readers never see a half-written manifest
+
+
+def _ensure_sorted_draft(cfg: ZooPreset, zoo_dir: Path, progress: bool) -> None:
+    """(Re)train the sorted draft when models.sorted_draft's version differs from the built one."""
+    manifest = json.loads((zoo_dir / MANIFEST).read_text())
+    trainer, version = sorted_draft_trainer()
+    if manifest.get("sorted_draft_version") == version:
+        return
+    models = dict(manifest["models"])
+    models.pop("sorted-draft", None)
+    if trainer is not None:
+        t0 = time.perf_counter()
+        logger.info("training the sorted draft (preset %s, version %s)", cfg.name, version)
+        texts = training_texts(read_train_pairs(zoo_dir / "corpus" / "train.jsonl"), cfg.chat_share, cfg.seed)
+        partial = zoo_dir / ".sorted-draft.partial"
+        if partial.exists():
+            shutil.rmtree(partial)
+        trainer(texts, zoo_dir / "tokenizer", partial, cfg.name, progress)
+        if (zoo_dir / "sorted-draft").exists():
+            shutil.rmtree(zoo_dir / "sorted-draft")
+        partial.rename(zoo_dir / "sorted-draft")
+        models["sorted-draft"] = "sorted-draft"
+        manifest["build_seconds"]["sorted-draft"] = round(time.perf_counter() - t0, 1)
+    manifest["models"] = models
+    manifest["sorted_draft_version"] = version
+    _write_manifest(zoo_dir, manifest)

@@ -38,9 +38,24 @@ TASKS: tuple[str, ...] = ("code", "prose", "math", "sql")
 
 # Standard-library packages scanned besides the top-level modules (tests, GUI and vendored code left out).
 _STDLIB_PACKAGES = (
-    "asyncio", "collections", "concurrent", "email", "html", "http", "importlib", "json",
-    "logging", "multiprocessing", "sqlite3", "tomllib", "unittest", "urllib", "wsgiref", "xml", "zoneinfo",
-)  # fmt: skip
+    "asyncio",
+    "collections",
+    "concurrent",
+    "email",
+    "html",
+    "http",
+    "importlib",
+    "json",
+    "logging",
+    "multiprocessing",
+    "sqlite3",
+    "tomllib",
+    "unittest",
+    "urllib",
+    "wsgiref",
+    "xml",
+    "zoneinfo",
+)
 _MAX_CODE_BODY_LINES = 30  # longer bodies are mostly boilerplate and blow the context of tiny models
 _MAX_PROSE_RESPONSE_CHARS = 600
 
@@ -205,10 +220,50 @@ def _cut_at_line(text: str) -> str:
 
 # --------------------------------------------------------------------------------------------- math
 
-_NAMES = ("Ada", "Ben", "Chloe", "Dev", "Emma", "Farid", "Grace", "Hugo", "Iris", "Jonas", "Kira", "Liam",
-          "Maya", "Noor", "Omar", "Priya", "Quinn", "Rosa", "Sami", "Tara", "Uma", "Victor", "Wen", "Yusuf")  # fmt: skip
-_ITEMS = ("apple", "marble", "book", "pencil", "sticker", "cookie", "stamp", "card", "shell", "coin",
-          "ribbon", "button", "candle", "orange", "notebook", "balloon")  # fmt: skip
+_NAMES = (
+    "Ada",
+    "Ben",
+    "Chloe",
+    "Dev",
+    "Emma",
+    "Farid",
+    "Grace",
+    "Hugo",
+    "Iris",
+    "Jonas",
+    "Kira",
+    "Liam",
+    "Maya",
+    "Noor",
+    "Omar",
+    "Priya",
+    "Quinn",
+    "Rosa",
+    "Sami",
+    "Tara",
+    "Uma",
+    "Victor",
+    "Wen",
+    "Yusuf",
+)
+_ITEMS = (
+    "apple",
+    "marble",
+    "book",
+    "pencil",
+    "sticker",
+    "cookie",
+    "stamp",
+    "card",
+    "shell",
+    "coin",
+    "ribbon",
+    "button",
+    "candle",
+    "orange",
+    "notebook",
+    "balloon",
+)
 _CONTAINERS = ("box", "bag", "crate", "jar", "basket", "packet")
 
 
@@ -221,8 +276,11 @@ def _math_problem(rng: random.Random) -> tuple[str, str]:
         a, b = rng.randint(5, 90), rng.randint(2, 60)
         c = rng.randint(1, a + b - 1)
         q = f"{name} has {a} {item}s. {name} buys {b} more and then gives {c} to {other}. How many {item}s does {name} have now?"  # noqa: E501
-        steps = [f"{name} starts with {a} {item}s.", f"After buying {b} more: {a} + {b} = {a + b}.",
-                 f"After giving {c} to {other}: {a + b} - {c} = {a + b - c}."]  # fmt: skip
+        steps = [
+            f"{name} starts with {a} {item}s.",
+            f"After buying {b} more: {a} + {b} = {a + b}.",
+            f"After giving {c} to {other}: {a + b} - {c} = {a + b - c}.",
+        ]
         ans = a + b - c
     elif kind == 1:
         box = rng.choice(_CONTAINERS)
@@ -235,8 +293,11 @@ def _math_problem(rng: random.Random) -> tuple[str, str]:
         extra = rng.randint(0, n - 1)
         total = n * per + extra
         q = f"{name} shares {total} {item}s equally among {n} friends and keeps the rest. How many {item}s does {name} keep?"  # noqa: E501
-        steps = [f"Each friend gets {total} / {n} = {per} {item}s (rounded down).",
-                 f"Given away: {n} x {per} = {n * per}.", f"Kept: {total} - {n * per} = {extra}."]  # fmt: skip
+        steps = [
+            f"Each friend gets {total} / {n} = {per} {item}s (rounded down).",
+            f"Given away: {n} x {per} = {n * per}.",
+            f"Kept: {total} - {n * per} = {extra}.",
+        ]
         ans = extra
     elif kind == 3:
         k, price = rng.randint(2, 12), rng.randint(2, 30)
@@ -298,7 +359,7 @@ _VALUES = {
     "name": ("Alice", "Bruno", "Carmen", "Dmitri", "Elena", "Femi", "Goran", "Hana"),
     "title": ("Dune", "Emma", "Ulysses", "Walden", "Beloved", "Ivanhoe", "Kim", "Middlemarch"),
     "customer": ("Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark", "Wayne", "Tyrell"),
-}  # fmt: skip
+}
 
 
 def _sql_problem(rng: random.Random) -> tuple[str, str]:

@@ -58,7 +58,7 @@ PRESETS: dict[str, ZooPreset] = {
         target_l=ModelSpec(96, 2, 4, 2, 256, steps=120, batch_size=16, lr=4e-3),
         draft=ModelSpec(32, 1, 2, 1, 96, steps=120, batch_size=16, lr=6e-3),
     ),
-    # ~25 minutes on two quiet cores. target-l is 10 layers deep so that one of its decoding
+    # ~25 minutes on two quiet cores. target-l is 8 layers deep so that one of its decoding
     # steps costs >= 8x a draft step on a CPU (measured into the manifest, see docs/zoo.md).
     "bench": ZooPreset(
         name="bench",
@@ -70,8 +70,8 @@ PRESETS: dict[str, ZooPreset] = {
         chat_share=0.15,
         demo_prompts=160,
         threads=None,
-        target_s=ModelSpec(192, 4, 3, 3, 512, steps=260, batch_size=16, lr=2e-3),
-        target_l=ModelSpec(256, 10, 4, 4, 688, steps=260, batch_size=16, lr=1.5e-3),
-        draft=ModelSpec(128, 2, 4, 2, 384, steps=500, batch_size=16, lr=3e-3),
+        target_s=ModelSpec(192, 4, 3, 3, 512, steps=240, batch_size=16, lr=2e-3),
+        target_l=ModelSpec(256, 8, 4, 4, 688, steps=240, batch_size=16, lr=1.5e-3),
+        draft=ModelSpec(128, 2, 4, 2, 384, steps=400, batch_size=16, lr=3e-3),
     ),
 }

@@ -22,9 +22,12 @@ class Stages:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
             self.progress = Progress(
-                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[info]}"),
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[info]}"),
                 TimeElapsedColumn(),
-            )  # fmt: skip
+            )
 
     def __enter__(self) -> Stages:
         if self.progress is not None:

@@ -29,7 +29,6 @@ def llama_config(spec: ModelSpec, tokenizer: PreTrainedTokenizerBase, context: i
         num_attention_heads=spec.num_heads,
         num_key_value_heads=spec.num_kv_heads,
         max_position_embeddings=context,
-        rope_theta=10000.0,
         tie_word_embeddings=True,  # halves the parameters of these small-vocabulary models
         eos_token_id=tokenizer.eos_token_id,
         pad_token_id=tokenizer.pad_token_id,
@@ -66,7 +65,7 @@ def train_lm(
     seed: int,
     on_step: StepCallback | None = None,
 ) -> float:
-    """Train `model` on packed `blocks` (N, T) for spec.steps; returns the mean loss of the last 10% of steps."""
+    """Train `model` on packed `blocks` (N, T) for spec.steps; returns the mean loss of the last 10% steps."""
     gen = torch.Generator().manual_seed(seed)
     decay = [p for p in model.parameters() if p.dim() >= 2]
     no_decay = [p for p in model.parameters() if p.dim() < 2]
@@ -90,7 +89,7 @@ def train_lm(
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
         opt.zero_grad(set_to_none=True)
-        value = float(loss)
+        value = loss.detach().item()
         if step >= spec.steps - max(1, spec.steps // 10):
             tail.append(value)
         if on_step is not None:

@@ -177,24 +177,26 @@ def test_choose_k_follows_expected_speedup() -> None:
 
 
 def _synthetic_profile(n_archs: int, families: tuple[str, ...], seed: int = 0) -> Profile:
-    """Measurements from a known cost law (roofline x per-step noise) instead of a device."""
+    """Measurements from a known cost law instead of a device: a roofline, 3% noise per step,
+    and a machine that runs each architecture 0-60% slower (seen by the reference probe)."""
     rng = random.Random(seed)
     noise = np.random.default_rng(seed)
     truth = RooflineConstants(3e10, 4e9, 3e-5, "cpu:synthetic", 1)
     measurements = []
     for i in range(n_archs):
         family = families[i % len(families)]
-        spec = ArchSpec.from_config(sample_config(rng, family, 3_000_000))
+        config = sample_config(rng, family, 3_000_000)
+        spec = ArchSpec.from_config(config)
+        slowdown = 1.0 + 0.6 * rng.random()
         for batch in (1, 2, 4, 8, 16):
             for context, new in ((0, 32), (0, 128), (64, 1), (256, 1), (256, 4), (1024, 2)):
                 ops = step_ops(spec, batch, new, context)
-                seconds = truth.step_seconds(ops) * float(np.exp(noise.normal(0, 0.03)))
+                seconds = truth.step_seconds(ops) * slowdown * float(np.exp(noise.normal(0, 0.03)))
                 act = int(spec.vocab * batch * new * 4 * 1.1 + 3 * spec.intermediate * batch * new * 4)
                 measurements.append(
-                    Measurement(
-                        f"{family}-{i}", spec, batch, new, context, seconds, (seconds,), act, "synthetic"
-                    )
-                )
+                    Measurement(f"{family}-{i}", config, batch, new, context, seconds, (seconds,), act,
+                                "synthetic", reference_seconds=0.01 * slowdown)
+                )  # fmt: skip
     header = ProfileHeader(
         "cpu:synthetic", 1, "float32", "-", "-", "sdpa", ROOFLINE, {}, "2026-01-01T00:00:00"
     )
@@ -214,6 +216,16 @@ def test_fit_reports_zero_shot_errors(fitted: CostModel) -> None:
     best = ev["chosen_kind"]
     assert np.mean([e["mape"] for e in ev["leave_family_out"][f"time_{best}"].values()]) < 0.3
     assert ev["held_out_configs"]["activation"]["mape"] < 0.1
+
+
+def test_speed_normalization_removes_machine_slowdowns() -> None:
+    profile = _synthetic_profile(12, ("llama", "gpt2", "qwen3"))
+    raw = fit_cost_model(profile, kind="linear", normalize_speed=False).manifest
+    normalized = fit_cost_model(profile, kind="linear").manifest
+    assert normalized["speed_normalized"] and not raw["speed_normalized"]
+    err = {name: m["evaluation"]["held_out_configs"]["time_linear"]["mape"] for name, m in
+           (("raw", raw), ("normalized", normalized))}  # fmt: skip
+    assert err["normalized"] < 0.1 < err["raw"]
 
 
 def test_fitted_model_round_trips_through_skops(fitted: CostModel, tmp_path: Path) -> None:

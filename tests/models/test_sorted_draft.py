@@ -438,3 +438,34 @@ def test_align_moves_every_exit_toward_the_target(tmp_path: Path) -> None:
     )
     after = exit_kls(aligned)
     assert all(a < b for a, b in zip(after, before, strict=True)), (before, after)
+
+
+def test_zoo_sorted_draft_is_lossless_for_both_targets(tiny_zoo) -> None:  # type: ignore[no-untyped-def]
+    """The zoo's sorted draft: one copy of the weights, two targets, exact greedy output for each."""
+    import json
+
+    from models.loading import check_same_tokenizer, load_model_and_tokenizer
+
+    assert tiny_zoo.sorted_draft is not None
+    lines = (
+        tiny_zoo.prompts["code"].read_text().splitlines()[:3]
+        + tiny_zoo.prompts["math"].read_text().splitlines()[:3]
+    )
+    texts = [json.loads(line)["prompt"] for line in lines]
+    proposers = []
+    for target_dir, thresholds in (
+        (tiny_zoo.target_s, [0.3, 0.3, 0.0]),
+        (tiny_zoo.target_l, [0.6, 0.5, 0.0]),
+    ):
+        target, tok = load_model_and_tokenizer(target_dir, device="cpu")
+        check_same_tokenizer(tok, load_model_and_tokenizer(tiny_zoo.sorted_draft, device="cpu").tokenizer)
+        prompts = [tok(t, add_special_tokens=False)["input_ids"] for t in texts]
+        proposer = make_sorted_proposer(
+            tiny_zoo.sorted_draft, thresholds, vocab_size=target.config.vocab_size
+        )
+        params = SamplingParams(max_new_tokens=16)
+        plain = SpecDecoder(target, None).generate(prompts, params)
+        spec = SpecDecoder(target, proposer, k=3).generate(prompts, params)
+        assert [o.token_ids for o in spec] == [o.token_ids for o in plain]
+        proposers.append(proposer)
+    assert proposers[0].model is proposers[1].model

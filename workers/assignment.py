@@ -1,0 +1,406 @@
+"""Draft assignment against the database: choose a draft per batch, update it from measured acceptance.
+
+The policy itself is :mod:`models.assignment` (pure); this module feeds it the
+deployment's candidates and the acceptance aggregated in SQL, and records its
+decisions in ``assignments`` / ``assignment_events`` (via :mod:`db.queries`).
+
+- :func:`choose_draft` is called by the router for every batch it plans (the
+  ``DraftChooser`` of :mod:`workers.route`): the assigned draft, or with a small
+  probability another candidate, so alternatives keep being measured.
+- :func:`update_assignment` is called after a batch's results are stored: it re-runs the
+  policy on the new aggregates and switches the assignment when another draft is better
+  by a statistically meaningful margin; each switch writes an event with its evidence.
+- :func:`measure_drafts` / :func:`store_offline_assignments` are ``specq assign``: every
+  candidate draft decodes the same sample of each task's prompts, the best one is stored.
+- :func:`simulate_online` replays the online loop on a real database with synthetic
+  acceptance, for the benchmark and the tests.
+
+A target whose assigned (or default) draft is ``none`` was set to plain decoding on
+purpose: the online policy leaves it alone (no exploration, no switch).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import random
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from db import queries
+from models.assignment import (
+    Decision,
+    DraftMeasure,
+    Metric,
+    PolicyConfig,
+    best_measured,
+    decide,
+    estimate,
+    exploration_target,
+)
+from specq.deployment import NO_DRAFT, Deployment
+from specq.settings import get_settings
+
+log = logging.getLogger(__name__)
+
+
+def policy_config(**overrides: Any) -> PolicyConfig:
+    """The policy with the configured exploration share (``SPECQ_EXPLORE_RATE``)."""
+    return PolicyConfig(**{"explore_rate": get_settings().explore_rate, **overrides})
+
+
+def current_draft(session: Session, deployment: Deployment, target: str, task: str) -> str:
+    """The draft routing uses now: the assignment if it still serves ``target``, else the default."""
+    valid = set(deployment.pairings(target)) | {NO_DRAFT}
+    assignment = queries.get_assignment(session, target, task)
+    if assignment is not None and assignment.draft in valid:
+        return assignment.draft
+    if assignment is not None:
+        log.warning(
+            "assignment %s/%s -> %r names a draft that no longer serves %s in %s; using the default draft",
+            target,
+            task,
+            assignment.draft,
+            target,
+            deployment.source,
+        )
+    return deployment.target(target).default_draft
+
+
+def measures(session: Session, target: str, task: str) -> dict[str, DraftMeasure]:
+    """Acceptance of every draft that has results on (target, task)."""
+    return {
+        s.draft: DraftMeasure(s.draft, s.prompts, s.drafted, s.accepted, s.steps)
+        for s in queries.acceptance_stats(session, target, task)
+    }
+
+
+def choose_draft(
+    session: Session,
+    deployment: Deployment,
+    target: str,
+    task: str,
+    rng: random.Random,
+    config: PolicyConfig | None = None,
+) -> tuple[str, bool]:
+    """(draft for the next batch of (target, task), whether it is an exploration batch)."""
+    config = config or policy_config()
+    assigned = current_draft(session, deployment, target, task)
+    candidates = deployment.pairings(target)
+    if assigned == NO_DRAFT or len(candidates) < 2 or config.explore_rate <= 0:
+        return assigned, False
+    if assigned not in candidates:  # defensive: current_draft only returns pairings or "none"
+        return assigned, False
+    # Aggregates are read only for exploration batches: the common path is one primary-key lookup.
+    if rng.random() >= config.explore_rate:
+        return assigned, False
+    other = exploration_target(assigned, candidates, measures(session, target, task), rng, config)
+    return (assigned, False) if other is None else (other, True)
+
+
+def update_assignment(
+    session: Session,
+    deployment: Deployment,
+    target: str,
+    task: str,
+    config: PolicyConfig | None = None,
+) -> Decision | None:
+    """Re-decide the draft of (target, task) from the measured acceptance; the Decision if it changed.
+
+    Without a change, the assignment row's measured numbers are refreshed (no event).
+    Never commits: call it inside the transaction that stored the batch's results, or
+    right after it.
+    """
+    config = config or policy_config()
+    candidates = deployment.pairings(target)
+    current = current_draft(session, deployment, target, task)
+    if not candidates or current == NO_DRAFT:
+        return None
+    measured = measures(session, target, task)
+    decision = decide(target, task, current, candidates, measured, config)
+    row = queries.get_assignment(session, target, task)
+    if row is None and current in measured:
+        # Record where the assignment starts, so the first switch's event names the draft it replaces.
+        _store(
+            session,
+            target,
+            task,
+            current,
+            measured.get(current),
+            "config",
+            "default draft of the target",
+            None,
+        )
+        row = queries.get_assignment(session, target, task)
+    if decision.switch:
+        log.info("assignment %s/%s: %s -> %s (%s)", target, task, current, decision.chosen, decision.reason)
+        _store(
+            session,
+            target,
+            task,
+            decision.chosen,
+            measured.get(decision.chosen),
+            "online",
+            decision.reason,
+            decision.evidence,
+        )
+        return decision
+    mine = measured.get(current)
+    if row is not None and mine is not None and row.draft == current and row.samples != mine.prompts:
+        _store(session, target, task, current, mine, row.source, "", None)
+    return None
+
+
+def _store(
+    session: Session,
+    target: str,
+    task: str,
+    draft: str,
+    m: DraftMeasure | None,
+    source: str,
+    reason: str,
+    evidence: dict[str, Any] | None,
+) -> None:
+    queries.set_assignment(
+        session,
+        target,
+        task,
+        draft,
+        acceptance=m.acceptance if m else None,
+        mean_accepted=m.mean_accepted if m else None,
+        samples=m.prompts if m else 0,
+        source=source,
+        reason=reason,
+        evidence=evidence,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Offline: `specq assign`
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OfflineMeasure:
+    """One draft decoding one task's sample."""
+
+    measure: DraftMeasure
+    seconds: float  # wall time of the decode
+    output_tokens: int
+
+    @property
+    def tokens_per_second(self) -> float:
+        return self.output_tokens / self.seconds if self.seconds > 0 else 0.0
+
+
+def measure_drafts(
+    runtime: Any,
+    target: str,
+    drafts: Sequence[str],
+    prompts_by_task: Mapping[str, Sequence[list[int]]],
+    *,
+    max_new_tokens: int = 64,
+    batch_size: int = 8,
+    progress: Callable[[str, str], None] | None = None,
+) -> dict[str, dict[str, OfflineMeasure]]:
+    """Decode each task's prompts (token ids) with every draft, greedily; {task: {draft: measure}}.
+
+    ``runtime`` is a :class:`workers.runtime.Runtime` (its ``generate(target, draft, prompts,
+    params)`` runs the engine, ``models.speculative.SpecDecoder``, for the pairing).
+    """
+    from models.sampling import SamplingParams
+
+    params = SamplingParams(max_new_tokens=max_new_tokens, temperature=0.0)
+    out: dict[str, dict[str, OfflineMeasure]] = {}
+    for task, prompts in prompts_by_task.items():
+        out[task] = {}
+        for draft in drafts:
+            if progress is not None:
+                progress(task, draft)
+            steps = drafted = accepted = tokens = 0
+            start = time.perf_counter()
+            for i in range(0, len(prompts), batch_size):
+                for o in runtime.generate(target, draft, list(prompts[i : i + batch_size]), params):
+                    steps += o.stats.steps
+                    drafted += o.stats.drafted_tokens
+                    accepted += o.stats.accepted_tokens
+                    tokens += len(o.token_ids)
+            seconds = time.perf_counter() - start
+            out[task][draft] = OfflineMeasure(
+                DraftMeasure(draft, len(prompts), drafted, accepted, steps), seconds, tokens
+            )
+            log.info(
+                "%s/%s on %s: %d prompts, %.2f accepted/step, %.1f tokens/s",
+                target,
+                draft,
+                task,
+                len(prompts),
+                out[task][draft].measure.mean_accepted or 0.0,
+                out[task][draft].tokens_per_second,
+            )
+    return out
+
+
+def store_offline_assignments(
+    session: Session,
+    target: str,
+    measured: Mapping[str, Mapping[str, OfflineMeasure]],
+    metric: Metric = "mean_accepted",
+) -> dict[str, str]:
+    """Store the best draft of each task (source ``assign``) with every draft's numbers as evidence."""
+    chosen: dict[str, str] = {}
+    for task, by_draft in measured.items():
+        measures_ = {d: m.measure for d, m in by_draft.items()}
+        best = best_measured(list(by_draft), measures_, metric)
+        if best is None:
+            continue
+        value = estimate(measures_[best], metric).value
+        evidence = {
+            "metric": metric,
+            "measures": {
+                d: {
+                    "prompts": m.measure.prompts,
+                    "drafted": m.measure.drafted,
+                    "accepted": m.measure.accepted,
+                    "steps": m.measure.steps,
+                    "acceptance": m.measure.acceptance,
+                    "mean_accepted": m.measure.mean_accepted,
+                    "tokens_per_second": round(m.tokens_per_second, 2),
+                }
+                for d, m in by_draft.items()
+            },
+        }
+        reason = (
+            f"specq assign: best of {len(by_draft)} drafts on {measures_[best].prompts} prompts "
+            f"({value:.2f} {'acceptance' if metric == 'acceptance' else 'accepted tokens/step'})"
+        )
+        _store(session, target, task, best, measures_[best], "assign", reason, evidence)
+        chosen[task] = best
+    return chosen
+
+
+# ---------------------------------------------------------------------------------------------
+# Simulation: the online loop on a real database, with synthetic acceptance
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SimulatedBatch:
+    """One batch of the simulation: who decoded it, and the assignment after its update."""
+
+    index: int
+    draft: str
+    explored: bool
+    assigned: str  # the assignment after this batch's update
+    switched_to: str | None  # set when this batch's update changed the assignment
+
+
+def _simulate_row(
+    alpha: float, k: int, max_new_tokens: int, rng: random.Random
+) -> tuple[int, int, int, list[int]]:
+    """(steps, drafted, accepted, accepted_per_position) of one prompt: i.i.d. acceptance alpha."""
+    steps = drafted = accepted = produced = 0
+    per_position = [0] * k
+    while produced < max_new_tokens:
+        n = 0
+        while n < k and rng.random() < alpha:
+            per_position[n] += 1
+            n += 1
+        steps += 1
+        drafted += k
+        accepted += n
+        produced += n + 1
+    return steps, drafted, accepted, per_position
+
+
+def simulate_online(
+    session: Session,
+    *,
+    target: str,
+    task: str,
+    deployment_at: Callable[[int], Deployment],
+    acceptance: Callable[[int, str], float],
+    batches: int,
+    batch_size: int = 16,
+    k: int = 4,
+    max_new_tokens: int = 32,
+    seed: int = 0,
+    config: PolicyConfig | None = None,
+) -> list[SimulatedBatch]:
+    """Route ``batches`` batches of (target, task) with :func:`choose_draft`, store synthetic
+    results whose per-token acceptance is ``acceptance(batch, draft)``, and run
+    :func:`update_assignment` after each; ``deployment_at(batch)`` is the deployment in force
+    (a draft can be registered midway). Writes a job, prompts, results, assignments and events.
+    """
+    config = config or policy_config()
+    rng = random.Random(seed)
+    job = queries.create_job(session, target=target, name=f"simulate-online-{task}")
+    queries.add_prompts_bulk(
+        session,
+        job.id,
+        (
+            queries.PromptRow(position=i + 1, custom_id=f"sim-{i}", text=f"prompt {i}")
+            for i in range(batches * batch_size)
+        ),
+    )
+    ids = queries.prompt_ids(session, job.id)
+    history: list[SimulatedBatch] = []
+    for b in range(batches):
+        deployment = deployment_at(b)
+        draft, explored = choose_draft(session, deployment, target, task, rng, config)
+        rows = []
+        for pid in ids[b * batch_size : (b + 1) * batch_size]:
+            steps, drafted, accepted, per_position = _simulate_row(
+                acceptance(b, draft), k, max_new_tokens, rng
+            )
+            rows.append(
+                queries.ResultRow(
+                    prompt_id=pid,
+                    job_id=job.id,
+                    output_text="",
+                    output_tokens=accepted + steps,
+                    finish_reason="length",
+                    target=target,
+                    draft=draft,
+                    task=task,
+                    k=float(k),
+                    steps=steps,
+                    drafted_tokens=drafted,
+                    accepted_tokens=accepted,
+                    accepted_per_position=per_position,
+                    batch_id=f"sim-{b}",
+                )
+            )
+        queries.upsert_results(session, rows)
+        decision = update_assignment(session, deployment, target, task, config)
+        history.append(
+            SimulatedBatch(
+                index=b,
+                draft=draft,
+                explored=explored,
+                assigned=current_draft(session, deployment, target, task),
+                switched_to=decision.chosen if decision is not None else None,
+            )
+        )
+    return history
+
+
+def batches_to_switch(history: Sequence[SimulatedBatch], after: int, to: str) -> int | None:
+    """Batches from index ``after`` until the assignment became ``to`` (None: it never did)."""
+    for h in history:
+        if h.index >= after and h.assigned == to:
+            return h.index - after + 1
+    return None
+
+
+def expected_exploration_bound(explore_rate: float, probability: float = 0.99) -> int:
+    """Batches within which a single cold candidate is explored at least once with ``probability``."""
+    if explore_rate <= 0:
+        raise ValueError("with explore_rate 0 a new draft is never measured online")
+    if explore_rate >= 1:
+        return 1
+    return math.ceil(math.log(1 - probability) / math.log(1 - explore_rate))
