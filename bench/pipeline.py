@@ -33,7 +33,7 @@ class PipelineBenchConfig:
     n: int = 2000  # prompts
     target: str = "target-s"
     draft: str | None = None  # None = the target's default draft
-    max_new_tokens: int = 32
+    max_new_tokens: int = 64
     data: Path | None = None  # JSONL prompts; None = generated mixed prompts
 
 
@@ -47,6 +47,13 @@ class PipelineBenchResult:
     pipeline_tokens: int
     submit_seconds: float  # part of pipeline_seconds
     start_seconds: float  # stack start-up, not part of pipeline_seconds
+    batches: int  # decode batches of the pipeline job
+    worker_decode_seconds: float  # the decode worker's time inside decode_items, summed over batches
+
+    @property
+    def overhead_ms_per_batch(self) -> float:
+        """Pipeline wall time not spent decoding, per batch (queue, SQL, routing, polling)."""
+        return 1000 * (self.pipeline_seconds - self.worker_decode_seconds) / self.batches
 
     @property
     def engine_tps(self) -> float:
@@ -126,11 +133,25 @@ def engine_run(prompts: list[str], target: str, draft: str, max_new_tokens: int)
     return time.perf_counter() - start, tokens
 
 
+@dataclass(frozen=True)
+class _PipelineRun:
+    seconds: float
+    tokens: int
+    submit_seconds: float
+    start_seconds: float
+    batches: int
+    decode_seconds: float
+
+
 def pipeline_run(
     prompts: list[str], target: str, draft: str, max_new_tokens: int, status: Status
-) -> tuple[float, int, float, float]:
-    """Decode ``prompts`` through submit -> route -> decode -> SQL; (seconds, tokens, submit s, start s)."""
+) -> _PipelineRun:
+    """Decode ``prompts`` through submit -> route -> decode -> SQL, timed from submit to completion."""
+    from sqlalchemy import func, select
+
     import producer
+    from db.schema import Batch, BatchStatus
+    from db.session import session_scope
     from producer.submit import submit_job
     from specq.stack import Stack
 
@@ -158,7 +179,15 @@ def pipeline_run(
         seconds = time.perf_counter() - start
         if rep.status != "completed" or rep.failed:
             raise RuntimeError(f"bench job {rep.id} ended {rep.status} with {rep.failed} failed prompts")
-        return seconds, rep.output_tokens, submit_seconds, start_seconds
+        with session_scope(read_only=True) as s:
+            batches, decode_seconds = s.execute(
+                select(func.count(), func.coalesce(func.sum(Batch.seconds), 0.0)).where(
+                    Batch.job_id == rep.id, Batch.status == BatchStatus.DONE
+                )
+            ).one()
+        return _PipelineRun(
+            seconds, rep.output_tokens, submit_seconds, start_seconds, batches, decode_seconds
+        )
     finally:
         stack.stop()
 
@@ -171,18 +200,18 @@ def run_pipeline_bench(config: PipelineBenchConfig, status: Status = lambda _: N
     status(f"engine: {config.n} prompts, {config.target}/{draft}")
     engine_seconds, engine_tokens = engine_run(prompts, config.target, draft, config.max_new_tokens)
     status(f"engine: {engine_tokens} tokens in {engine_seconds:.2f}s; now the pipeline")
-    pipe_seconds, pipe_tokens, submit_seconds, start_seconds = pipeline_run(
-        prompts, config.target, draft, config.max_new_tokens, status
-    )
-    if pipe_tokens != engine_tokens:
-        status(f"note: pipeline wrote {pipe_tokens} tokens, the engine {engine_tokens} (greedy should agree)")
+    run = pipeline_run(prompts, config.target, draft, config.max_new_tokens, status)
+    if run.tokens != engine_tokens:
+        status(f"note: pipeline wrote {run.tokens} tokens, the engine {engine_tokens} (greedy should agree)")
     return PipelineBenchResult(
         n=config.n,
         pairing=f"{config.target}/{draft}",
         engine_seconds=engine_seconds,
         engine_tokens=engine_tokens,
-        pipeline_seconds=pipe_seconds,
-        pipeline_tokens=pipe_tokens,
-        submit_seconds=submit_seconds,
-        start_seconds=start_seconds,
+        pipeline_seconds=run.seconds,
+        pipeline_tokens=run.tokens,
+        submit_seconds=run.submit_seconds,
+        start_seconds=run.start_seconds,
+        batches=run.batches,
+        worker_decode_seconds=run.decode_seconds,
     )

@@ -12,11 +12,15 @@ across batches), with exponential forgetting so the estimates follow the workloa
 - alpha: accepted draft tokens over accepted tokens plus rejections (a row that
   accepts n < k tokens saw one rejection), a Beta(1, 1) prior.
 - t_verify(B, k) = a + b * B * (k + 1): a straight-line fit of the target's step time
-  against the number of tokens it scores.
+  against the number of tokens it scores;
 - t_draft(B, k) = k * (c + d * B): a fit of the draft's time per forward against B.
 
-The fits need steps of different sizes, so every `probe_every` steps the policy
-tries the alternative: k = 0 while speculating, the last useful k while plain.
+Both fits are kept per batch-size bucket (1, 2-3, 4-7, 8-15, ...): step time is far
+from linear across batch sizes (a CPU scoring 8 tokens is bandwidth-bound, scoring
+256 is compute-bound), but close to linear in k at a given size. The fits need steps
+of different sizes, so the first steps in a bucket alternate speculative and plain,
+and every `probe_every` steps the policy tries the alternative: k = 0 while
+speculating, the last useful k while plain.
 """
 
 from __future__ import annotations
@@ -76,6 +80,19 @@ class _LineFit:
         return a, b
 
 
+def batch_bucket(batch_size: int) -> int:
+    """Batch sizes that share cost estimates: 1, 2-3, 4-7, 8-15, ... (the bit length)."""
+    return max(batch_size, 1).bit_length()
+
+
+@dataclass
+class _Costs:
+    """Step-cost fits for one batch-size bucket."""
+
+    verify: _LineFit  # target step seconds vs tokens scored, B * (k + 1)
+    draft: _LineFit  # draft seconds per forward vs B
+
+
 class AdaptiveK:
     """Chooses the speculation length of each engine step from measured acceptance and cost."""
 
@@ -83,8 +100,7 @@ class AdaptiveK:
         self.config = config or AdaptiveConfig()
         self.accepted = 0.0  # forgotten-weighted accepted draft tokens
         self.rejected = 0.0  # forgotten-weighted rejections
-        self.verify_fit = _LineFit(self.config.decay)  # seconds vs tokens scored (B * (k + 1))
-        self.draft_fit = _LineFit(self.config.decay)  # seconds per draft forward vs B
+        self.costs: dict[int, _Costs] = {}  # by batch_bucket(B)
         self.steps = 0
         self.last_useful_k = self.config.initial_k
         self.last_k = 0
@@ -99,14 +115,22 @@ class AdaptiveK:
         a = min(self.acceptance, 1.0 - 1e-9)
         return (1.0 - a ** (k + 1)) / (1.0 - a)
 
+    def bucket_costs(self, batch_size: int) -> _Costs:
+        """The cost fits of batch_size's bucket (created empty on first use)."""
+        bucket = batch_bucket(batch_size)
+        if bucket not in self.costs:
+            self.costs[bucket] = _Costs(_LineFit(self.config.decay), _LineFit(self.config.decay))
+        return self.costs[bucket]
+
     def step_seconds(self, batch_size: int, k: int) -> float | None:
         """Predicted wall time of one step; None until there is something to predict from."""
-        if self.verify_fit.empty or (k > 0 and self.draft_fit.empty):
+        costs = self.costs.get(batch_bucket(batch_size))
+        if costs is None or costs.verify.empty or (k > 0 and costs.draft.empty):
             return None
-        a, b = self.verify_fit.coefficients(through_origin_if_flat=True)
+        a, b = costs.verify.coefficients(through_origin_if_flat=True)
         seconds = a + b * batch_size * (k + 1)
         if k > 0:
-            c, d = self.draft_fit.coefficients(through_origin_if_flat=False)
+            c, d = costs.draft.coefficients(through_origin_if_flat=False)
             seconds += k * (c + d * batch_size)
         return seconds
 
@@ -119,12 +143,12 @@ class AdaptiveK:
         """The k with the highest predicted rate; 0 unless speculation beats plain by min_gain."""
         plain = self.rate(batch_size, 0)
         if plain is None:
-            return self.config.initial_k
+            return self.last_useful_k
         best_k, best = 0, plain * self.config.min_gain
         for k in range(1, self.config.max_k + 1):
             r = self.rate(batch_size, k)
             if r is None:
-                return self.config.initial_k
+                return self.last_useful_k
             if r > best:
                 best_k, best = k, r
         return best_k
@@ -132,11 +156,11 @@ class AdaptiveK:
     def choose(self, batch_size: int) -> int:
         """k for the next step of a batch of batch_size rows."""
         self.steps += 1
-        fit = self.verify_fit
+        fit = self.bucket_costs(batch_size).verify
         if fit.empty:
-            k = self.config.initial_k
+            k = self.last_useful_k  # a batch size not seen yet: start from what worked elsewhere
         elif fit.sxx / fit.w - (fit.sx / fit.w) ** 2 <= 1e-12:
-            # One step size seen so far: try the other kind of step to be able to compare them.
+            # One step size seen in this bucket: try the other kind of step to be able to compare them.
             k = 0 if self.last_k > 0 else self.last_useful_k
         else:
             k = self.best_k(batch_size)
@@ -158,11 +182,12 @@ class AdaptiveK:
     ) -> None:
         """Record one engine step: k drafted per row, total accepted, rows that hit a rejection, timings."""
         d = self.config.decay
+        costs = self.bucket_costs(batch_size)
         if k > 0:
             self.accepted = d * self.accepted + accepted
             self.rejected = d * self.rejected + rejections
-            self.draft_fit.add(float(batch_size), draft_seconds / k)
-        self.verify_fit.add(float(batch_size * (k + 1)), verify_seconds)
+            costs.draft.add(float(batch_size), draft_seconds / k)
+        costs.verify.add(float(batch_size * (k + 1)), verify_seconds)
         logger.debug(
             "adaptive k: k=%d B=%d accepted=%d rejections=%d draft=%.4fs verify=%.4fs alpha=%.3f",
             k,

@@ -122,6 +122,7 @@ class AlignResult:
     method: str
     train_prompts: int
     eval_prompts: int
+    eval_k: int  # draft tokens per step in the acceptance measurements
     before: Acceptance  # base draft on the held-out prompts
     after: Acceptance  # aligned draft on the same prompts
     final_loss: float
@@ -139,6 +140,7 @@ class AlignResult:
             "method": self.method,
             "train_prompts": self.train_prompts,
             "eval_prompts": self.eval_prompts,
+            "eval_k": self.eval_k,
             "before": self.before.to_dict(),
             "after": self.after.to_dict(),
             "relative_gain": self.relative_gain,
@@ -161,7 +163,7 @@ def read_prompts(path: Path, task: str | None = None) -> list[PromptRecord]:
                 row = json.loads(line)
             except json.JSONDecodeError as err:
                 raise ValueError(
-                    f"{path}:{lineno}: not valid JSON ({err.msg}); fix or remove the line"
+                    f"{path}:{lineno}: invalid JSON ({err.msg}); fix or remove the line"
                 ) from err
             if not isinstance(row, dict) or ("prompt" not in row and "messages" not in row):
                 raise ValueError(f"{path}:{lineno}: expected an object with a 'prompt' or 'messages' field")
@@ -186,10 +188,10 @@ def encode_prompts(
     """Token ids of each prompt (chat messages through the chat template), cut to the last `max_len`."""
     out = []
     for r in records:
+        ids: list[int]
         if r.messages is not None:
-            ids = tokenizer.apply_chat_template(r.messages, add_generation_prompt=True, return_dict=True)[
-                "input_ids"
-            ]
+            rendered = tokenizer.apply_chat_template(r.messages, add_generation_prompt=True, tokenize=False)
+            ids = tokenizer(str(rendered), add_special_tokens=False)["input_ids"]
         else:
             ids = tokenizer(r.prompt or "", add_special_tokens=False)["input_ids"]
         if not ids:
@@ -353,7 +355,8 @@ def train_draft(
     return sum(last_epoch) / max(1, len(last_epoch))
 
 
-def _with_lora(draft: PreTrainedModel, config: AlignConfig) -> PreTrainedModel:
+def _with_lora(draft: PreTrainedModel, config: AlignConfig) -> Any:
+    """`draft` with LoRA adapters on every projection (a peft model; merge_and_unload() gives it back)."""
     from peft import LoraConfig, get_peft_model
 
     torch.manual_seed(config.seed)
@@ -380,6 +383,7 @@ def align_draft(
     eval_prompts: Path | Sequence[PromptRecord] | None = None,
     config: AlignConfig | None = None,
     device: str | torch.device = "auto",
+    trust_remote_code: bool = False,
     progress: bool = False,
 ) -> AlignResult:
     """Align the base draft with the target on `prompts` (of `task`); save it to `out_dir`; measure it.
@@ -400,13 +404,17 @@ def align_draft(
         eval_records, train_records = shuffled[:n_eval], shuffled[n_eval:]
     else:
         eval_records = (
-            read_prompts(eval_prompts, task) if isinstance(eval_prompts, Path | str) else eval_prompts
+            read_prompts(eval_prompts, task) if isinstance(eval_prompts, Path | str) else list(eval_prompts)
         )
         train_records = records
 
-    target, target_tok = load_model_and_tokenizer(target_path, device=device)
+    target, target_tok = load_model_and_tokenizer(
+        target_path, device=device, trust_remote_code=trust_remote_code
+    )
     # The draft trains in float32 whatever the device: its updates are small.
-    draft, draft_tok = load_model_and_tokenizer(base_draft_path, device=target.device, dtype=torch.float32)
+    draft, draft_tok = load_model_and_tokenizer(
+        base_draft_path, device=target.device, dtype=torch.float32, trust_remote_code=trust_remote_code
+    )
     check_same_tokenizer(target_tok, draft_tok)
     context = min(int(target.config.max_position_embeddings), int(draft.config.max_position_embeddings))
     train_ids = encode_prompts(target_tok, train_records, context - config.max_new_tokens)
@@ -432,7 +440,7 @@ def align_draft(
             raise ValueError("the target produced no response tokens for any alignment prompt")
 
         t0 = time.perf_counter()
-        model = _with_lora(draft, config) if config.method == "lora" else draft
+        model: Any = _with_lora(draft, config) if config.method == "lora" else draft
         total = -(-len(seqs) // config.batch_size) * config.epochs
         with stages.stage(f"align draft ({config.method})", total=total) as on_step:
             loss = train_draft(model, seqs, config, pad_id, on_step)
@@ -458,6 +466,7 @@ def align_draft(
         method=config.method,
         train_prompts=len(train_ids),
         eval_prompts=len(eval_ids),
+        eval_k=config.eval_k,
         before=before,
         after=after,
         final_loss=loss,
@@ -467,7 +476,13 @@ def align_draft(
         json.dumps({**result.to_dict(), "config": asdict(config)}, indent=2) + "\n", encoding="utf-8"
     )
     logger.info(
-        "aligned draft for task %s saved to %s: acceptance %.3f -> %.3f (%+.1f%%), mean accepted %.2f -> %.2f",
-        task, out_dir, before.rate, after.rate, 100 * result.relative_gain, before.mean_accepted, after.mean_accepted,
-    )  # fmt: skip
+        "aligned draft for %s saved to %s: acceptance %.3f -> %.3f (%+.1f%%), accepted/step %.2f -> %.2f",
+        task,
+        out_dir,
+        before.rate,
+        after.rate,
+        100 * result.relative_gain,
+        before.mean_accepted,
+        after.mean_accepted,
+    )
     return result

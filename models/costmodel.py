@@ -1410,6 +1410,14 @@ class CostModel:
                     f"{root / MANIFEST_FILE}: manifest version {manifest.get('version')}, this specq "
                     f"reads {MANIFEST_VERSION}; refit with `specq cost fit`"
                 )
+            current = {"term_names": list(TERM_NAMES), "feature_names": list(SHAPE_FEATURES + ARCH_FEATURES),
+                       "activation_terms": list(ACTIVATION_TERMS)}  # fmt: skip
+            stale = [k for k, v in current.items() if manifest.get(k) != v]
+            if stale:
+                raise ValueError(
+                    f"{root}: fitted with other feature definitions ({', '.join(stale)}) than this specq "
+                    "computes; refit with `specq cost fit` (the profile is still valid)"
+                )
             estimators = _skops_load(root / ARTIFACT_FILE)
             time_model = TimeRegressor(
                 manifest["time_kind"], estimators.get("linear"), estimators.get("boosted")
@@ -1489,6 +1497,7 @@ class CostModel:
     def activation_bytes(
         self, spec: ArchSpec, batch: int, new_tokens: int, context: int, dtype: str | Any
     ) -> int:
+        """Predicted transient activation peak of a step (fitted model, else analytic terms)."""
         x = activation_terms(spec, batch, new_tokens, context, dtype)
         if self.activation_model is None:
             return int(x @ _ANALYTIC_ACTIVATION_COEF)

@@ -25,7 +25,12 @@ class RaggedLM:
     def __init__(self, model: PreTrainedModel) -> None:
         self.model = model
         self.device = model.device
-        self._keeps_logits = "logits_to_keep" in inspect.signature(model.forward).parameters
+        accepted = inspect.signature(model.forward).parameters
+        self._keeps_logits = "logits_to_keep" in accepted
+        # Models that derive positions from the attention mask (its cumsum skips holes too) take none.
+        self._takes_positions = "position_ids" in accepted or any(
+            p.kind is inspect.Parameter.VAR_KEYWORD for p in accepted.values()
+        )
         self.cache = DynamicCache()
         self.mask = torch.zeros((0, 0), dtype=torch.long, device=self.device)  # (B, L): 1 real, 0 pad/hole
         self.next_pos = torch.zeros(0, dtype=torch.long, device=self.device)  # (B,) next position id
@@ -57,14 +62,11 @@ class RaggedLM:
         offsets = valid.long().cumsum(1) - 1  # (B, T) position of each real token after the row's last one
         position_ids = self.next_pos[:, None] + offsets.clamp(min=0)
         mask = torch.cat([self.mask, valid.long()], dim=1)  # (B, L + T)
-        kwargs = {"logits_to_keep": 1} if (last_only and self._keeps_logits) else {}
+        kwargs: dict[str, object] = {"logits_to_keep": 1} if (last_only and self._keeps_logits) else {}
+        if self._takes_positions:
+            kwargs["position_ids"] = position_ids
         out = self.model(
-            input_ids=tokens,
-            attention_mask=mask,
-            position_ids=position_ids,
-            past_key_values=self.cache,
-            use_cache=True,
-            **kwargs,
+            input_ids=tokens, attention_mask=mask, past_key_values=self.cache, use_cache=True, **kwargs
         )
         self.cache = out.past_key_values
         self.mask = mask

@@ -224,14 +224,15 @@ class SpecDecoder:
         self.proposer: Proposer | None
         if draft is None:
             self.proposer = None
-        elif isinstance(draft, PreTrainedModel):
-            if draft.device != self.device:
-                raise ValueError(
-                    f"draft model is on {draft.device} but the target is on {self.device}; move one"
-                )
-            self.proposer = DraftModelProposer(draft, vocab_size=self.vocab_size)
         elif isinstance(draft, Proposer):
             self.proposer = draft
+        elif isinstance(draft, torch.nn.Module):  # a Hugging Face causal LM (or a PEFT wrapper of one)
+            draft_device = next(draft.parameters()).device
+            if draft_device != self.device:
+                raise ValueError(
+                    f"draft model is on {draft_device} but the target is on {self.device}; move one"
+                )
+            self.proposer = DraftModelProposer(draft, vocab_size=self.vocab_size)
         else:
             raise TypeError(
                 f"draft must be a PreTrainedModel, a Proposer or None, got {type(draft).__name__}"

@@ -4,9 +4,10 @@ Offline, :func:`partition` splits a set of prompts into sub-tasks: the text is c
 embedded (MiniLM sentence embeddings, or TF-IDF + SVD when no embedding model is
 installed), clustered with k-means (K chosen by silhouette unless given), and each
 cluster is named from its most distinctive terms. :func:`train_router` then fits the
-lightweight classifier that routes prompts online (TF-IDF n-grams + logistic
-regression), which is saved with skops next to a JSON manifest (:func:`save_router`)
-and loaded by the routing worker with :func:`load_router`.
+lightweight classifier that routes prompts online (TF-IDF words and shape tokens + a
+linear SVM, tens of thousands of prompts per second on one core), which is saved with
+skops next to a JSON manifest (:func:`save_router`) and loaded by the routing worker
+with :func:`load_router`.
 
 Why the features are not just "embed the prompt": a prompt's *task* is stated in its
 instruction, which sits at its start ("Summarize: ...", "Translate German to English: ...")
@@ -57,8 +58,9 @@ K_MIN, K_MAX = 2, 12
 K_TOLERANCE = 0.01
 # Silhouette on at most this many prompts (it is quadratic in the number of prompts).
 SILHOUETTE_SAMPLE = 3000
-# A line present in at least this share of the prompts is boilerplate (system prompts, templates).
-BOILERPLATE_SHARE = 0.5
+# A line present in at least this share of the prompts is boilerplate (a shared system prompt,
+# a template line). High on purpose: an instruction shared by most, not all, prompts is a task.
+BOILERPLATE_SHARE = 0.9
 BOILERPLATE_MIN_PROMPTS = 20
 # Characters of a segment the embedding sees; the whole-text view is truncated by the model itself.
 SEGMENT_CHARS = 300
@@ -71,7 +73,6 @@ _WS = re.compile(r"[ \t\r\f\v]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 # Segment boundaries: line breaks, and sentence ends or colons followed by space.
 _SEGMENT = re.compile(r"(?<=[.!?:])\s+|\n+")
-_WORD = re.compile(r"[A-Za-z][A-Za-z]+")
 _LABEL_CHARS = re.compile(r"[^a-z0-9]+")
 
 
@@ -283,17 +284,30 @@ def get_featurizer(name: str = "auto", *, seed: int = 0, device: str = "auto") -
     raise ValueError(f"unknown featurizer {name!r}; choose one of: auto, {', '.join(FEATURIZERS)}")
 
 
+def view_embeddings(cleaned: Sequence[str], featurizer: Featurizer) -> list[np.ndarray]:
+    """[first segments, last segments, whole texts], each (N, D) and unit-norm per row."""
+    views = [instruction_views(t) for t in cleaned]
+    return [featurizer.encode([v[i] for v in views]) for i in range(3)]
+
+
+def combine_features(
+    cleaned: Sequence[str],
+    views: Sequence[np.ndarray],
+    length_weight: float = LENGTH_WEIGHT,
+) -> np.ndarray:
+    """Stack view embeddings (scaled so the text part has unit norm) and the centred log10 length."""
+    parts = [v / math.sqrt(len(views)) for v in views]
+    if length_weight:
+        log_len = np.log10(np.array([max(len(t), 1) for t in cleaned], dtype=np.float64))[:, None]
+        parts.append(length_weight * (log_len - log_len.mean()))
+    return np.hstack(parts)
+
+
 def prompt_features(
     cleaned: Sequence[str], featurizer: Featurizer, length_weight: float = LENGTH_WEIGHT
 ) -> np.ndarray:
-    """(N, 3·D + 1): embeddings of the first segment, last segment and whole text, plus log length.
-
-    Each embedding is unit-norm and scaled by 1/sqrt(3), so the text part has unit norm.
-    """
-    views = [instruction_views(t) for t in cleaned]
-    parts = [featurizer.encode([v[i] for v in views]) / math.sqrt(3) for i in range(3)]
-    log_len = np.log10(np.array([max(len(t), 1) for t in cleaned], dtype=np.float64))[:, None]
-    return np.hstack([*parts, length_weight * (log_len - log_len.mean())])
+    """(N, 3·D + 1): embeddings of the first segment, last segment and whole text, plus log length."""
+    return combine_features(cleaned, view_embeddings(cleaned, featurizer), length_weight)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -371,13 +385,15 @@ def distinctive_terms(cleaned: Sequence[str], ids: np.ndarray, k: int, n_terms: 
         share_out = np.asarray(x[~inside].mean(axis=0)).ravel() if (~inside).any() else 0.0
         score = share_in - share_out
         order = np.lexsort((vocab, -score))[: 4 * n_terms]  # best first, ties alphabetical
-        members = [cleaned[i].lower() for i in np.flatnonzero(inside)]
+        members = [cleaned[i].lower() for i in np.flatnonzero(inside).tolist()]
         picks = []
         for j in order:
             if score[j] <= 0:
                 break
             # Near-ties (within 0.05 of the best remaining) are ordered by where the word appears.
-            picks.append((round(float(score[j]) / 0.05), _mean_position(members, str(vocab[j])), str(vocab[j])))
+            picks.append(
+                (round(float(score[j]) / 0.05), _mean_position(members, str(vocab[j])), str(vocab[j]))
+            )
         picks.sort(key=lambda p: (-p[0], p[1], p[2]))
         out.append([w for _, _, w in picks[:n_terms]])
     return out
@@ -494,7 +510,7 @@ def cluster_agreement(labels: Sequence[str], groups: Sequence[str]) -> Agreement
 
 
 # ---------------------------------------------------------------------------------------------
-# The router: TF-IDF n-grams + logistic regression over the head and tail of a prompt
+# The router: TF-IDF words + a linear SVM over the head and tail of a prompt
 # ---------------------------------------------------------------------------------------------
 
 

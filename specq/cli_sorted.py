@@ -272,12 +272,10 @@ def bench_sorted_cmd(
     """Sorted draft vs its fixed exits vs ordinary drafts, per target: acceptance and speedup."""
     import torch
 
-    from models.loading import check_same_tokenizer, load_model_and_tokenizer
     from models.sampling import SamplingParams
     from models.sorted_draft import (
-        SortedProposer,
         calibrate_thresholds,
-        fixed_exit_thresholds,
+        default_thresholds,
         measure_decoding,
         parameter_bytes,
     )
@@ -285,74 +283,58 @@ def bench_sorted_cmd(
 
     if threads:
         torch.set_num_threads(threads)
-    dep = load_deployment(config)
-    names = targets or list(dep.draft(draft).targets)
-    k_used = _draft_k(dep, draft, k)
-    baselines: list[tuple[str, str]] = []
-    for item in baseline:
-        label, _, path = item.partition("=")
-        if not label or not path:
-            raise typer.BadParameter(f"--baseline takes NAME=PATH, got {item!r}", param_hint="--baseline")
-        resolved = dep.resolve_path(path)
-        assert resolved is not None  # build=True resolves zoo paths
-        baselines.append((label, resolved))
-    if train_baselines:
-        baselines += _ordinary_baselines(dep, draft)
-    params = SamplingParams(max_new_tokens=max_new_tokens)
-    report: dict[str, Any] = {"draft": draft, "k": k_used, "batch_size": batch_size, "targets": {}}
-    markdown: list[str] = []
-    memory: dict[str, int] = {}
-    for name in names:
-        pair = _load_pair(dep, draft, name)
-        ids = _read_prompts(prompts, dep, pair.tokenizer, num_prompts + calib_prompts)
-        measured, calib = ids[:num_prompts], ids[num_prompts:]
-        if calib:
-            with console.status(f"calibrating on {len(calib)} held-out prompts for {name}"):
-                thresholds = calibrate_thresholds(
-                    pair.draft, pair.target, calib, params, k=k_used, batch_size=batch_size, validate_top=3
-                ).thresholds
-            source = f"calibrated on {len(calib)} held-out prompts"
-        else:
-            thresholds = dep.draft(draft).thresholds.get(name) or fixed_exit_thresholds(
-                len(pair.draft.exits), len(pair.draft.exits) - 1
-            )
-            source = "from the deployment file"
-        n_exits = len(pair.draft.exits)
-        configs: list[tuple[str, Any]] = [
-            ("plain", None),
-            (f"sorted {_fmt(thresholds)}", SortedProposer(pair.draft, thresholds)),
-        ]
-        configs += [
-            (f"exit {depth} alone", SortedProposer(pair.draft, fixed_exit_thresholds(n_exits, i)))
-            for i, depth in enumerate(pair.draft.exits)
-        ]
-        for label, path in baselines:
-            model, tok = load_model_and_tokenizer(path, device=pair.target.device, dtype=pair.target.dtype)
-            check_same_tokenizer(pair.tokenizer, tok)
-            configs.append((f"{label} ({model.config.num_hidden_layers} layers)", model))
-        runs: list[tuple[str, DecodeMeasurement]] = []
-        for label, proposer in configs:
-            with console.status(f"{name}: {label}"):
-                res = measure_decoding(
-                    pair.target,
-                    proposer,
-                    measured,
-                    params,
-                    k=k_used,
-                    batch_size=batch_size,
-                    repeats=repeats,
-                    label=label,
+    with _user_errors():
+        dep = load_deployment(config)
+        names = targets or list(dep.draft(draft).targets)
+        baselines: list[tuple[str, str]] = []
+        for item in baseline:
+            label, _, path = item.partition("=")
+            if not label or not path:
+                raise typer.BadParameter(f"--baseline takes NAME=PATH, got {item!r}", param_hint="--baseline")
+            resolved = dep.resolve_path(path)
+            assert resolved is not None  # build=True resolves zoo paths
+            baselines.append((label, resolved))
+        if train_baselines:
+            baselines += _ordinary_baselines(dep, draft)
+        k_used = _draft_k(dep, draft, k)
+        params = SamplingParams(max_new_tokens=max_new_tokens)
+        report: dict[str, Any] = {"draft": draft, "k": k_used, "batch_size": batch_size, "targets": {}}
+        markdown: list[str] = []
+        memory: dict[str, int] = {}
+        for name in names:
+            pair = _load_pair(dep, draft, name)
+            ids = _read_prompts(prompts, dep, pair.tokenizer, num_prompts + calib_prompts)
+            measured, calib = ids[:num_prompts], ids[num_prompts:]
+            if calib:
+                with console.status(f"calibrating on {len(calib)} held-out prompts for {name}"):
+                    thresholds = calibrate_thresholds(
+                        pair.draft, pair.target, calib, params, k=k_used, batch_size=batch_size
+                    ).thresholds
+                source = f"calibrated on {len(calib)} other held-out prompts"
+            else:
+                thresholds = dep.draft(draft).thresholds.get(name) or default_thresholds(
+                    len(pair.draft.exits)
                 )
-            runs.append((label, res))
-        _print_runs(name, source, runs)
-        markdown.append(_markdown(name, source, runs))
-        report["targets"][name] = {
-            "thresholds": thresholds,
-            "threshold_source": source,
-            "runs": [{**asdict(r), "speedup": runs[0][1].seconds / r.seconds} for _, r in runs],
-        }
-        memory[f"sorted ({len(pair.draft.exits)} exits)"] = parameter_bytes(pair.draft)
-        memory.update({label: parameter_bytes(m) for label, m in configs if isinstance(m, torch.nn.Module)})
+                source = "from the deployment file"
+            configs = _configurations(pair, thresholds, baselines)
+            runs = []
+            for label, proposer in configs:
+                with console.status(f"{name}: {label}"):
+                    runs.append((label, measure_decoding(
+                        pair.target, proposer, measured, params,
+                        k=k_used, batch_size=batch_size, repeats=repeats, label=label,
+                    )))  # fmt: skip
+            _print_runs(name, source, runs)
+            markdown.append(_markdown(name, source, runs))
+            report["targets"][name] = {
+                "thresholds": thresholds,
+                "threshold_source": source,
+                "runs": [{**asdict(r), "speedup": runs[0][1].seconds / r.seconds} for _, r in runs],
+            }
+            memory[f"sorted ({len(pair.draft.exits)} exits)"] = parameter_bytes(pair.draft)
+            memory.update(
+                {label: parameter_bytes(m) for label, m in configs if isinstance(m, torch.nn.Module)}
+            )
     report["memory_bytes"] = memory
     mem_lines = [f"{label}: {n / 2**20:.2f} MiB" for label, n in memory.items()]
     console.print("weights: " + "; ".join(mem_lines))
@@ -363,6 +345,29 @@ def bench_sorted_cmd(
     if markdown_out is not None:
         markdown_out.write_text("\n".join(markdown), encoding="utf-8")
         console.print(f"wrote {markdown_out}")
+
+
+def _configurations(
+    pair: _Loaded, thresholds: list[float], baselines: list[tuple[str, str]]
+) -> list[tuple[str, Any]]:
+    """(label, draft) pairs to measure: plain, the sorted draft, each exit alone, the baselines."""
+    from models.loading import check_same_tokenizer, load_model_and_tokenizer
+    from models.sorted_draft import SortedProposer, fixed_exit_thresholds
+
+    n_exits = len(pair.draft.exits)
+    configs: list[tuple[str, Any]] = [
+        ("plain", None),
+        (f"sorted {_fmt(thresholds)}", SortedProposer(pair.draft, thresholds)),
+    ]
+    configs += [
+        (f"exit {depth} alone", SortedProposer(pair.draft, fixed_exit_thresholds(n_exits, i)))
+        for i, depth in enumerate(pair.draft.exits)
+    ]
+    for label, path in baselines:
+        model, tok = load_model_and_tokenizer(path, device=pair.target.device, dtype=pair.target.dtype)
+        check_same_tokenizer(pair.tokenizer, tok)
+        configs.append((f"{label} ({model.config.num_hidden_layers} layers)", model))
+    return configs
 
 
 def _ordinary_baselines(dep: Deployment, draft: str) -> list[tuple[str, str]]:

@@ -359,6 +359,7 @@ def bench_tasks_cmd(
     seed: int = typer.Option(0, "--seed"),
     throughput_prompts: int = typer.Option(48_000, "--throughput-prompts", min=1000),
     out_json: Path | None = typer.Option(None, "--json", help="Also write the numbers here."),
+    ablation: bool = typer.Option(False, "--ablation", help="Also score feature variants (views, length)."),
 ) -> None:
     """Partition Spec-Bench: agreement with its six groups, classifier accuracy, routing throughput."""
     from models import tasks
@@ -369,11 +370,13 @@ def bench_tasks_cmd(
     for col in ("featurizer", "K", "NMI", "ARI", "purity", "NMI @K=6", "held-out acc.", "seconds"):
         table.add_column(col, justify="right" if col != "featurizer" else "left")
     router = None
+    ablations: dict[str, dict[str, Any]] = {}
     for name in [f.strip() for f in featurizers.split(",") if f.strip()]:
         started = time.perf_counter()
         featurizer = tasks.get_featurizer(name, seed=seed)
         cleaned, boilerplate = tasks.clean_texts(texts)
-        x = tasks.prompt_features(cleaned, featurizer)
+        views = tasks.view_embeddings(cleaned, featurizer)
+        x = tasks.combine_features(cleaned, views)
         part = tasks.cluster_prompts(cleaned, x, boilerplate=boilerplate, featurizer=name, seed=seed)
         seconds = time.perf_counter() - started
         fixed = tasks.cluster_prompts(cleaned, x, boilerplate=boilerplate, featurizer=name, k=6, seed=seed)
@@ -407,7 +410,33 @@ def bench_tasks_cmd(
             f"{acc:.1%}" if acc is not None else "-",
             f"{seconds:.0f}",
         )
+        if ablation:
+            variants = {
+                "whole text": (views[2:], 0.0),
+                "whole text + length": (views[2:], tasks.LENGTH_WEIGHT),
+                "first + last + whole": (views, 0.0),
+                "first + last + whole + length": (views, tasks.LENGTH_WEIGHT),
+            }
+            for variant, (vs, weight) in variants.items():
+                xv = tasks.combine_features(cleaned, vs, weight)
+                auto = tasks.cluster_prompts(cleaned, xv, boilerplate=boilerplate, featurizer=name, seed=seed)
+                six = tasks.cluster_prompts(
+                    cleaned, xv, boilerplate=boilerplate, featurizer=name, k=6, seed=seed
+                )
+                ablations[f"{name}: {variant}"] = {
+                    "k": auto.k,
+                    "nmi": tasks.cluster_agreement(auto.labels, groups).nmi,
+                    "nmi_k6": tasks.cluster_agreement(six.labels, groups).nmi,
+                }
     out.print(table)
+    if ablations:
+        abl = Table(title="feature ablation (NMI against the six groups)")
+        for col in ("features", "K (auto)", "NMI (auto K)", "NMI (K=6)"):
+            abl.add_column(col, justify="left" if col == "features" else "right")
+        for variant, r in ablations.items():
+            abl.add_row(variant, str(r["k"]), f"{r['nmi']:.3f}", f"{r['nmi_k6']:.3f}")
+        out.print(abl)
+        results["ablation"] = ablations
     if router is not None:
         pinned = _one_core()
         batch = (texts * (throughput_prompts // len(texts) + 1))[:throughput_prompts]

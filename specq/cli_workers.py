@@ -387,7 +387,7 @@ def bench_pipeline_cmd(
     draft: str | None = typer.Option(
         None, "--draft", help="Pairing to measure (default: the target's default draft)."
     ),
-    max_new_tokens: int = typer.Option(32, "--max-new-tokens"),
+    max_new_tokens: int = typer.Option(64, "--max-new-tokens"),
     data: Path | None = typer.Option(
         None,
         "--data",
@@ -419,6 +419,10 @@ def bench_pipeline_cmd(
     out.print(
         f"ratio pipeline/engine = [bold]{result.ratio:.3f}[/] (goal >= 0.9); "
         f"submit {result.submit_seconds:.2f}s; stack start {result.start_seconds:.1f}s (not timed)"
+    )
+    out.print(
+        f"decode worker: {result.worker_decode_seconds:.2f}s decoding in {result.batches} batches; "
+        f"pipeline overhead {result.overhead_ms_per_batch:.0f} ms per batch (queue, SQL, routing)"
     )
 
 

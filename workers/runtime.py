@@ -110,10 +110,19 @@ class Runtime:
         with busy:
             return decoder.generate(prompts, params)
 
-    def preload(self, pairings: list[tuple[str, str]]) -> None:
-        """Load every pairing now (worker start): fail fast on a missing model or a tokenizer mismatch."""
+    def preload(self, pairings: list[tuple[str, str]], *, warmup: bool = True) -> None:
+        """Load every pairing now (worker start): fail fast on a missing model or a tokenizer mismatch.
+
+        ``warmup`` decodes a few tokens per pairing, so one-time costs (kernel selection, lazy
+        allocations) are paid here rather than by the first batch of a job.
+        """
         for target, draft in pairings:
             self.decoder(target, draft)
+            if warmup:
+                bos = self.target(target).tokenizer.bos_token_id
+                self.generate(
+                    target, draft, [[bos if bos is not None else 0] * 4], [SamplingParams(max_new_tokens=4)]
+                )
 
     def _proposer(self, spec: DraftSpec, target: LoadedTarget) -> PreTrainedModel | Proposer:
         if spec.kind == "prompt-lookup":

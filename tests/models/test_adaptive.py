@@ -87,10 +87,10 @@ def test_expected_tokens_and_best_k_follow_the_model() -> None:
     policy.accepted, policy.rejected = 8e6, 2e6  # alpha = 0.8
     assert policy.expected_tokens(0) == pytest.approx(1.0)
     assert policy.expected_tokens(2) == pytest.approx(1 + 0.8 + 0.64, rel=1e-4)
+    costs = policy.bucket_costs(1)
     for x, y in ((1.0, 0.0102), (5.0, 0.0110), (3.0, 0.0106)):  # t_verify = 0.01 + 0.0002 * tokens
-        policy.verify_fit.add(x, y)
-    for x in (1.0, 2.0):
-        policy.draft_fit.add(x, 0.001)
+        costs.verify.add(x, y)
+    costs.draft.add(1.0, 0.001)
     assert policy.step_seconds(1, 0) == pytest.approx(0.0102)
     assert policy.step_seconds(1, 3) == pytest.approx(0.0108 + 0.003)
     best = policy.best_k(1)
@@ -149,3 +149,31 @@ def test_engine_with_auto_k_stops_speculating_when_the_draft_is_too_slow() -> No
     stats = outs[0].stats
     # Most steps end up plain: far fewer draft tokens than k_max per step.
     assert stats.drafted_tokens < 0.5 * stats.steps
+
+
+def test_one_policy_keeps_separate_costs_per_batch_size() -> None:
+    """Bandwidth-bound small batches, compute-bound large ones, interleaved through one policy."""
+    rng = random.Random(1)
+    policy = AdaptiveK()
+
+    def verify_seconds(batch: int, k: int) -> float:
+        tokens = batch * (k + 1)
+        return 0.010 + 0.0001 * tokens if batch < 8 else 0.001 * tokens
+
+    chosen: dict[int, list[int]] = {1: [], 64: []}
+    for step in range(600):
+        batch = 1 if (step // 50) % 2 == 0 else 64
+        k = policy.choose(batch)
+        chosen[batch].append(k)
+        accepted = rejections = 0
+        for _row in range(batch):
+            n = 0
+            while n < k and rng.random() < 0.8:
+                n += 1
+            accepted += n
+            rejections += n < k
+        policy.observe(
+            k, batch, accepted, rejections, k * 0.0005 * (1 + batch / 16), verify_seconds(batch, k)
+        )
+    assert mode(chosen[1][100:]) >= 3
+    assert mode(chosen[64][100:]) == 0

@@ -237,6 +237,12 @@ def test_fitted_model_round_trips_through_skops(fitted: CostModel, tmp_path: Pat
     for args in ((1, 1, 128), (8, 4, 512), (2, 64, 0)):
         assert loaded.step_seconds(spec, *args) == fitted.step_seconds(spec, *args)
     assert loaded.memory_bytes(spec, 8, 512) == fitted.memory_bytes(spec, 8, 512)
+    # An artifact fitted on other feature definitions is refused, not silently mis-read.
+    manifest = json.loads((tmp_path / "manifest.json").read_text())
+    manifest["activation_terms"] = manifest["activation_terms"][:-1]
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(ValueError, match="refit"):
+        CostModel.load(tmp_path)
 
 
 @pytest.mark.parametrize("kind", ["linear", "hybrid", "gbm"])

@@ -140,19 +140,28 @@ def test_instruction_views_take_first_and_last_segment() -> None:
 # ------------------------------------------------------------------------------- partition
 
 
-def test_partition_recovers_clear_tasks_with_automatic_k(
+def test_partition_never_mixes_clear_tasks_with_automatic_k(
     corpus: tuple[list[str], list[str]], trained: tuple[tasks.Partition, tasks.Router]
 ) -> None:
     _, groups = corpus
     part, _ = trained
-    assert part.k == 3
-    agreement = cluster_agreement(part.labels, groups)
-    assert agreement.nmi > 0.95 and agreement.purity == 1.0
-    assert part.k_scores and max(part.k_scores, key=lambda k: part.k_scores[k]) >= 3
-    translate = part.labels[0]
-    assert "translate" in translate  # named from its most distinctive terms
+    # Templated prompts have sub-structure (the code prompts' languages and extras), which
+    # silhouette may split; what routing needs is that no cluster mixes two tasks.
+    assert 3 <= part.k <= 8
+    assert cluster_agreement(part.labels, groups).purity == 1.0
+    assert set(part.k_scores) == set(range(2, 13)) and part.k in part.k_scores
+    assert all(
+        "translate" in label for label, g in zip(part.labels, groups, strict=True) if g == "translation"
+    )
     assert len(set(part.names)) == part.k
     assert all(n.replace("-", "").isalnum() and n == n.lower() for n in part.names)
+
+
+def test_partition_with_given_k_recovers_the_tasks(corpus: tuple[list[str], list[str]]) -> None:
+    texts, groups = corpus
+    part = partition(texts, featurizer="tfidf", seed=0, k=3)
+    assert part.k_scores == {}
+    assert cluster_agreement(part.labels, groups).nmi > 0.95
 
 
 def test_partition_is_deterministic_for_a_seed(corpus: tuple[list[str], list[str]]) -> None:
@@ -206,13 +215,17 @@ def test_router_input_reads_head_tail_and_shape() -> None:
     assert "__na" in router_input("Die Brücke über die Straße", Boilerplate())
 
 
-def test_classifier_learns_the_clusters(trained: tuple[tasks.Partition, tasks.Router]) -> None:
+def test_classifier_learns_the_clusters(
+    corpus: tuple[list[str], list[str]], trained: tuple[tasks.Partition, tasks.Router]
+) -> None:
+    _, groups = corpus
     part, router = trained
     assert router.manifest.heldout_accuracy is not None and router.manifest.heldout_accuracy >= 0.9
-    fresh, _ = three_tasks(n=10, seed=99)
-    predicted = router.classify(fresh)
-    truth = [part.labels[i % 3] for i in range(len(fresh))]  # three_tasks interleaves the groups
-    assert np.mean(np.array(predicted) == np.array(truth)) >= 0.9
+    # Every cluster is pure (test above), so a label names one task; new prompts must land in one of it.
+    task_of = {label: g for label, g in zip(part.labels, groups, strict=True)}
+    fresh, fresh_groups = three_tasks(n=10, seed=99)
+    predicted = [task_of[label] for label in router.classify(fresh)]
+    assert np.mean(np.array(predicted) == np.array(fresh_groups)) >= 0.9
     assert router.classify([]) == []
 
 
@@ -274,12 +287,12 @@ def test_artifact_with_unexpected_trusted_estimator_is_refused(
     tmp_path: Path, trained: tuple[tasks.Partition, tasks.Router]
 ) -> None:
     from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.neighbors import KNeighborsClassifier
+    from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import Pipeline
 
     _, router = trained
     save_router(router, tmp_path)
-    other = Pipeline([("tfidf", TfidfVectorizer()), ("clf", KNeighborsClassifier(n_neighbors=1))])
+    other = Pipeline([("tfidf", TfidfVectorizer()), ("clf", LogisticRegression())])
     other.fit(["aa bb", "cc dd"], ["x", "y"])
     _replace_classifier(tmp_path, other)
     with pytest.raises(RouterArtifactError, match="expected a TF-IDF"):

@@ -128,3 +128,10 @@ def test_bench_sorted_reports_every_configuration(app: typer.Typer, deployment: 
     assert memory["sorted (3 exits)"] == memory["plain-llama (3 layers)"] > 0  # same weights, loaded twice
     table = (tmp_path / "bench.md").read_text()
     assert "| exit 2 alone |" in table and "Weights:" in table
+
+
+def test_calibrate_names_an_unknown_target(app: typer.Typer, deployment: Path) -> None:
+    args = ["calibrate", "--draft", "sorted", "--target", "nope", "--config", str(deployment)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 1
+    assert "unknown target 'nope'" in result.output and "t" in result.output

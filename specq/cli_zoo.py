@@ -1,0 +1,398 @@
+"""`specq zoo build`, `specq align` and `specq bench align`: the local zoo and per-task draft alignment.
+
+Torch and the models are imported inside the commands so `specq --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+if TYPE_CHECKING:
+    from models.align import AlignResult
+    from specq.deployment import Deployment
+
+console = Console()
+zoo_app = typer.Typer(help="The local model zoo: small Llama models trained here, saved like hub models.")
+
+
+def register(app: typer.Typer) -> None:
+    """Add `specq zoo ...` and `specq align` to the main app."""
+    app.add_typer(zoo_app, name="zoo")
+    app.command("align")(align_cmd)
+
+
+def register_bench(bench_app: typer.Typer) -> None:
+    """Add `specq bench align`."""
+    bench_app.command("align")(bench_align_cmd)
+
+
+@contextlib.contextmanager
+def _user_errors() -> Iterator[None]:
+    """Mistakes in files, names and configuration end the command with their message, not a traceback."""
+    from models.loading import ModelNotFoundError, TokenizerMismatchError
+    from specq.deployment import DeploymentError
+
+    try:
+        yield
+    except (
+        DeploymentError,
+        ModelNotFoundError,
+        TokenizerMismatchError,
+        FileNotFoundError,
+        ValueError,
+    ) as exc:
+        console.print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(1) from exc
+
+
+# --------------------------------------------------------------------------------------------- zoo
+
+
+@zoo_app.command("build")
+def build_cmd(
+    preset: str = typer.Option(
+        "tiny", help="tiny (about a minute, tests and demo) or bench (tens of minutes)."
+    ),
+    root: Path | None = typer.Option(None, help="Zoo directory; default SPECQ_ZOO_DIR (<data dir>/zoo)."),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Show progress bars."),
+) -> None:
+    """Build a zoo preset (or find it in the cache) and show where its models and prompt files are."""
+    from models.zoo import PRESETS, build_zoo
+
+    if preset not in PRESETS:
+        raise typer.BadParameter(
+            f"unknown preset {preset!r}; choose one of {', '.join(PRESETS)}", param_hint="--preset"
+        )
+    with _user_errors():
+        paths = build_zoo(preset, root=root, progress=progress)
+    manifest = json.loads(paths.manifest.read_text())
+    table = Table(title=f"zoo {preset}: {paths.root}")
+    for col in ("model", "directory", "final loss", "build s", "step ms (b=1)"):
+        table.add_column(col)
+    for name, path in paths.models().items():
+        step = manifest.get("step_ms", {}).get(f"{name}@b1")
+        table.add_row(
+            name,
+            str(path),
+            str(manifest["final_loss"].get(name, "")),
+            str(manifest["build_seconds"].get(name, "")),
+            f"{step['min']:.2f} (median {step['median']:.2f})" if step else "",
+        )
+    console.print(table)
+    for task, path in paths.prompts.items():
+        console.print(f"held-out prompts [bold]{task}[/]: {path}")
+    console.print(f"demo prompts: {paths.demo_prompts}")
+
+
+@zoo_app.command("measure")
+def measure_cmd(
+    preset: str = typer.Option("bench", help="Zoo preset whose models are timed."),
+    threads: int = typer.Option(1, min=1, help="torch threads, fixed for comparable timings."),
+    repeats: int = typer.Option(100, min=5, help="Timed decoding steps per model and batch size."),
+    context: int = typer.Option(128, min=1, help="Tokens already in the KV cache."),
+) -> None:
+    """Time one cached decoding step of every zoo model; ratios are against the general draft."""
+    import torch
+    from transformers import AutoModelForCausalLM
+
+    from models.zoo import build_zoo
+    from models.zoo.train import measure_step
+    from specq.settings import get_settings
+
+    torch.set_num_threads(threads)
+    with _user_errors():
+        paths = build_zoo(preset, root=get_settings().zoo_dir, progress=True)
+    names = ["draft", "target-s", "target-l"]
+    costs = {}
+    for name in names:
+        model = AutoModelForCausalLM.from_pretrained(paths.path(name), dtype=torch.float32).eval()
+        for batch in (1, 8):
+            costs[name, batch] = measure_step(model, batch=batch, context=context, repeats=repeats)
+    table = Table(
+        title=f"{preset} zoo: one decoding step on {threads} CPU thread(s), {context} tokens cached"
+    )
+    for col in (
+        "model",
+        "b=1 min ms",
+        "b=1 median ms",
+        "x draft (min)",
+        "b=8 min ms",
+        "b=8 median ms",
+        "x draft",
+    ):
+        table.add_column(col, justify="right")
+    for name in names:
+        one, eight = costs[name, 1], costs[name, 8]
+        table.add_row(
+            name,
+            f"{one.min_ms:.2f}",
+            f"{one.median_ms:.2f}",
+            f"{one.min_ms / costs['draft', 1].min_ms:.1f}",
+            f"{eight.min_ms:.2f}",
+            f"{eight.median_ms:.2f}",
+            f"{eight.min_ms / costs['draft', 8].min_ms:.1f}",
+        )
+    console.print(table)
+
+
+# --------------------------------------------------------------------------------------------- align
+
+
+def _resolve_model(dep: Deployment, name: str, kind: str) -> tuple[str, str | None]:
+    """(loadable path, deployment name or None) of a --target / --base-draft value."""
+    table = dep.targets if kind == "target" else dep.drafts
+    if name in table:
+        spec_path = table[name].path
+        if spec_path is None:
+            raise typer.BadParameter(
+                f"{kind} {name!r} in {dep.source} has no model path (a prompt-lookup draft cannot be aligned)"
+            )
+        resolved = dep.resolve_path(spec_path)
+        assert resolved is not None  # build=True always resolves
+        return resolved, name
+    if Path(name).is_dir():
+        return name, None
+    known = ", ".join(sorted(table)) or "(none)"
+    raise typer.BadParameter(
+        f"{name!r} is neither a {kind} of {dep.source} ({known}) nor a model directory",
+        param_hint=f"--{'target' if kind == 'target' else 'base-draft'}",
+    )
+
+
+def align_cmd(
+    target: str = typer.Option(..., help="Target: a name from specq.toml or a model directory."),
+    base_draft: str = typer.Option(
+        ..., help="Draft to start from: a name from specq.toml or a model directory."
+    ),
+    prompts: Path = typer.Option(..., exists=True, dir_okay=False, help="JSONL of the task's prompts."),
+    out: Path = typer.Option(..., help="Directory for the aligned draft (save_pretrained layout)."),
+    task: str | None = typer.Option(None, help="Task label: keep only the prompts labelled with it."),
+    eval_prompts: Path | None = typer.Option(
+        None,
+        exists=True,
+        dir_okay=False,
+        help="Held-out prompts for the acceptance measurement (default: 20%).",
+    ),
+    method: str = typer.Option(
+        "kd", help="kd (forward KL, default), ce (target tokens) or lora (kd via LoRA)."
+    ),
+    epochs: int = typer.Option(6, min=1, help="Passes over the target's responses."),
+    max_new_tokens: int = typer.Option(64, min=1, help="Length of the target's responses."),
+    temperature: float = typer.Option(0.0, min=0.0, help="Target sampling temperature for its responses."),
+    seed: int = typer.Option(0, help="Seed of the split, sampling and training order."),
+    register: bool = typer.Option(
+        False,
+        "--register",
+        help="Add the draft to specq.toml and assign it to (target, task) in the database.",
+    ),
+    name: str | None = typer.Option(
+        None, help="Draft name when registering (default aligned-<task>-<target>)."
+    ),
+) -> None:
+    """Align a draft with a target on a task's prompts; report acceptance before/after; maybe register."""
+    from models.align import METHODS, AlignConfig, align_draft
+    from specq.deployment import load_deployment
+    from specq.settings import get_settings
+
+    if method not in METHODS:
+        raise typer.BadParameter(f"choose one of {', '.join(METHODS)}", param_hint="--method")
+    if register and task is None:
+        raise typer.BadParameter(
+            "registering assigns the draft to (target, task); pass --task", param_hint="--task"
+        )
+    settings = get_settings()
+    with _user_errors():
+        dep = load_deployment()
+        target_path, target_name = _resolve_model(dep, target, "target")
+        draft_path, _ = _resolve_model(dep, base_draft, "draft")
+        if register and target_name is None:
+            raise typer.BadParameter(
+                f"--register needs a target named in {dep.source}, not a directory", param_hint="--target"
+            )
+        config = AlignConfig(
+            method=method,  # type: ignore[arg-type]  # checked against METHODS above
+            epochs=epochs,
+            max_new_tokens=max_new_tokens,
+            temperature=temperature,
+            seed=seed,
+        )
+        result = align_draft(
+            target_path,
+            draft_path,
+            prompts,
+            out,
+            task=task,
+            eval_prompts=eval_prompts,
+            config=config,
+            device=settings.device,
+            trust_remote_code=settings.trust_remote_code,
+            progress=True,
+        )
+    _print_results([result], title=f"alignment of {base_draft} to {target}")
+    if register:
+        assert target_name is not None and task is not None
+        draft_name = name or _draft_name(task, target_name)
+        with _user_errors():
+            _register(dep, target_name, task, draft_name, result)
+
+
+def _draft_name(task: str, target: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]", "-", f"aligned-{task}-{target}")
+
+
+def _register(dep: Deployment, target: str, task: str, draft_name: str, result: AlignResult) -> None:
+    """Add [drafts.<name>] to specq.toml and assign it to (target, task) in the assignments table."""
+    from db.queries import set_assignment
+    from db.schema import AssignmentSource
+    from db.session import init_db, session_scope
+    from specq.deployment import DraftSpec
+    from specq.settings import get_settings
+
+    spec = DraftSpec(name=draft_name, kind="model", targets=(target,), path=str(result.out_dir.resolve()))
+    dest = dep.path or get_settings().config_file
+    dep.add_draft(spec, path=dest)
+    init_db()
+    with session_scope() as session:
+        set_assignment(
+            session,
+            target,
+            task,
+            draft_name,
+            acceptance=result.after.rate,
+            mean_accepted=result.after.mean_accepted,
+            samples=result.after.drafted,
+            source=AssignmentSource.ALIGN,
+            reason=(
+                f"specq align ({result.method}): greedy acceptance {result.before.rate:.3f} -> "
+                f"{result.after.rate:.3f} on {result.eval_prompts} held-out prompts"
+            ),
+            evidence=result.to_dict(),
+        )
+    console.print(f"registered draft [bold]{draft_name}[/] for ({target}, {task}) in {dest} and the database")
+
+
+# --------------------------------------------------------------------------------------------- bench
+
+
+def bench_align_cmd(
+    preset: str = typer.Option("bench", help="Zoo preset whose tasks are aligned."),
+    target: str = typer.Option("target-l", help="Zoo target: target-s or target-l."),
+    tasks: list[str] | None = typer.Option(None, "--task", help="Tasks to align (repeatable); default all."),
+    method: str = typer.Option("kd", help="kd, ce or lora."),
+    epochs: int = typer.Option(6, min=1, help="Passes over the target's responses."),
+    out: Path | None = typer.Option(
+        None, help="Where aligned drafts go; default <zoo>/aligned-<target>-<method>."
+    ),
+    markdown: Path | None = typer.Option(None, help="Also write the table as markdown to this file."),
+) -> None:
+    """General draft vs per-task aligned drafts: greedy acceptance on each task's held-out prompts."""
+    import torch
+
+    from models.align import METHODS, AlignConfig, align_draft
+    from models.zoo import build_zoo
+    from specq.settings import get_settings
+
+    if method not in METHODS:
+        raise typer.BadParameter(f"choose one of {', '.join(METHODS)}", param_hint="--method")
+    settings = get_settings()
+    with _user_errors():
+        paths = build_zoo(preset, root=settings.zoo_dir, progress=True)
+        target_dir = paths.path(target)
+        chosen = tasks or paths.tasks
+        unknown = [t for t in chosen if t not in paths.tasks]
+        if unknown:
+            raise ValueError(f"unknown task(s) {unknown}; the {preset} zoo has {paths.tasks}")
+        base = out or paths.root / f"aligned-{target}-{method}"
+        config = AlignConfig(method=method, epochs=epochs)  # type: ignore[arg-type]  # checked above
+        results = []
+        for task in chosen:
+            console.print(f"[bold]{task}[/]: aligning the general draft to {target}")
+            results.append(
+                align_draft(
+                    target_dir,
+                    paths.draft,
+                    paths.align_prompts[task],
+                    base / task,
+                    task=task,
+                    eval_prompts=paths.prompts[task],
+                    config=config,
+                    device=settings.device,
+                    progress=True,
+                )
+            )
+    threads = torch.get_num_threads()
+    title = f"{preset} zoo, {target}: general draft vs {method}-aligned drafts (torch threads: {threads})"
+    _print_results(results, title=title)
+    if markdown is not None:
+        markdown.write_text(_markdown(results, title), encoding="utf-8")
+        console.print(f"markdown table written to {markdown}")
+
+
+_COLUMNS = (
+    "task",
+    "prompts (align/eval)",
+    "acceptance general",
+    "acceptance aligned",
+    "relative gain",
+    "accepted/step general",
+    "accepted/step aligned",
+    "align s",
+)
+
+
+def _rows(results: list[AlignResult]) -> list[list[str]]:
+    rows = [
+        [
+            r.task or "-",
+            f"{r.train_prompts}/{r.eval_prompts}",
+            f"{r.before.rate:.3f}",
+            f"{r.after.rate:.3f}",
+            f"{100 * r.relative_gain:+.1f}%",
+            f"{r.before.mean_accepted:.2f}",
+            f"{r.after.mean_accepted:.2f}",
+            f"{r.seconds['generate'] + r.seconds['train']:.0f}",
+        ]
+        for r in results
+    ]
+    if len(results) > 1:
+        n = len(results)
+        rows.append(
+            [
+                "mean",
+                "",
+                f"{sum(r.before.rate for r in results) / n:.3f}",
+                f"{sum(r.after.rate for r in results) / n:.3f}",
+                f"{100 * sum(r.relative_gain for r in results) / n:+.1f}%",
+                f"{sum(r.before.mean_accepted for r in results) / n:.2f}",
+                f"{sum(r.after.mean_accepted for r in results) / n:.2f}",
+                f"{sum(r.seconds['generate'] + r.seconds['train'] for r in results) / n:.0f}",
+            ]
+        )
+    return rows
+
+
+def _print_results(results: list[AlignResult], title: str) -> None:
+    table = Table(title=title)
+    for col in _COLUMNS:
+        table.add_column(col, justify="left" if col == "task" else "right")
+    for row in _rows(results):
+        table.add_row(*row)
+    console.print(table)
+    k = results[0].eval_k if results else 0
+    console.print(f"acceptance = accepted / drafted draft tokens (greedy, k={k}); align s = generate + train")
+
+
+def _markdown(results: list[AlignResult], title: str) -> str:
+    lines = [f"**{title}**", "", "| " + " | ".join(_COLUMNS) + " |", "|" + "---|" * len(_COLUMNS)]
+    lines += ["| " + " | ".join(row) + " |" for row in _rows(results)]
+    return "\n".join(lines) + "\n"
