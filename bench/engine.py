@@ -43,9 +43,7 @@ logger = logging.getLogger(__name__)
 class EngineBenchConfig:
     """What to run; every field has a command-line flag of the same name."""
 
-    prompts: Path | None = (
-        None  # JSONL with "turns" (Spec-Bench), "prompt" or "text"; None = built-in prompts
-    )
+    prompts: Path | None = None  # JSONL: Spec-Bench "turns", "prompt" or "text"; None: zoo's or built-in
     target: str | None = None  # save_pretrained directory or hub name; None = zoo or config-built
     draft: str | None = None  # same tokenizer as the target
     zoo: str | None = None  # "tiny" | "bench": use the local zoo's target_l and draft
@@ -153,6 +151,7 @@ class _Models:
     draft: PreTrainedModel
     tokenize: Callable[[str], list[int]]
     setup: str
+    prompts: Path | None = None  # the prompts that come with the models (the zoo's demo set)
 
 
 def read_prompt_texts(path: Path | None, limit: int) -> list[str]:
@@ -233,11 +232,13 @@ def load_models(cfg: EngineBenchConfig, device: torch.device) -> _Models:
     from models.loading import check_same_tokenizer, load_model_and_tokenizer
 
     target_path, draft_path = cfg.target, cfg.draft
+    zoo_prompts: Path | None = None
     if cfg.zoo is not None:
-        from models.zoo import build_zoo  # type: ignore[attr-defined,unused-ignore]  # lands separately
+        from models.zoo import build_zoo
 
         zoo = build_zoo(cfg.zoo)
         target_path, draft_path = str(zoo.target_l), str(zoo.draft)
+        zoo_prompts = Path(zoo.demo_prompts)
     if target_path is None or draft_path is None:
         raise ValueError("give both --target and --draft (or --zoo, or neither for config-built models)")
     dtype = torch.float32 if device.type == "cpu" else None
@@ -255,7 +256,7 @@ def load_models(cfg: EngineBenchConfig, device: torch.device) -> _Models:
     setup = (
         f"{source}: target {target_path} ({n_target:.1f}M params), draft {draft_path} ({n_draft:.1f}M params)"
     )
-    return _Models(target, draft, tokenize, setup)
+    return _Models(target, draft, tokenize, setup, zoo_prompts)
 
 
 # ---------------------------------------------------------------------------- methods
@@ -316,7 +317,7 @@ def run_engine_bench(
     built = cfg.target is None and cfg.draft is None and cfg.zoo is None
     models = build_models_from_config(cfg, device) if built else load_models(cfg, device)
     target, draft = models.target, models.draft
-    texts = read_prompt_texts(cfg.prompts, cfg.num_prompts)
+    texts = read_prompt_texts(cfg.prompts or models.prompts, cfg.num_prompts)
     prompts = [models.tokenize(t)[-cfg.max_prompt_tokens :] for t in texts]
     vocab = int(target.config.vocab_size)
     # Sorted by length, as the router batches them: less padding in batched prefill.

@@ -35,25 +35,20 @@ class PipelineBenchConfig:
     draft: str | None = None  # None = the target's default draft
     max_new_tokens: int = 64
     data: Path | None = None  # JSONL prompts; None = generated mixed prompts
+    repeats: int = 1  # engine/pipeline pairs, interleaved (a shared machine's load drifts)
 
 
 @dataclass(frozen=True)
-class PipelineBenchResult:
-    n: int
-    pairing: str
+class RepeatResult:
+    """One engine pass and one pipeline pass over the same prompts."""
+
     engine_seconds: float
     engine_tokens: int
-    pipeline_seconds: float
+    pipeline_seconds: float  # from before the submission until the job is completed
     pipeline_tokens: int
     submit_seconds: float  # part of pipeline_seconds
-    start_seconds: float  # stack start-up, not part of pipeline_seconds
     batches: int  # decode batches of the pipeline job
-    worker_decode_seconds: float  # the decode worker's time inside decode_items, summed over batches
-
-    @property
-    def overhead_ms_per_batch(self) -> float:
-        """Pipeline wall time not spent decoding, per batch (queue, SQL, routing, polling)."""
-        return 1000 * (self.pipeline_seconds - self.worker_decode_seconds) / self.batches
+    worker_decode_seconds: float  # the decode worker's time decoding, summed over its batches
 
     @property
     def engine_tps(self) -> float:
@@ -65,7 +60,32 @@ class PipelineBenchResult:
 
     @property
     def ratio(self) -> float:
+        """Pipeline throughput over engine throughput."""
         return self.pipeline_tps / self.engine_tps
+
+    @property
+    def decode_share(self) -> float:
+        """Share of the pipeline's wall time the decode worker spent decoding (same run, same load)."""
+        return self.worker_decode_seconds / self.pipeline_seconds
+
+    @property
+    def overhead_ms_per_batch(self) -> float:
+        """Pipeline wall time not spent decoding, per batch (queue, SQL, routing, polling)."""
+        return 1000 * (self.pipeline_seconds - self.worker_decode_seconds) / self.batches
+
+
+@dataclass(frozen=True)
+class PipelineBenchResult:
+    n: int
+    pairing: str
+    max_new_tokens: int
+    start_seconds: float  # stack start-up (models loaded), not timed
+    runs: list[RepeatResult]
+
+    @property
+    def median(self) -> RepeatResult:
+        """The repeat with the median ratio."""
+        return sorted(self.runs, key=lambda r: r.ratio)[len(self.runs) // 2]
 
 
 _NAMES = ["parse", "merge", "count", "render", "split", "load", "scale", "check"]
@@ -112,106 +132,116 @@ def file_prompts(path: Path, n: int) -> list[str]:
     return [texts[i % len(texts)] for i in range(n)]
 
 
-def engine_run(prompts: list[str], target: str, draft: str, max_new_tokens: int) -> tuple[float, int]:
-    """Decode ``prompts`` in this process the way a decode worker would; (seconds, output tokens)."""
-    from models.sampling import SamplingParams
-    from workers.route import batch_size_cap
-    from workers.runtime import Runtime
+class EnginePath:
+    """The engine alone, in this process, batched as a decode worker batches."""
 
-    deployment = load_deployment()
-    runtime = Runtime(deployment)
-    tokenizer = runtime.target(target).tokenizer
-    ids = sorted((tokenizer(p)["input_ids"] for p in prompts), key=len)
-    params = SamplingParams(max_new_tokens=max_new_tokens)
-    runtime.generate(target, draft, ids[:2], [params] * 2)  # warm-up, as the worker's first batch is
-    cap = batch_size_cap(deployment, target, draft, len(ids[-1]), max_new_tokens)
-    tokens = 0
-    start = time.perf_counter()
-    for i in range(0, len(ids), cap):
-        chunk = ids[i : i + cap]
-        tokens += sum(len(o.token_ids) for o in runtime.generate(target, draft, chunk, [params] * len(chunk)))
-    return time.perf_counter() - start, tokens
+    def __init__(self, prompts: list[str], target: str, draft: str, max_new_tokens: int) -> None:
+        from models.sampling import SamplingParams
+        from workers.route import batch_size_cap
+        from workers.runtime import Runtime
 
+        deployment = load_deployment()
+        self.runtime = Runtime(deployment)
+        self.target, self.draft = target, draft
+        tokenizer = self.runtime.target(target).tokenizer
+        self.ids = sorted((tokenizer(p)["input_ids"] for p in prompts), key=len)
+        self.params = SamplingParams(max_new_tokens=max_new_tokens)
+        self.runtime.preload([(target, draft)])  # loads and warms up, as a decode worker does at start
+        self.cap = batch_size_cap(deployment, target, draft, len(self.ids[-1]), max_new_tokens)
 
-@dataclass(frozen=True)
-class _PipelineRun:
-    seconds: float
-    tokens: int
-    submit_seconds: float
-    start_seconds: float
-    batches: int
-    decode_seconds: float
-
-
-def pipeline_run(
-    prompts: list[str], target: str, draft: str, max_new_tokens: int, status: Status
-) -> _PipelineRun:
-    """Decode ``prompts`` through submit -> route -> decode -> SQL, timed from submit to completion."""
-    from sqlalchemy import func, select
-
-    import producer
-    from db.schema import Batch, BatchStatus
-    from db.session import session_scope
-    from producer.submit import submit_job
-    from specq.stack import Stack
-
-    data_dir = get_settings().data_dir / "bench"
-    data_dir.mkdir(parents=True, exist_ok=True)
-    path = data_dir / f"pipeline-{len(prompts)}.jsonl"
-    path.write_text("".join(json.dumps({"prompt": p}) + "\n" for p in prompts), encoding="utf-8")
-    t0 = time.perf_counter()
-    stack = Stack(targets=[target])
-    stack.start(resume=False)
-    start_seconds = time.perf_counter() - t0
-    try:
-        status(f"stack up in {start_seconds:.1f}s; submitting {len(prompts)} prompts")
+    def run(self) -> tuple[float, int]:
+        """(seconds, output tokens) of one pass."""
+        tokens = 0
         start = time.perf_counter()
-        result = submit_job(path, target, name="bench-pipeline", max_new_tokens=max_new_tokens, draft=draft)
+        for i in range(0, len(self.ids), self.cap):
+            chunk = self.ids[i : i + self.cap]
+            outs = self.runtime.generate(self.target, self.draft, chunk, [self.params] * len(chunk))
+            tokens += sum(len(o.token_ids) for o in outs)
+        return time.perf_counter() - start, tokens
+
+
+class PipelinePath:
+    """A running stack (router + decode worker) that jobs are submitted to."""
+
+    def __init__(self, prompts: list[str], target: str, draft: str, max_new_tokens: int) -> None:
+        from specq.stack import Stack
+
+        self.target, self.draft, self.max_new_tokens = target, draft, max_new_tokens
+        data_dir = get_settings().data_dir / "bench"
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self.path = data_dir / f"pipeline-{len(prompts)}.jsonl"
+        self.path.write_text("".join(json.dumps({"prompt": p}) + "\n" for p in prompts), encoding="utf-8")
+        self.stack = Stack(targets=[target])
+        start = time.perf_counter()
+        self.stack.start(resume=False)
+        self.start_seconds = time.perf_counter() - start
+
+    def run(self) -> tuple[float, int, float, int, float]:
+        """(seconds, tokens, submit seconds, batches, worker decode seconds) of one job."""
+        from sqlalchemy import func, select
+
+        from db import queries
+        from db.schema import Batch, BatchStatus, JobStatus, Result
+        from db.session import session_scope
+        from producer.submit import submit_job
+
+        start = time.perf_counter()
+        result = submit_job(
+            self.path,
+            self.target,
+            name="bench-pipeline",
+            max_new_tokens=self.max_new_tokens,
+            draft=self.draft,
+        )
         submit_seconds = time.perf_counter() - start
         if not result.enqueued:
             raise RuntimeError(f"bench job {result.job_id} was not enqueued: {result.message}")
-        while True:
-            rep = producer.status(result.job_id, errors_shown=0)
-            if rep.done:
+        while True:  # a light poll: the job row only
+            with session_scope(read_only=True) as s:
+                job = queries.get_job(s, result.job_id)
+                assert job is not None
+                status, failed = job.status, job.failed
+            if status in (JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.CANCELLED):
                 break
-            stack.check(restart=False)
-            time.sleep(0.1)
+            self.stack.check(restart=False)
+            time.sleep(0.05)
         seconds = time.perf_counter() - start
-        if rep.status != "completed" or rep.failed:
-            raise RuntimeError(f"bench job {rep.id} ended {rep.status} with {rep.failed} failed prompts")
+        if status != JobStatus.COMPLETED or failed:
+            raise RuntimeError(f"bench job {result.job_id} ended {status} with {failed} failed prompts")
         with session_scope(read_only=True) as s:
             batches, decode_seconds = s.execute(
                 select(func.count(), func.coalesce(func.sum(Batch.seconds), 0.0)).where(
-                    Batch.job_id == rep.id, Batch.status == BatchStatus.DONE
+                    Batch.job_id == result.job_id, Batch.status == BatchStatus.DONE
                 )
             ).one()
-        return _PipelineRun(
-            seconds, rep.output_tokens, submit_seconds, start_seconds, batches, decode_seconds
-        )
-    finally:
-        stack.stop()
+            tokens = s.scalar(select(func.sum(Result.output_tokens)).where(Result.job_id == result.job_id))
+        return seconds, int(tokens or 0), submit_seconds, int(batches), float(decode_seconds or 0.0)
+
+    def close(self) -> None:
+        self.stack.stop()
 
 
 def run_pipeline_bench(config: PipelineBenchConfig, status: Status = lambda _: None) -> PipelineBenchResult:
-    """Run both paths on the same prompts and return the measurements."""
+    """Both paths on the same prompts, ``config.repeats`` times, interleaved."""
     deployment = load_deployment()
     draft = config.draft or deployment.target(config.target).default_draft
     prompts = file_prompts(config.data, config.n) if config.data else generated_prompts(config.n)
-    status(f"engine: {config.n} prompts, {config.target}/{draft}")
-    engine_seconds, engine_tokens = engine_run(prompts, config.target, draft, config.max_new_tokens)
-    status(f"engine: {engine_tokens} tokens in {engine_seconds:.2f}s; now the pipeline")
-    run = pipeline_run(prompts, config.target, draft, config.max_new_tokens, status)
-    if run.tokens != engine_tokens:
-        status(f"note: pipeline wrote {run.tokens} tokens, the engine {engine_tokens} (greedy should agree)")
+    status(f"loading {config.target}/{draft} in this process (engine path)")
+    engine = EnginePath(prompts, config.target, draft, config.max_new_tokens)
+    status("starting the stack (pipeline path)")
+    pipeline = PipelinePath(prompts, config.target, draft, config.max_new_tokens)
+    runs = []
+    try:
+        for i in range(config.repeats):
+            e_seconds, e_tokens = engine.run()
+            status(f"[{i + 1}/{config.repeats}] engine: {e_tokens} tokens in {e_seconds:.2f}s")
+            p_seconds, p_tokens, submit_s, batches, decode_s = pipeline.run()
+            status(f"[{i + 1}/{config.repeats}] pipeline: {p_tokens} tokens in {p_seconds:.2f}s")
+            if p_tokens != e_tokens:
+                status(f"note: pipeline wrote {p_tokens} tokens, the engine {e_tokens} (greedy should agree)")
+            runs.append(RepeatResult(e_seconds, e_tokens, p_seconds, p_tokens, submit_s, batches, decode_s))
+    finally:
+        pipeline.close()
     return PipelineBenchResult(
-        n=config.n,
-        pairing=f"{config.target}/{draft}",
-        engine_seconds=engine_seconds,
-        engine_tokens=engine_tokens,
-        pipeline_seconds=run.seconds,
-        pipeline_tokens=run.tokens,
-        submit_seconds=run.submit_seconds,
-        start_seconds=run.start_seconds,
-        batches=run.batches,
-        worker_decode_seconds=run.decode_seconds,
+        config.n, f"{config.target}/{draft}", config.max_new_tokens, pipeline.start_seconds, runs
     )

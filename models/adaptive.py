@@ -80,6 +80,15 @@ class _LineFit:
         return a, b
 
 
+def _clip(seconds: float, fit: _LineFit, x: float) -> float:
+    """Cap a timing at 2x the fit's prediction: a step the OS preempted must not swing the choice."""
+    if fit.w < 4.0:
+        return seconds
+    a, b = fit.coefficients(through_origin_if_flat=False)
+    predicted = a + b * x
+    return min(seconds, 2.0 * predicted) if predicted > 0 else seconds
+
+
 def batch_bucket(batch_size: int) -> int:
     """Batch sizes that share cost estimates: 1, 2-3, 4-7, 8-15, ... (the bit length)."""
     return max(batch_size, 1).bit_length()
@@ -186,8 +195,9 @@ class AdaptiveK:
         if k > 0:
             self.accepted = d * self.accepted + accepted
             self.rejected = d * self.rejected + rejections
-            costs.draft.add(float(batch_size), draft_seconds / k)
-        costs.verify.add(float(batch_size * (k + 1)), verify_seconds)
+            costs.draft.add(float(batch_size), _clip(draft_seconds / k, costs.draft, float(batch_size)))
+        tokens = float(batch_size * (k + 1))
+        costs.verify.add(tokens, _clip(verify_seconds, costs.verify, tokens))
         logger.debug(
             "adaptive k: k=%d B=%d accepted=%d rejections=%d draft=%.4fs verify=%.4fs alpha=%.3f",
             k,

@@ -22,7 +22,8 @@ What is analytic and what is measured:
   A non-negative linear model over analytic activation terms is fitted to them.
 * step time is measured (median of repeats, fixed thread count) on random small
   architectures of several families over a grid of shapes; a regressor over the step's
-  cost terms predicts it for unseen architectures.
+  cost terms predicts it for unseen architectures. On CPU with one torch thread the timer
+  is the calling thread's CPU time, so waiting for a core on a shared machine is not counted.
 
 Without a fitted artifact :class:`CostModel` falls back to a roofline: per op, the larger of
 FLOPs / peak FLOP/s and bytes / bandwidth, plus a per-kernel overhead, with the three
@@ -1314,12 +1315,14 @@ def evaluate(
 
 
 def fit_cost_model(
-    profile: Profile, kind: str | None = None, run_evaluation: bool = True, normalize_speed: bool = True
+    profile: Profile, kind: str | None = None, run_evaluation: bool = True, normalize_speed: bool = False
 ) -> CostModel:
     """Fit time and activation regressors on a profile; ``kind=None`` picks the best zero-shot one.
 
     With ``normalize_speed`` (and reference timings in the profile) step times are first
-    rescaled to the run's median machine speed (:func:`speed_normalized`).
+    rescaled to the run's median machine speed (:func:`speed_normalized`). Off by default:
+    on our profile the steps slowed about a quarter as much as the probe, so a full rescale
+    added more noise than it removed (docs/costmodel.md).
     """
     ms = speed_normalized(profile.measurements) if normalize_speed else list(profile.measurements)
     refs = [float(m.reference_seconds or 0.0) for m in profile.measurements]
@@ -1582,7 +1585,7 @@ def max_batch_size(
     """
     if cap < 1 or context < 1 or k < 0:
         raise ValueError(f"need cap >= 1, context >= 1, k >= 0; got cap={cap}, context={context}, k={k}")
-    cm = cost_model or get_cost_model()
+    cm = cost_model or get_cost_model(calibrate=False)  # memory only: no roofline micro-benchmark
     target = ArchSpec.from_config(target_config)
     draft = ArchSpec.from_config(draft_config) if draft_config is not None else None
     prefill = min(prompt_tokens or context, context)

@@ -962,6 +962,7 @@ def read_labels(path: str | Path) -> list[LabelRow]:
 
 def plot_clusters(part: Partition, path: str | Path) -> Path:
     """A 2-D PCA picture of the prompts, coloured by sub-task (PNG, no display needed)."""
+    from matplotlib import colormaps
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from sklearn.decomposition import PCA
@@ -971,10 +972,13 @@ def plot_clusters(part: Partition, path: str | Path) -> Path:
     fig = Figure(figsize=(8, 6), dpi=110)
     FigureCanvasAgg(fig)
     ax = fig.add_subplot(1, 1, 1)
-    cmap = __import__("matplotlib").colormaps["tab20"]
+    # tab10's colours are all distinct; tab20 pairs similar shades, so only when more are needed.
+    palette = colormaps["tab10" if part.k <= 10 else "tab20"]
     for c, name in enumerate(part.names):
         sel = part.cluster_ids == c
-        ax.scatter(xy[sel, 0], xy[sel, 1], s=14, color=cmap(c % 20), label=f"{name} ({int(sel.sum())})")
+        ax.scatter(
+            xy[sel, 0], xy[sel, 1], s=14, color=palette(c % palette.N), label=f"{name} ({int(sel.sum())})"
+        )
     ax.set_title(f"{len(part.labels)} prompts, {part.k} sub-tasks ({part.featurizer} features, PCA)")
     ax.set_xlabel("PC 1")
     ax.set_ylabel("PC 2")
@@ -1002,14 +1006,18 @@ def write_report(
     sizes = part.sizes()
     clusters: list[dict[str, Any]] = []
     for c, name in enumerate(part.names):
-        members = [i for i, cid in enumerate(part.cluster_ids.tolist()) if cid == c]
+        members = np.flatnonzero(part.cluster_ids == c)
+        # The most typical prompts: closest to the cluster's mean in feature space.
+        centre = part.features[members].mean(axis=0)
+        dist = np.linalg.norm(part.features[members] - centre, axis=1)
+        typical = members[np.argsort(dist, kind="stable")].tolist()
         clusters.append(
             {
                 "label": name,
                 "size": sizes[c],
                 "terms": part.top_terms[c] if c < len(part.top_terms) else [],
                 "examples": [
-                    {"custom_id": custom_ids[i], "text": _excerpt(texts[i])} for i in members[:examples]
+                    {"custom_id": custom_ids[i], "text": _excerpt(texts[i])} for i in typical[:examples]
                 ],
             }
         )

@@ -72,7 +72,9 @@ def fit_cmd(
     ),
     evaluate: bool = typer.Option(True, "--evaluate/--no-evaluate", help="Measure zero-shot errors first."),
     normalize: bool = typer.Option(
-        True, "--normalize/--raw", help="Rescale timings to the run's median machine speed (reference probe)."
+        False,
+        "--normalize/--raw",
+        help="Rescale timings to the run's median machine speed (reference probe).",
     ),
 ) -> None:
     """Fit the time and activation regressors on a profile, report zero-shot errors, save the artifact."""
@@ -154,7 +156,8 @@ def predict_cmd(
     }
     if measure:
         measured = _measure(path, batch, context, new_tokens, dtype, repeats, threads)
-        table.add_column("measured", justify="right")
+        timer = "thread CPU time" if measured.timer == "thread_cpu" else "wall time"
+        table.add_column(f"measured ({timer})", justify="right")
         act = measured.activation_bytes
         rows["step time (ms)"].append(f"{measured.seconds * 1e3:.2f}")
         rows["tokens / s"].append(f"{batch * new_tokens / measured.seconds:.0f}")

@@ -261,7 +261,9 @@ def bench_sorted_cmd(
     max_new_tokens: int = typer.Option(48, min=2),
     k: int | None = typer.Option(None, min=1, help="Draft length (default: the draft's k, 4 when auto)."),
     batch_size: int = typer.Option(8, min=1),
-    repeats: int = typer.Option(2, min=1, help="Timed repeats per configuration (best is kept)."),
+    repeats: int = typer.Option(
+        3, min=1, help="Timed rounds over all configurations (each one's best time is kept)."
+    ),
     threads: int | None = typer.Option(None, min=1, help="torch intra-op threads (default: torch's)."),
     out: Path | None = typer.Option(None, "--out", help="Also write the measurements as JSON here."),
     markdown_out: Path | None = typer.Option(
@@ -317,13 +319,23 @@ def bench_sorted_cmd(
                 )
                 source = "from the deployment file"
             configs = _configurations(pair, thresholds, baselines)
-            runs = []
-            for label, proposer in configs:
-                with console.status(f"{name}: {label}"):
-                    runs.append((label, measure_decoding(
-                        pair.target, proposer, measured, params,
-                        k=k_used, batch_size=batch_size, repeats=repeats, label=label,
-                    )))  # fmt: skip
+            # Rounds over all configurations, best time kept: load on a shared machine hits all alike.
+            best: dict[str, DecodeMeasurement] = {}
+            for r in range(repeats):
+                for label, proposer in configs:
+                    with console.status(f"{name}: {label} (round {r + 1}/{repeats})"):
+                        run = measure_decoding(
+                            pair.target,
+                            proposer,
+                            measured,
+                            params,
+                            k=k_used,
+                            batch_size=batch_size,
+                            label=label,
+                        )
+                    if label not in best or run.seconds < best[label].seconds:
+                        best[label] = run
+            runs = list(best.items())
             _print_runs(name, source, runs)
             markdown.append(_markdown(name, source, runs))
             report["targets"][name] = {

@@ -360,6 +360,7 @@ def bench_tasks_cmd(
     throughput_prompts: int = typer.Option(48_000, "--throughput-prompts", min=1000),
     out_json: Path | None = typer.Option(None, "--json", help="Also write the numbers here."),
     ablation: bool = typer.Option(False, "--ablation", help="Also score feature variants (views, length)."),
+    seeds: int = typer.Option(1, "--seeds", min=1, help="Also re-cluster with this many k-means seeds."),
 ) -> None:
     """Partition Spec-Bench: agreement with its six groups, classifier accuracy, routing throughput."""
     from models import tasks
@@ -410,6 +411,19 @@ def bench_tasks_cmd(
             f"{acc:.1%}" if acc is not None else "-",
             f"{seconds:.0f}",
         )
+        if seeds > 1:
+            runs = []
+            for s_ in range(seed, seed + seeds):
+                again = tasks.cluster_prompts(cleaned, x, boilerplate=boilerplate, featurizer=name, seed=s_)
+                runs.append(
+                    {"seed": s_, "k": again.k, **tasks.cluster_agreement(again.labels, groups).__dict__}
+                )
+            results["featurizers"][name]["kmeans_seeds"] = runs
+            err.print(
+                f"{name}: k-means seeds {seed}..{seed + seeds - 1}: K "
+                f"{sorted({r['k'] for r in runs})}, NMI {min(r['nmi'] for r in runs):.3f}"
+                f"..{max(r['nmi'] for r in runs):.3f}"
+            )
         if ablation:
             variants = {
                 "whole text": (views[2:], 0.0),

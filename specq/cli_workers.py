@@ -385,7 +385,7 @@ def bench_pipeline_cmd(
     n: int = typer.Option(2000, "--n", "-n", help="Prompts."),
     target: str = typer.Option("target-s", "--target", "-t"),
     draft: str | None = typer.Option(
-        None, "--draft", help="Pairing to measure (default: the target's default draft)."
+        None, "--draft", help="Pairing to measure (default: the target's default)."
     ),
     max_new_tokens: int = typer.Option(64, "--max-new-tokens"),
     data: Path | None = typer.Option(
@@ -393,36 +393,45 @@ def bench_pipeline_cmd(
         "--data",
         help="JSONL prompts (prompt/messages/Spec-Bench turns); default: generated mixed prompts.",
     ),
+    repeats: int = typer.Option(
+        1, "--repeats", "-r", help="Engine/pipeline pairs, interleaved; the median counts."
+    ),
 ) -> None:
     """N prompts through the whole pipeline vs straight through the engine; prints the throughput ratio."""
     from bench.pipeline import PipelineBenchConfig, run_pipeline_bench
 
-    result = run_pipeline_bench(
-        PipelineBenchConfig(n=n, target=target, draft=draft, max_new_tokens=max_new_tokens, data=data),
-        status=lambda msg: err.print(f"[dim]{escape(msg)}[/]"),
-    )
+    config = PipelineBenchConfig(n, target, draft, max_new_tokens, data, repeats)
+    result = run_pipeline_bench(config, status=lambda msg: err.print(f"[dim]{escape(msg)}[/]"))
     table = Table(
         title=f"pipeline vs engine: {result.n} prompts, {result.pairing}, max {max_new_tokens} new tokens"
     )
-    for col in ("path", "seconds", "output tokens", "tokens/s"):
+    for col in (
+        "run",
+        "engine s",
+        "engine tok/s",
+        "pipeline s",
+        "pipeline tok/s",
+        "ratio",
+        "decode share",
+        "overhead ms/batch",
+    ):
         table.add_column(col, justify="right")
-    table.add_row(
-        "engine", f"{result.engine_seconds:.2f}", str(result.engine_tokens), f"{result.engine_tps:.1f}"
-    )
-    table.add_row(
-        "pipeline",
-        f"{result.pipeline_seconds:.2f}",
-        str(result.pipeline_tokens),
-        f"{result.pipeline_tps:.1f}",
-    )
+    for i, r in enumerate(result.runs, 1):
+        table.add_row(
+            str(i),
+            f"{r.engine_seconds:.2f}",
+            f"{r.engine_tps:.0f}",
+            f"{r.pipeline_seconds:.2f}",
+            f"{r.pipeline_tps:.0f}",
+            f"{r.ratio:.3f}",
+            f"{r.decode_share:.3f}",
+            f"{r.overhead_ms_per_batch:.0f}",
+        )
     out.print(table)
+    m = result.median
     out.print(
-        f"ratio pipeline/engine = [bold]{result.ratio:.3f}[/] (goal >= 0.9); "
-        f"submit {result.submit_seconds:.2f}s; stack start {result.start_seconds:.1f}s (not timed)"
-    )
-    out.print(
-        f"decode worker: {result.worker_decode_seconds:.2f}s decoding in {result.batches} batches; "
-        f"pipeline overhead {result.overhead_ms_per_batch:.0f} ms per batch (queue, SQL, routing)"
+        f"ratio pipeline/engine = [bold]{m.ratio:.3f}[/] (median of {len(result.runs)}; goal >= 0.9); "
+        f"{m.batches} batches, {m.pipeline_tokens} tokens; stack start {result.start_seconds:.1f}s, not timed"
     )
 
 

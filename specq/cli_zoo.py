@@ -77,20 +77,20 @@ def build_cmd(
         paths = build_zoo(preset, root=root, progress=progress)
     manifest = json.loads(paths.manifest.read_text())
     table = Table(title=f"zoo {preset}: {paths.root}")
-    for col in ("model", "directory", "final loss", "build s", "step ms (b=1)"):
+    for col in ("model", "directory", "final loss", "build s", "step ms b=1 (min / median)"):
         table.add_column(col)
     for name, path in paths.models().items():
         step = manifest.get("step_ms", {}).get(f"{name}@b1")
         table.add_row(
             name,
-            str(path),
+            path.name,
             str(manifest["final_loss"].get(name, "")),
             str(manifest["build_seconds"].get(name, "")),
-            f"{step['min']:.2f} (median {step['median']:.2f})" if step else "",
+            f"{step['min']:.2f} / {step['median']:.2f}" if step else "",
         )
     console.print(table)
-    for task, path in paths.prompts.items():
-        console.print(f"held-out prompts [bold]{task}[/]: {path}")
+    prompts_dir = paths.demo_prompts.parent
+    console.print(f"held-out prompts: {prompts_dir}/<task>.jsonl, tasks: {', '.join(paths.tasks)}")
     console.print(f"demo prompts: {paths.demo_prompts}")
 
 

@@ -221,7 +221,7 @@ def test_fit_reports_zero_shot_errors(fitted: CostModel) -> None:
 def test_speed_normalization_removes_machine_slowdowns() -> None:
     profile = _synthetic_profile(12, ("llama", "gpt2", "qwen3"))
     raw = fit_cost_model(profile, kind="linear", normalize_speed=False).manifest
-    normalized = fit_cost_model(profile, kind="linear").manifest
+    normalized = fit_cost_model(profile, kind="linear", normalize_speed=True).manifest
     assert normalized["speed_normalized"] and not raw["speed_normalized"]
     err = {name: m["evaluation"]["held_out_configs"]["time_linear"]["mape"] for name, m in
            (("raw", raw), ("normalized", normalized))}  # fmt: skip

@@ -161,6 +161,38 @@ def test_gpt2_architecture() -> None:
         assert [o.token_ids for o in outs] == expected
 
 
+def _other_architecture(name: str, seed: int) -> PreTrainedModel:
+    import transformers
+
+    small = {"vocab_size": VOCAB, "hidden_size": 32, "num_hidden_layers": 2, "num_attention_heads": 4}
+    configs = {
+        "qwen2": lambda: transformers.Qwen2Config(**small, intermediate_size=64, num_key_value_heads=2),
+        "mistral": lambda: transformers.MistralConfig(
+            **small, intermediate_size=64, num_key_value_heads=2, sliding_window=None
+        ),
+        "gpt_neox": lambda: transformers.GPTNeoXConfig(**small, intermediate_size=64),
+        "opt": lambda: transformers.OPTConfig(**small, ffn_dim=64, word_embed_proj_dim=32),
+        "gemma": lambda: transformers.GemmaConfig(
+            **small, intermediate_size=64, num_key_value_heads=2, head_dim=8
+        ),
+    }
+    config = configs[name]()
+    config.eos_token_id = config.bos_token_id = None
+    torch.manual_seed(seed)
+    model = transformers.AutoModelForCausalLM.from_config(config).double().eval()
+    model.generation_config.eos_token_id = None
+    return model
+
+
+@pytest.mark.parametrize("arch", ["qwen2", "mistral", "gpt_neox", "opt", "gemma"])
+def test_other_decoder_only_architectures(arch: str) -> None:
+    target, prompts = _other_architecture(arch, 0), make_prompts(4, seed=9)
+    expected = [greedy_reference(target, p, 12) for p in prompts]
+    for draft in (_other_architecture(arch, 1), PromptLookupProposer()):
+        outs = SpecDecoder(target, draft, k=3).generate(prompts, SamplingParams(max_new_tokens=12))
+        assert [o.token_ids for o in outs] == expected
+
+
 def test_eos_inside_batch_and_rows_finishing_at_different_steps(target: PreTrainedModel) -> None:
     prompts = make_prompts(10, seed=5)
     free = SpecDecoder(target, None).generate(prompts, SamplingParams(max_new_tokens=30))

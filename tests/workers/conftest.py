@@ -110,3 +110,19 @@ def unit_env(
     yield specq_env
     dispose_engines()
     reset_runtime()
+
+
+@pytest.fixture(scope="session")
+def alien_draft(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A model saved with a tokenizer different from `random_models`' (a draft no target may use)."""
+    from tokenizers import Tokenizer, models, pre_tokenizers
+    from transformers import PreTrainedTokenizerFast
+
+    root = tmp_path_factory.mktemp("alien")
+    tok = Tokenizer(models.WordLevel({"[UNK]": 0, "<s>": 1, "</s>": 2, "hello": 3}, unk_token="[UNK]"))
+    tok.pre_tokenizer = pre_tokenizers.Whitespace()
+    PreTrainedTokenizerFast(tokenizer_object=tok, bos_token="<s>", eos_token="</s>").save_pretrained(
+        root / "tok"
+    )
+    _build_llama(root / "model", root / "tok", layers=1, seed=2)
+    return root / "model"
