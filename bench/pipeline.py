@@ -16,6 +16,7 @@ finalized, so validation, routing and every transaction are inside it). Worker s
 from __future__ import annotations
 
 import json
+import os
 import random
 import time
 from collections.abc import Callable
@@ -36,6 +37,7 @@ class PipelineBenchConfig:
     max_new_tokens: int = 64
     data: Path | None = None  # JSONL prompts; None = generated mixed prompts
     repeats: int = 1  # engine/pipeline pairs, interleaved (a shared machine's load drifts)
+    batch_size: int | None = None  # prompts per decode batch on both paths; None = SPECQ_MAX_BATCH_SIZE
 
 
 @dataclass(frozen=True)
@@ -223,6 +225,10 @@ class PipelinePath:
 
 def run_pipeline_bench(config: PipelineBenchConfig, status: Status = lambda _: None) -> PipelineBenchResult:
     """Both paths on the same prompts, ``config.repeats`` times, interleaved."""
+    if config.batch_size is not None:
+        # Through the environment, so the worker processes the stack starts see it too.
+        os.environ["SPECQ_MAX_BATCH_SIZE"] = str(config.batch_size)
+        get_settings.cache_clear()
     deployment = load_deployment()
     draft = config.draft or deployment.target(config.target).default_draft
     prompts = file_prompts(config.data, config.n) if config.data else generated_prompts(config.n)

@@ -396,11 +396,14 @@ def bench_pipeline_cmd(
     repeats: int = typer.Option(
         1, "--repeats", "-r", help="Engine/pipeline pairs, interleaved; the median counts."
     ),
+    batch_size: int | None = typer.Option(
+        None, "--batch-size", help="Prompts per decode batch on both paths (default: SPECQ_MAX_BATCH_SIZE)."
+    ),
 ) -> None:
     """N prompts through the whole pipeline vs straight through the engine; prints the throughput ratio."""
     from bench.pipeline import PipelineBenchConfig, run_pipeline_bench
 
-    config = PipelineBenchConfig(n, target, draft, max_new_tokens, data, repeats)
+    config = PipelineBenchConfig(n, target, draft, max_new_tokens, data, repeats, batch_size)
     result = run_pipeline_bench(config, status=lambda msg: err.print(f"[dim]{escape(msg)}[/]"))
     table = Table(
         title=f"pipeline vs engine: {result.n} prompts, {result.pairing}, max {max_new_tokens} new tokens"

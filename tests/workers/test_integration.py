@@ -86,7 +86,7 @@ class Live:
     target: str
 
 
-@pytest.fixture(scope="module", params=["embedded", "system"])
+@pytest.fixture(scope="module", params=["embedded", pytest.param("system", marks=pytest.mark.postgres)])
 def live(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, tiny_zoo: Any
 ) -> Iterator[Live]:
