@@ -30,8 +30,9 @@ deep token came never pay for deep layers. The alternative, CALM-style copy-thro
 (project the exit's hidden state into the skipped layers' K/V), costs less per token
 but feeds later tokens states no exit was trained on, and makes a token's
 distribution depend on the exit history; verification would keep the output exact
-(it uses the ``q`` actually sampled from), only acceptance is at stake. See
-docs/sorted.md.
+(it uses the ``q`` actually sampled from), only acceptance is at stake. It is
+available as ``SortedProposer(kv_fill="copy")`` for comparison; docs/sorted.md
+measures both.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import torch
 import torch.nn.functional as F
@@ -202,6 +203,19 @@ class SortedDraft(torch.nn.Module):
             )
         x = x + attn.o_proj(o.transpose(1, 2).reshape(bsz, t, -1))
         return x + block.mlp(block.post_attention_layernorm(x))
+
+    def project_kv(
+        self, idx: int, x: torch.Tensor, rope: tuple[torch.Tensor, torch.Tensor]
+    ) -> tuple[torch.Tensor, torch.Tensor]:
+        """Keys and values layer idx would make from input x (B, T, C): 2 x (B, kvh, T, hd)."""
+        block = self.lm.model.layers[idx]
+        attn = block.self_attn
+        bsz, t, _ = x.shape
+        h = block.input_layernorm(x)
+        cos, sin = rope[0].unsqueeze(1), rope[1].unsqueeze(1)
+        k = attn.k_proj(h).view(bsz, t, -1, self.head_dim).transpose(1, 2)
+        v = attn.v_proj(h).view(bsz, t, -1, self.head_dim).transpose(1, 2)
+        return k * cos + _rotate_half(k) * sin, v
 
     def forward(self, input_ids: torch.Tensor) -> list[torch.Tensor]:
         """Full causal forward; returns each exit's logits, shallowest first: E x (B, T, V).
@@ -545,6 +559,18 @@ def align_sorted_draft(
 # ---------------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Chunk:
+    """Where a per-row run of positions lives: padded (R, W) indices and the real slots to write."""
+
+    rows: torch.Tensor  # (R,) batch rows, on the device
+    pos: torch.Tensor  # (R, W) positions, padded past each row's count
+    pos_in: torch.Tensor  # (R, W) positions to read inputs from (padding re-reads a real one)
+    valid: torch.Tensor | None  # (R, W) bool real slots; None = all real
+    write_rows: torch.Tensor  # row index of each real slot (or (R, 1) when all real)
+    write_pos: torch.Tensor  # position of each real slot (or (R, W) when all real)
+
+
 class EarlyExitCache:
     """Per-row KV cache of a sorted draft where positions stop at different depths.
 
@@ -631,49 +657,70 @@ class EarlyExitCache:
             if bool(need.any()):
                 self._run_layer(layer, rows[need])
 
-    def _run_layer(self, layer: int, rows: torch.Tensor) -> None:
-        """Run layer ``layer`` (1-based) on positions [filled[layer], filled[layer-1]) of ``rows``."""
-        start, end = self.filled[layer, rows], self.filled[layer - 1, rows]  # (R,) host
+    def _chunk(self, rows: torch.Tensor, start: torch.Tensor, end: torch.Tensor) -> _Chunk:
+        """Positions [start[r], end[r]) of each row r of ``rows``, padded to one (R, W) block."""
         counts = end - start
         width = int(counts.max())
-        ragged = bool((counts != width).any())  # host check: the common one-token step skips masking
-        whole = rows.numel() == self.batch  # rows are sorted and distinct: all of them
         dev = self.hidden.device
         rows_d = rows.to(dev)
         pos_d = (start[:, None] + torch.arange(width)).to(dev)  # (R, W)
-        n_keys = int(end.max())
-        key_pos = torch.arange(n_keys, device=dev)
-        # Causal over the row's own positions; padded queries see a valid prefix, never an empty one.
-        mask = (key_pos[None, None, :] <= pos_d[:, :, None]) & (
-            key_pos[None, None, :] < end.to(dev)[:, None, None]
-        )
-        if ragged:
-            valid_d = (counts[:, None] > torch.arange(width)).to(dev)  # (R, W)
+        if bool((counts != width).any()):  # host check: the common one-token step skips masking
+            valid = (counts[:, None] > torch.arange(width)).to(dev)  # (R, W)
             pos_in = torch.minimum(pos_d, (end - 1).to(dev)[:, None])  # padded slots re-read a real position
-            write_rows, write_pos = rows_d[:, None].expand_as(pos_d)[valid_d], pos_d[valid_d]
-        else:
-            pos_in, write_rows, write_pos = pos_d, rows_d[:, None], pos_d
-        x = self.hidden[rows_d[:, None], pos_in]  # (R, W, C)
+            return _Chunk(rows_d, pos_d, pos_in, valid, rows_d[:, None].expand_as(pos_d)[valid], pos_d[valid])
+        return _Chunk(rows_d, pos_d, pos_d, None, rows_d[:, None], pos_d)
+
+    def _write_kv(self, idx: int, chunk: _Chunk, k: torch.Tensor, v: torch.Tensor) -> None:
+        """k, v (R, kvh, W, hd) of a chunk -> cache slots (row, :, pos) of layer idx; padding not written."""
+        k_new, v_new = k.transpose(1, 2), v.transpose(1, 2)  # (R, W, kvh, hd)
+        if chunk.valid is not None:
+            k_new, v_new = k_new[chunk.valid], v_new[chunk.valid]
+        self.keys[idx][chunk.write_rows, :, chunk.write_pos] = k_new
+        self.values[idx][chunk.write_rows, :, chunk.write_pos] = v_new
+
+    def _run_layer(self, layer: int, rows: torch.Tensor) -> None:
+        """Run layer ``layer`` (1-based) on positions [filled[layer], filled[layer-1]) of ``rows``."""
+        start, end = self.filled[layer, rows], self.filled[layer - 1, rows]  # (R,) host
+        chunk = self._chunk(rows, start, end)
+        whole = rows.numel() == self.batch  # rows are sorted and distinct: all of them
+        n_keys = int(end.max())
+        key_pos = torch.arange(n_keys, device=chunk.pos.device)
+        # Causal over the row's own positions; padded queries see a valid prefix, never an empty one.
+        mask = (key_pos[None, None, :] <= chunk.pos[:, :, None]) & (
+            key_pos[None, None, :] < end.to(chunk.pos.device)[:, None, None]
+        )
+        x = self.hidden[chunk.rows[:, None], chunk.pos_in]  # (R, W, C)
         idx = layer - 1
 
         def attend_to(
             _: int, k: torch.Tensor, v: torch.Tensor
         ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-            # k, v (R, kvh, W, hd) -> cache slots (row, :, pos); padded slots are not written
-            k_new, v_new = k.transpose(1, 2), v.transpose(1, 2)  # (R, W, kvh, hd)
-            if ragged:
-                k_new, v_new = k_new[valid_d], v_new[valid_d]
-            self.keys[idx][write_rows, :, write_pos] = k_new
-            self.values[idx][write_rows, :, write_pos] = v_new
+            self._write_kv(idx, chunk, k, v)
             if whole:  # a view, no copy of the cache
                 return self.keys[idx][:, :, :n_keys], self.values[idx][:, :, :n_keys], mask[:, None]
+            rows_d = chunk.rows
             return self.keys[idx][rows_d, :, :n_keys], self.values[idx][rows_d, :, :n_keys], mask[:, None]
 
-        out = self.model.layer(idx, x, (self.cos[pos_in], self.sin[pos_in]), attend_to)
-        self.hidden[write_rows, write_pos] = out[valid_d] if ragged else out
+        out = self.model.layer(idx, x, (self.cos[chunk.pos_in], self.sin[chunk.pos_in]), attend_to)
+        self.hidden[chunk.write_rows, chunk.write_pos] = out if chunk.valid is None else out[chunk.valid]
         self.filled[layer, rows] = end
-        self.layer_positions += int(counts.sum())
+        self.layer_positions += int((end - start).sum())
         self.layer_calls += 1
+
+    def copy_through(self, rows: torch.Tensor, depth: int) -> None:
+        """CALM-style state propagation: positions of ``rows`` that stopped at ``depth`` get keys/values
+        in every deeper layer, projected from their hidden state at ``depth`` (approximate, never redone)."""
+        for layer in range(depth + 1, self.model.num_layers + 1):
+            need = self.filled[0, rows] > self.filled[layer, rows]
+            if not bool(need.any()):
+                continue
+            sub = rows[need]
+            start, end = self.filled[layer, sub], self.filled[0, sub]
+            chunk = self._chunk(sub, start, end)
+            x = self.hidden[chunk.rows[:, None], chunk.pos_in]  # (R, W, C) at `depth`
+            k, v = self.model.project_kv(layer - 1, x, (self.cos[chunk.pos_in], self.sin[chunk.pos_in]))
+            self._write_kv(layer - 1, chunk, k, v)
+            self.filled[layer, sub] = end
 
     def last_logits(self, rows: torch.Tensor) -> torch.Tensor:
         """Exit logits (R, V) at each row's last position, from whatever depth it has reached."""
@@ -729,12 +776,23 @@ class SortedProposer:
     thresholds, while the weights (``model``) may be shared by every target of the
     process (`get_shared_sorted_draft`). ``thresholds[i]`` is exit i's confidence bar
     (top probability of its softmax at temperature 1); the last exit always answers.
+
+    ``kv_fill`` says how layers a token skipped get keys/values: "lazy" (default) runs
+    them exactly when a later token needs them; "copy" projects the exit's hidden state
+    into them at once (CALM-style, approximate). Both are lossless after verification.
     """
 
     def __init__(
-        self, model: SortedDraft, thresholds: Sequence[float] | None = None, vocab_size: int | None = None
+        self,
+        model: SortedDraft,
+        thresholds: Sequence[float] | None = None,
+        vocab_size: int | None = None,
+        kv_fill: Literal["lazy", "copy"] = "lazy",
     ) -> None:
+        if kv_fill not in ("lazy", "copy"):
+            raise ValueError(f'kv_fill must be "lazy" or "copy", got {kv_fill!r}')
         self.model = model
+        self.kv_fill = kv_fill
         self.thresholds = check_thresholds(
             default_thresholds(len(model.exits)) if thresholds is None else thresholds, model.exits
         )
@@ -753,8 +811,15 @@ class SortedProposer:
         for i, p in enumerate(prompts):
             ids[i, : len(p)] = torch.tensor(p, dtype=torch.long)
         self.cache = EarlyExitCache(self.model, len(prompts), capacity=width + 64)
+        lengths = torch.tensor([len(p) for p in prompts])
         with torch.inference_mode():
-            self.cache.append(ids, torch.tensor([len(p) for p in prompts]))
+            self.cache.append(ids, lengths)
+            if self.kv_fill == "copy":
+                # Copy-through approximates only draft-time tokens: the prompt (but its last
+                # position, which drafts the first token) runs at full depth, as in any draft.
+                self.cache.filled[0] = lengths - 1
+                self.cache.advance(torch.arange(len(prompts)), self.model.num_layers)
+                self.cache.filled[0] = lengths
         self.last_k = 0
 
     def next_logits(self) -> tuple[torch.Tensor, torch.Tensor]:
@@ -778,6 +843,8 @@ class SortedProposer:
             answered = rows[done]
             logits[answered.to(lg.device)] = lg[done.to(lg.device)]
             exit_of[answered] = i
+            if self.kv_fill == "copy" and i < last and answered.numel():
+                cache.copy_through(answered, depth)
             rows = rows[~done]
             if rows.numel() == 0:
                 break

@@ -30,7 +30,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from itertools import repeat
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -580,104 +579,23 @@ class RouterManifest:
 
 
 class Router:
-    """The trained prompt classifier: ``classify(texts) -> labels``.
-
-    The artifact is a plain scikit-learn pipeline (TF-IDF unigrams + a linear SVM). For
-    speed, ``classify`` computes the same TF-IDF vectors itself from the fitted
-    vocabulary and idf (one C-level regex and Counter per prompt, the arithmetic once per
-    batch in numpy) instead of going through scikit-learn's per-token Python analyzer;
-    the result is the pipeline's own prediction, which the tests check.
-    """
+    """The trained prompt classifier: ``classify(texts) -> labels``."""
 
     def __init__(self, pipeline: Any, manifest: RouterManifest) -> None:
         self.pipeline = pipeline
         self.manifest = manifest
         self.boilerplate = Boilerplate(tuple(manifest.boilerplate_lines), manifest.boilerplate_prefix)
         self.labels: list[str] = list(manifest.labels)
-        self._fast = _FastLinearTfidf.from_pipeline(pipeline)
 
     def inputs(self, texts: Sequence[str]) -> list[str]:
+        """What the classifier reads for each text (see :func:`router_input`)."""
         return [router_input(t, self.boilerplate, self.manifest.router_input_chars) for t in texts]
 
     def classify(self, texts: list[str]) -> list[str]:
         """The sub-task label of each text."""
         if not texts:
             return []
-        inputs = self.inputs(texts)
-        if self._fast is not None:
-            return self._fast.predict(inputs)
-        return [str(label) for label in self.pipeline.predict(inputs)]
-
-
-class _FastLinearTfidf:
-    """TfidfVectorizer(word unigrams, lowercase, l2) + a linear classifier, evaluated directly."""
-
-    def __init__(self, vectorizer: Any, classifier: Any) -> None:
-        self.findall = re.compile(vectorizer.token_pattern).findall
-        self.vocab_get = vectorizer.vocabulary_.get
-        self.idf = np.asarray(vectorizer.idf_, dtype=np.float64)
-        self.sublinear = bool(vectorizer.sublinear_tf)
-        self.coef = np.asarray(classifier.coef_, dtype=np.float64).T.copy()  # (F, C) or (F, 1)
-        self.intercept = np.asarray(classifier.intercept_, dtype=np.float64)
-        self.classes = [str(c) for c in classifier.classes_]
-
-    @classmethod
-    def from_pipeline(cls, pipeline: Any) -> _FastLinearTfidf | None:
-        """The fast path when the pipeline is exactly the configuration it reproduces, else None."""
-        vec, clf = pipeline.steps[0][1], pipeline.steps[-1][1]
-        supported = (
-            type(vec).__name__ == "TfidfVectorizer"
-            and vec.analyzer == "word"
-            and tuple(vec.ngram_range) == (1, 1)
-            and vec.lowercase
-            and vec.tokenizer is None
-            and vec.preprocessor is None
-            and vec.stop_words is None
-            and vec.strip_accents is None
-            and vec.use_idf
-            and vec.norm == "l2"
-            and not vec.binary
-            and hasattr(clf, "coef_")
-            and hasattr(clf, "intercept_")
-        )
-        return cls(vec, clf) if supported else None
-
-    def transform(self, docs: Sequence[str]) -> Any:
-        from scipy.sparse import csr_matrix
-
-        n, width = len(docs), len(self.idf)
-        # Python touches each word once (C-level regex, dict lookup via map); counting and
-        # weighting happen once per batch in numpy.
-        ids: list[int] = []
-        lengths: list[int] = []
-        for doc in docs:
-            before = len(ids)
-            ids.extend(map(self.vocab_get, self.findall(doc.lower()), repeat(-1)))
-            lengths.append(len(ids) - before)
-        col = np.asarray(ids, dtype=np.int64)
-        row = np.repeat(np.arange(n, dtype=np.int64), lengths)
-        known = col >= 0  # -1 = out of vocabulary
-        keys, counts = np.unique(row[known] * width + col[known], return_counts=True)  # sorted by row
-        row, col = keys // width, keys % width
-        tf = counts.astype(np.float64)
-        if self.sublinear:
-            tf = 1.0 + np.log(tf)
-        data = tf * self.idf[col]
-        norms = np.sqrt(np.bincount(row, weights=data * data, minlength=n))
-        norms[norms == 0.0] = 1.0  # an empty row stays all-zero
-        data /= norms[row]
-        indptr = np.concatenate([[0], np.cumsum(np.bincount(row, minlength=n))])
-        return csr_matrix((data, col, indptr), shape=(n, width))
-
-    def decision_function(self, docs: Sequence[str]) -> np.ndarray:
-        scores = self.transform(docs) @ self.coef + self.intercept
-        return np.asarray(scores)
-
-    def predict(self, docs: Sequence[str]) -> list[str]:
-        scores = self.decision_function(docs)
-        # Binary classifiers give one score per row: positive means classes[1].
-        picks = (scores[:, 0] > 0).astype(int) if scores.shape[1] == 1 else scores.argmax(axis=1)
-        return [self.classes[i] for i in picks.tolist()]
+        return [str(label) for label in self.pipeline.predict(self.inputs(texts))]
 
 
 def _new_pipeline(seed: int) -> Any:

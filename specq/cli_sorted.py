@@ -370,6 +370,8 @@ def _configurations(
     configs: list[tuple[str, Any]] = [
         ("plain", None),
         (f"sorted {_fmt(thresholds)}", SortedProposer(pair.draft, thresholds)),
+        # The same thresholds with CALM-style copied KV for skipped layers instead of exact lazy fill.
+        (f"sorted {_fmt(thresholds)} copy-KV", SortedProposer(pair.draft, thresholds, kv_fill="copy")),
     ]
     configs += [
         (f"exit {depth} alone", SortedProposer(pair.draft, fixed_exit_thresholds(n_exits, i)))

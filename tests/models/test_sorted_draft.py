@@ -224,17 +224,41 @@ def test_sampled_q_is_the_exit_distribution(sorted_model: SortedDraft) -> None:
 
 @pytest.mark.parametrize("thresholds", [[0.5, 0.5, 0.0], [0.0, 0.0, 0.0], [DISABLED, DISABLED, 0.0]])
 @pytest.mark.parametrize("own_target", [True, False])
+@pytest.mark.parametrize("kv_fill", ["lazy", "copy"])
 def test_greedy_lossless(
-    sorted_model: SortedDraft, other_target: LlamaForCausalLM, thresholds: list[float], own_target: bool
+    sorted_model: SortedDraft,
+    other_target: LlamaForCausalLM,
+    thresholds: list[float],
+    own_target: bool,
+    kv_fill: str,
 ) -> None:
     """Greedy speculative output equals the target's greedy output, rows finishing at different times."""
     target = sorted_model.lm if own_target else other_target
     prompts = _prompts()
     params = [SamplingParams(max_new_tokens=n) for n in (12, 20, 7, 16)]
     plain = SpecDecoder(target, None).generate(prompts, params)
-    spec = SpecDecoder(target, SortedProposer(sorted_model, thresholds), k=3).generate(prompts, params)
+    proposer = SortedProposer(sorted_model, thresholds, kv_fill=kv_fill)  # type: ignore[arg-type]
+    spec = SpecDecoder(target, proposer, k=3).generate(prompts, params)
     assert [o.token_ids for o in spec] == [o.token_ids for o in plain]
     assert sum(o.stats.drafted_tokens for o in spec) > 0
+
+
+def test_copy_through_is_approximate_where_lazy_fill_is_exact(sorted_model: SortedDraft) -> None:
+    """After shallow exits, a deep token sees projected (copy) or exactly computed (lazy) skipped layers."""
+    prompts = _prompts()
+    sampler = RowSampler.from_params([SamplingParams()] * len(prompts), "cpu")
+    deep: dict[str, torch.Tensor] = {}
+    for kv_fill in ("lazy", "copy"):
+        proposer = SortedProposer(sorted_model, [0.0, 0.0, 0.0], kv_fill=kv_fill)  # type: ignore[arg-type]
+        proposer.prefill(prompts)
+        tokens = proposer.propose(4, sampler).tokens  # every token from exit 1: the same in both modes
+        proposer.thresholds = fixed_exit_thresholds(3, 2)
+        deep[kv_fill] = proposer.next_logits()[0]
+    full = torch.stack(
+        [sorted_model(torch.tensor([p + tokens[i].tolist()]))[-1][0, -1] for i, p in enumerate(prompts)]
+    )
+    torch.testing.assert_close(deep["lazy"], full)
+    assert not torch.allclose(deep["copy"], full, atol=1e-4)
 
 
 def test_sampling_lossless_chi_square(sorted_model: SortedDraft, other_target: LlamaForCausalLM) -> None:

@@ -229,18 +229,6 @@ def test_classifier_learns_the_clusters(
     assert router.classify([]) == []
 
 
-def test_fast_path_equals_the_sklearn_pipeline(trained: tuple[tasks.Partition, tasks.Router]) -> None:
-    _, router = trained
-    assert router._fast is not None
-    texts = [*three_tasks(n=5, seed=7)[0], "", "zzzz qqqq", "Übersetze bitte", "x" * 5000]
-    inputs = router.inputs(texts)
-    vec = router.pipeline.steps[0][1]
-    np.testing.assert_allclose(
-        router._fast.transform(inputs).toarray(), vec.transform(inputs).toarray(), rtol=0, atol=1e-12
-    )
-    assert router.classify(texts) == [str(x) for x in router.pipeline.predict(inputs)]
-
-
 def test_router_round_trips_through_skops(
     tmp_path: Path, corpus: tuple[list[str], list[str]], trained: tuple[tasks.Partition, tasks.Router]
 ) -> None:

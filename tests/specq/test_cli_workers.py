@@ -111,8 +111,8 @@ def test_specq_run_one_shot(specq_env: Path, tiny_zoo: Any, tmp_path: Path) -> N
     proc = subprocess.run(
         [
             sys.executable,
-            "-m",
-            "specq.cli",
+            "-c",
+            "from specq.cli import main; main()",
             "run",
             str(data),
             "--target",
@@ -128,7 +128,7 @@ def test_specq_run_one_shot(specq_env: Path, tiny_zoo: Any, tmp_path: Path) -> N
         text=True,
         timeout=500,
     )
-    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.returncode == 0 and out.exists(), proc.stdout + proc.stderr
     exported = [json.loads(x) for x in out.read_text().splitlines()]
     assert [e.get("custom_id") for e in exported[:6]] == [f"p{i}" for i in range(6)]
     assert len(exported) == 7 and exported[6].get("error")
