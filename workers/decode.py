@@ -15,7 +15,7 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from celery import Task, signals
 from sqlalchemy.exc import OperationalError
@@ -25,6 +25,9 @@ from db.schema import TERMINAL_JOB_STATUSES, BatchStatus, Job, Prompt, PromptSta
 from db.session import session_scope
 from specq.deployment import NO_DRAFT
 from workers.app import celery_app
+
+if TYPE_CHECKING:  # the routing worker imports this module too and must not load torch
+    from models.speculative import RowStats
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +54,7 @@ class Decoded:
     token_ids: list[int]
     finish_reason: str
     prompt_tokens: int
-    stats: Any  # models.speculative.RowStats
+    stats: RowStats
 
 
 @dataclass
@@ -282,16 +285,26 @@ def _persist(
             seconds=seconds,
             output_tokens=sum(r.output_tokens for r in rows),
         )
-        failed = queries.mark_prompts_failed(session, job_id, failures)
+        queries.mark_prompts_failed(session, job_id, failures)
         outcome = queries.upsert_results(session, rows)
         finalized = outcome.finalized
         if not rows:  # upsert_results finalizes only when it wrote something
             finalized = queries.maybe_finalize(session, job_id)
-        if failed or finalized != outcome.finalized:
+        if finalized != outcome.finalized:
             outcome = queries.UpsertOutcome(
                 outcome.inserted, outcome.duplicates, finalized, outcome.inserted_ids
             )
     return outcome
+
+
+def _release(batch_id: str) -> None:
+    """Best effort after an error escaped the batch: a batch left "running" would keep a
+    cancelling job from ever becoming cancelled. Its prompts stay routed for `specq resume`."""
+    try:
+        with session_scope() as session:
+            queries.set_batch_status(session, batch_id, BatchStatus.FAILED)
+    except Exception:  # the database itself may be what failed; the original error is re-raised
+        log.exception("could not mark batch %s failed", batch_id)
 
 
 def run_batch(
@@ -314,9 +327,13 @@ def run_batch(
 
         runtime = get_runtime()
     start = time.perf_counter()
-    decoded, failures = decode_items(runtime, target, draft, items)
-    seconds = time.perf_counter() - start
-    outcome = _persist(job_id, target, draft, batch_id, items, decoded, failures, seconds, worker)
+    try:
+        decoded, failures = decode_items(runtime, target, draft, items)
+        seconds = time.perf_counter() - start
+        outcome = _persist(job_id, target, draft, batch_id, items, decoded, failures, seconds, worker)
+    except BaseException:
+        _release(batch_id)
+        raise
     tokens = sum(len(d.token_ids) for d in decoded)
     log.info(
         "batch %s (%s, %d prompts): %d tokens in %.2fs, %d new results, %d duplicates, %d failed",
