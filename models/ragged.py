@@ -57,11 +57,16 @@ class RaggedLM:
         self, tokens: torch.Tensor, valid: torch.Tensor | None = None, last_only: bool = False
     ) -> torch.Tensor:
         """Append tokens (B, T) to every row; `valid` (B, T) False marks holes. Returns logits (B, T, V)."""
-        if valid is None:
-            valid = torch.ones_like(tokens, dtype=torch.bool)
-        offsets = valid.long().cumsum(1) - 1  # (B, T) position of each real token after the row's last one
-        position_ids = self.next_pos[:, None] + offsets.clamp(min=0)
-        mask = torch.cat([self.mask, valid.long()], dim=1)  # (B, L + T)
+        width = tokens.shape[1]
+        if valid is None:  # no holes: the common case, kept cheap
+            position_ids = self.next_pos[:, None] + torch.arange(width, device=tokens.device)
+            mask = torch.cat([self.mask, self.mask.new_ones((tokens.shape[0], width))], dim=1)
+            added: torch.Tensor | int = width
+        else:
+            offsets = valid.long().cumsum(1) - 1  # (B, T) position of each real token after the row's last
+            position_ids = self.next_pos[:, None] + offsets.clamp(min=0)
+            mask = torch.cat([self.mask, valid.long()], dim=1)  # (B, L + T)
+            added = valid.sum(1)
         kwargs: dict[str, object] = {"logits_to_keep": 1} if (last_only and self._keeps_logits) else {}
         if self._takes_positions:
             kwargs["position_ids"] = position_ids
@@ -70,7 +75,7 @@ class RaggedLM:
         )
         self.cache = out.past_key_values
         self.mask = mask
-        self.next_pos = self.next_pos + valid.sum(1)
+        self.next_pos = self.next_pos + added
         logits: torch.Tensor = out.logits
         return logits[:, -1:] if last_only else logits
 

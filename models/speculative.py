@@ -168,42 +168,28 @@ class _Clock:
 
 @dataclass
 class _Batch:
-    """Device state of the rows still decoding (B active rows); global ids index the caller's prompts."""
+    """State of the rows still decoding (B active rows); `ids` index the caller's prompts."""
 
-    ids: torch.Tensor  # (B,) long, on the host: prompt index of each active row
+    ids: torch.Tensor  # (B,) long, on the host
     pending: torch.Tensor  # (B,) the newest token, not yet fed to the target
     out: torch.Tensor  # (B, W) generated tokens; columns past n_out are scratch
     n_out: torch.Tensor  # (B,) tokens generated so far
     max_new: torch.Tensor  # (B,)
     stop: torch.Tensor  # (B, S) stop token ids, -1 padded
     stopped: torch.Tensor  # (B,) bool: ended by a stop token
-    steps: torch.Tensor  # (B,)
-    drafted: torch.Tensor  # (B,)
-    accepted: torch.Tensor  # (B,)
-    per_position: torch.Tensor  # (B, K) accepted counts per draft position
-    draft_s: torch.Tensor  # (B,) float64, on the host
-    verify_s: torch.Tensor  # (B,) float64, on the host
+    per_position: torch.Tensor  # (B, K) accepted count per draft position
+    rows: torch.Tensor  # (B, 1) arange, to index one column per row
+    # Every active row has been in every step so far, so these totals are each row's own.
+    steps: int = 0
+    drafted: int = 0  # per row
+    draft_s: float = 0.0
+    verify_s: float = 0.0
 
     def select(self, rows: torch.Tensor) -> None:
-        rows_host = rows.cpu()
-        for name in (
-            "pending",
-            "out",
-            "n_out",
-            "max_new",
-            "stop",
-            "stopped",
-            "steps",
-            "drafted",
-            "accepted",
-            "per_position",
-        ):
+        for name in ("pending", "out", "n_out", "max_new", "stop", "stopped", "per_position"):
             setattr(self, name, getattr(self, name)[rows])
-        self.ids, self.draft_s, self.verify_s = (
-            self.ids[rows_host],
-            self.draft_s[rows_host],
-            self.verify_s[rows_host],
-        )
+        self.ids = self.ids[rows.cpu()]
+        self.rows = self.rows[: len(rows)]
 
 
 class SpecDecoder:
@@ -247,6 +233,7 @@ class SpecDecoder:
         if self.proposer is None:
             self.policy, self.k = None, 0
         self.eos_token_ids = _eos_token_ids(target)
+        self._cols = [torch.arange(j + 1, device=self.device) for j in range(self.k + 1)]  # [k]: 0..k
 
     def generate(
         self, prompts: list[list[int]], params: SamplingParams | Sequence[SamplingParams] | None = None
@@ -283,7 +270,7 @@ class SpecDecoder:
         t0 = clock.start()
         logits = target.prefill(prompts)
         n, nxt = verify(logits, batch.pending.new_zeros((len(prompts), 0)), None, sampler)
-        finished, host = self._record(batch, nxt.new_zeros((len(prompts), 0)), n, nxt, count_step=False)
+        finished, host = self._record(batch, nxt.new_zeros((len(prompts), 0)), n, nxt)
         batch.pending = nxt
         batch.verify_s += clock.seconds(t0, clock.start())
         if host["any_finished"]:
@@ -310,10 +297,10 @@ class SpecDecoder:
             t1 = clock.start()
             logits = target.forward(torch.cat([batch.pending[:, None], draft], dim=1))  # (B, k+1, V)
             n, nxt = verify(logits, draft, q, sampler)
-            finished, host = self._record(batch, draft, n, nxt, count_step=True)  # the step's one host sync
-            # Rows keep the fed token plus their accepted drafts; the rest become holes or are cropped.
-            keep = torch.arange(k + 1, device=dev)[None, :] <= n[:, None]
-            rollback_cache(target, keep, host["n_max"] + 1)
+            finished, host = self._record(batch, draft, n, nxt)  # the step's one host sync
+            if k:
+                # Rows keep the fed token plus their accepted drafts; the rest become holes or are cropped.
+                rollback_cache(target, self._cols[k] <= n[:, None], host["n_max"] + 1)
             t2 = clock.start()
             if self.proposer is not None:
                 self.proposer.update(n, nxt)
@@ -321,6 +308,7 @@ class SpecDecoder:
             t3 = clock.start()
             draft_s = clock.seconds(t0, t1) + clock.seconds(t2, t3)
             verify_s = clock.seconds(t1, t2)
+            batch.steps, batch.drafted = batch.steps + 1, batch.drafted + k
             batch.draft_s += draft_s
             batch.verify_s += verify_s
             if self.policy is not None:
@@ -339,59 +327,57 @@ class SpecDecoder:
         for i, s in enumerate(stops):
             stop[i, : len(s)] = torch.tensor(s, dtype=torch.long)
         max_new = torch.tensor([p.max_new_tokens for p in params], dtype=torch.long)
-        zeros = torch.zeros(size, dtype=torch.long, device=dev)
         return _Batch(
             ids=torch.arange(size),
-            pending=zeros.clone(),
+            pending=torch.zeros(size, dtype=torch.long, device=dev),
             out=torch.zeros((size, int(max_new.max()) + self.k + 1), dtype=torch.long, device=dev),
-            n_out=zeros.clone(),
+            n_out=torch.zeros(size, dtype=torch.long, device=dev),
             max_new=max_new.to(dev),
             stop=stop.to(dev),
             stopped=torch.zeros(size, dtype=torch.bool, device=dev),
-            steps=zeros.clone(),
-            drafted=zeros.clone(),
-            accepted=zeros.clone(),
             per_position=torch.zeros((size, max(self.k, 1)), dtype=torch.long, device=dev),
-            draft_s=torch.zeros(size, dtype=torch.float64),
-            verify_s=torch.zeros(size, dtype=torch.float64),
+            rows=torch.arange(size, device=dev)[:, None],
         )
 
-    @staticmethod
     def _record(
-        batch: _Batch, draft: torch.Tensor, n: torch.Tensor, nxt: torch.Tensor, count_step: bool
+        self, batch: _Batch, draft: torch.Tensor, n: torch.Tensor, nxt: torch.Tensor
     ) -> tuple[torch.Tensor, dict[str, int]]:
-        """Append each row's accepted drafts and next token; detect finished rows; update stats."""
+        """Append each row's accepted drafts and next token, detect finished rows, count acceptance.
+
+        Returns the finished mask and the few numbers the loop branches on, in one host sync.
+        """
         k = draft.shape[1]
-        cols = torch.arange(k + 1, device=n.device)
-        new = torch.cat([draft, nxt[:, None]], dim=1).scatter(1, n[:, None], nxt[:, None])  # (B, k+1)
-        real = cols[None, :] <= n[:, None]  # (B, k+1): the first n+1 are this step's tokens
-        is_stop = (new[:, :, None] == batch.stop[:, None, :]).any(-1) & real
-        first_stop = torch.where(is_stop.any(1), is_stop.long().argmax(1), k + 1)  # (B,)
-        count = torch.minimum(torch.minimum(n + 1, first_stop + 1), batch.max_new - batch.n_out)
+        cols = self._cols[k]  # (k+1,)
+        if k:
+            new = torch.cat([draft, nxt[:, None]], dim=1).scatter(1, n[:, None], nxt[:, None])  # (B, k+1)
+        else:
+            new = nxt[:, None]
+        is_stop = (new[:, :, None] == batch.stop[:, None, :]).any(-1)  # (B, k+1)
+        if k:
+            is_stop &= cols <= n[:, None]  # only the first n+1 are this step's tokens
+        first_stop = torch.where(is_stop, cols, k + 1).amin(1)  # (B,), k+1 = none
+        count = torch.minimum(torch.minimum(n, first_stop) + 1, batch.max_new - batch.n_out)
         stopped = first_stop < count
         # Write all k+1 slots: those past `count` are scratch that the next step overwrites.
-        rows = torch.arange(len(n), device=n.device)[:, None]
-        batch.out[rows, batch.n_out[:, None] + cols[None, :]] = new
+        batch.out[batch.rows, batch.n_out[:, None] + cols] = new
         batch.n_out += count
-        finished = stopped | (batch.n_out >= batch.max_new)
-        if count_step:
-            batch.steps += 1
-            batch.drafted += k
-            batch.accepted += n
-            if k:
-                batch.per_position[:, :k] += (cols[None, :k] < n[:, None]).long()
         batch.stopped = stopped
-        summary = torch.stack(
-            [
-                n.max(),
-                finished.any().long(),
-                (batch.max_new - batch.n_out).max(),
-                n.sum(),
-                (n < k).sum(),
-            ]
-        ).tolist()
-        keys = ("n_max", "any_finished", "max_remaining", "n_sum", "rejections")
-        return finished, dict(zip(keys, (int(v) for v in summary), strict=True))
+        finished = stopped | (batch.n_out >= batch.max_new)
+        numbers = [finished.any(), (batch.max_new - batch.n_out).max()]
+        if k:
+            batch.per_position[:, :k] += cols[:k] < n[:, None]
+            numbers += [n.max(), n.sum(), (n < k).sum()]
+        values = [int(v) for v in torch.stack(numbers).tolist()]
+        host = {
+            "any_finished": values[0],
+            "max_remaining": values[1],
+            "n_max": 0,
+            "n_sum": 0,
+            "rejections": 0,
+        }
+        if k:
+            host.update(n_max=values[2], n_sum=values[3], rejections=values[4])
+        return finished, host
 
     def _retire(
         self,
@@ -404,22 +390,15 @@ class SpecDecoder:
     ) -> RowSampler:
         """Move finished rows to `results` and drop them from every piece of batch state."""
         done = finished.nonzero().squeeze(1)
-        done_host = done.cpu()
-        # One transfer per field, not per row.
-        fields = ("out", "n_out", "steps", "drafted", "accepted", "per_position", "stopped")
-        rows = zip(*(getattr(batch, f)[done].tolist() for f in fields), strict=True)
-        seconds = zip(
-            batch.ids[done_host].tolist(),
-            batch.draft_s[done_host].tolist(),
-            batch.verify_s[done_host].tolist(),
-            strict=True,
-        )
-        for (out, n_out, steps, drafted, accepted, per_position, stopped), (row_id, draft_s, verify_s) in zip(
-            rows, seconds, strict=True
+        fields = ("out", "n_out", "per_position", "stopped")  # one transfer per field, not per row
+        for row_id, out, n_out, per_position, stopped in zip(
+            batch.ids[done.cpu()].tolist(), *(getattr(batch, f)[done].tolist() for f in fields), strict=True
         ):
-            stats = RowStats(steps, drafted, accepted, per_position[: self.k], draft_s, verify_s)
-            reason: FinishReason = "stop" if stopped else "length"
-            results[row_id] = Output(out[:n_out], reason, stats)
+            per_position = per_position[: self.k]
+            stats = RowStats(
+                batch.steps, batch.drafted, sum(per_position), per_position, batch.draft_s, batch.verify_s
+            )
+            results[row_id] = Output(out[:n_out], "stop" if stopped else "length", stats)
         keep = (~finished).nonzero().squeeze(1)
         if len(keep):
             batch.select(keep)

@@ -101,10 +101,15 @@ def partition_cmd(
         "auto", "--featurizer", help="minilm | tfidf | auto (MiniLM when installed, else TF-IDF)."
     ),
     seed: int = typer.Option(0, "--seed", help="Seed of k-means and the classifier: same seed, same labels."),
-    device: str = typer.Option("cpu", "--device", help="Device of the embedding model (cpu, cuda, auto)."),
+    device: str | None = typer.Option(
+        None, "--device", help="Device of the embedding model (cpu, cuda, auto; default SPECQ_DEVICE)."
+    ),
 ) -> None:
     """Split prompts into sub-tasks and train the router that classifies new prompts into them."""
     from models import tasks
+    from specq.settings import get_settings
+
+    device = device or get_settings().device
 
     rows = read_prompts(file)
     good = _good(rows)

@@ -91,11 +91,10 @@ def choose_draft(
     config = config or policy_config()
     assigned = current_draft(session, deployment, target, task)
     candidates = deployment.pairings(target)
-    if assigned == NO_DRAFT or len(candidates) < 2 or config.explore_rate <= 0:
+    # "none" (plain decoding by choice) is not a candidate: such targets are never explored.
+    if assigned not in candidates or len(candidates) < 2 or config.explore_rate <= 0:
         return assigned, False
-    if assigned not in candidates:  # defensive: current_draft only returns pairings or "none"
-        return assigned, False
-    # Aggregates are read only for exploration batches: the common path is one primary-key lookup.
+    # Aggregates are read only for exploration batches: the common path is one indexed lookup.
     if rng.random() >= config.explore_rate:
         return assigned, False
     other = exploration_target(assigned, candidates, measures(session, target, task), rng, config)

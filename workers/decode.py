@@ -12,6 +12,7 @@ transaction that bumps the job counters and finalizes the job, so a batch delive
 from __future__ import annotations
 
 import logging
+import math
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -23,7 +24,7 @@ from sqlalchemy.exc import OperationalError
 from db import queries
 from db.schema import TERMINAL_JOB_STATUSES, BatchStatus, Job, Prompt, PromptStatus
 from db.session import session_scope
-from specq.deployment import NO_DRAFT
+from specq.deployment import NO_DRAFT, load_deployment
 from workers.app import celery_app
 
 if TYPE_CHECKING:  # the routing worker imports this module too and must not load torch
@@ -32,6 +33,9 @@ if TYPE_CHECKING:  # the routing worker imports this module too and must not loa
 log = logging.getLogger(__name__)
 
 DECODE_QUEUE_PREFIX = "specq.decode."
+# Seconds between two online re-assignments of the same (target, task) by one worker.
+ASSIGNMENT_UPDATE_INTERVAL_S = 5.0
+_last_update: dict[tuple[str, str], float] = {}
 
 
 @dataclass(frozen=True)
@@ -297,6 +301,32 @@ def _persist(
     return outcome
 
 
+def _update_assignments(target: str, tasks: set[str]) -> None:
+    """Let the online policy re-decide the draft of (target, task) from the acceptance just stored.
+
+    Its own transaction, after the results' commit: the batch is done whatever happens here,
+    and a failure is retried, in effect, by the next batch of the same task. At most once per
+    (target, task) every ASSIGNMENT_UPDATE_INTERVAL_S in a process: the policy aggregates every
+    result of the pair, which is not worth paying after each of many small batches.
+    """
+    from workers.assignment import update_assignment
+
+    now = time.monotonic()
+    tasks = {
+        t for t in tasks if now - _last_update.get((target, t), -math.inf) >= ASSIGNMENT_UPDATE_INTERVAL_S
+    }
+    if not tasks:
+        return
+    _last_update.update({(target, t): now for t in tasks})
+    try:
+        deployment = load_deployment()  # re-read: `specq align --register` may have added a draft
+        with session_scope() as session:
+            for task in sorted(tasks):
+                update_assignment(session, deployment, target, task)
+    except Exception:
+        log.exception("updating the draft assignment of %s for tasks %s failed", target, sorted(tasks))
+
+
 def _release(batch_id: str) -> None:
     """Best effort after an error escaped the batch: a batch left "running" would keep a
     cancelling job from ever becoming cancelled. Its prompts stay routed for `specq resume`."""
@@ -334,6 +364,8 @@ def run_batch(
     except BaseException:
         _release(batch_id)
         raise
+    if decoded and draft != NO_DRAFT:
+        _update_assignments(target, {i.task for i in items if i.task is not None})
     tokens = sum(len(d.token_ids) for d in decoded)
     log.info(
         "batch %s (%s, %d prompts): %d tokens in %.2fs, %d new results, %d duplicates, %d failed",

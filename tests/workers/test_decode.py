@@ -198,3 +198,29 @@ def test_stop_strings_and_chat_tokenization(runtime: Runtime) -> None:
         runtime, "t", "small", [WorkItem(1, None, None, messages, {"max_new_tokens": 3})]
     )
     assert failures == [] and len(decoded[0].token_ids) <= 3
+
+
+def test_decoded_batches_feed_the_online_assignment(
+    runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import workers.decode as decode
+
+    monkeypatch.setattr(decode, "ASSIGNMENT_UPDATE_INTERVAL_S", 0.0)
+    monkeypatch.setattr(decode, "_last_update", {})
+    job_id, batches = _job()
+    for b in batches:
+        run_batch(job_id, b.pairing, b.prompt_ids, b.batch_id, runtime=runtime)
+    with session_scope() as s:
+        row = queries.get_assignment(s, "t", "default")
+        assert row is not None and row.draft == "small"
+        assert row.samples == len(PROMPTS)  # refreshed after the second batch too
+        assert row.acceptance is not None
+
+    # Within the interval a second job's batches do not re-run the policy.
+    monkeypatch.setattr(decode, "ASSIGNMENT_UPDATE_INTERVAL_S", 3600.0)
+    job_id, batches = _job()
+    for b in batches:
+        run_batch(job_id, b.pairing, b.prompt_ids, b.batch_id, runtime=runtime)
+    with session_scope() as s:
+        row = queries.get_assignment(s, "t", "default")
+        assert row is not None and row.samples == len(PROMPTS)

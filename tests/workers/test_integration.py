@@ -169,7 +169,7 @@ def _write(path: Path, lines: list[str]) -> Path:
     return path
 
 
-def _wait(live: Live, job_id: str, until: Any, timeout: float = 240.0) -> producer.JobReport:
+def _wait(live: Live, job_id: str, until: Any, timeout: float = 120.0) -> producer.JobReport:
     deadline = time.monotonic() + timeout
     while True:
         rep = producer.status(job_id, errors_shown=0)
