@@ -35,7 +35,7 @@ DEFAULT_DEPLOYMENT_TOML = """\
 preset = "tiny"
 
 [router]
-# The prompt classifier written by `specq tasks train` (relative to this file).
+# The prompt router written by `specq partition FILE --out DIR` (relative to this file).
 # While it does not exist every prompt gets the task "default".
 path = ".specq/router"
 
