@@ -503,14 +503,12 @@ def upsert_results(session: Session, rows: Sequence[ResultRow]) -> UpsertOutcome
     now = utcnow()
     inserted: list[int] = []
     dicts = [{**asdict(r), "created_at": now} for r in rows]
-    for i in range(0, len(dicts), 500):
-        stmt = (
-            insert_fn(Result)
-            .values(dicts[i : i + 500])
-            .on_conflict_do_nothing(index_elements=[Result.prompt_id])
-            .returning(Result.prompt_id)
-        )
-        inserted.extend(session.scalars(stmt))
+    # One cached statement executed over all rows (SQLAlchemy batches it as insertmanyvalues);
+    # a `.values(list)` statement would be recompiled on every call.
+    stmt = (
+        insert_fn(Result).on_conflict_do_nothing(index_elements=[Result.prompt_id]).returning(Result.prompt_id)
+    )
+    inserted.extend(session.scalars(stmt, dicts))
     job_of = {r.prompt_id: r.job_id for r in rows}
     finalized: str | None = None
     by_job: dict[str, list[int]] = {}

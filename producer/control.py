@@ -15,7 +15,7 @@ from sqlalchemy import Engine, select
 from db import queries
 from db.schema import Job, JobStatus
 from db.session import get_engine, init_db, session_scope
-from producer.enqueue import enqueue_route_chunks
+from producer.enqueue import BrokerUnavailable, enqueue_route_chunks
 from producer.status import JobNotFound
 
 log = logging.getLogger(__name__)
@@ -64,10 +64,21 @@ def resume(job_id: str, *, engine: Engine | None = None) -> ResumeResult:
             if status not in (JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.CANCELLED):
                 status = queries.maybe_finalize(s, job_id) or status
         return ResumeResult(job_id, 0, 0, status)
-    # Enqueue first: if the broker is down, the job keeps its state.
-    messages = enqueue_route_chunks(job_id, pending)
+    # Reopen before enqueueing: a router that sees the chunk while the cancel flag is still set
+    # would drop it. If the broker is down, the job gets its previous state back.
     with session_scope(engine) as s:
+        job = queries.get_job(s, job_id)
+        assert job is not None
+        previous = (job.status, job.cancel_requested, job.finished_at)
         queries.reopen_job(s, job_id)
+    try:
+        messages = enqueue_route_chunks(job_id, pending)
+    except BrokerUnavailable:
+        with session_scope(engine) as s:
+            job = queries.get_job(s, job_id)
+            assert job is not None
+            job.status, job.cancel_requested, job.finished_at = previous
+        raise
     log.info("resumed %s: %d prompts in %d messages", job_id, len(pending), messages)
     return ResumeResult(job_id, len(pending), messages, JobStatus.IN_PROGRESS)
 
