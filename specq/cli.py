@@ -42,12 +42,7 @@ def _root(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log at DE
 
 def _register_all() -> None:
     for name in _COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:  # DEV-ONLY while areas land; removed before release
-            if exc.name != name:
-                raise
-            continue
+        module = importlib.import_module(name)
         if hasattr(module, "register"):
             module.register(app)
         if hasattr(module, "register_bench"):

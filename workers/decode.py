@@ -221,7 +221,9 @@ def _claim(
 ) -> tuple[str, list[WorkItem]]:
     """Transaction 1: check cancel, pick the prompts still to do, mark the batch running."""
     with session_scope() as session:
-        job = queries.get_job(session, job_id)
+        # Lock the job row: request_cancel locks it too, so either it sees this batch running or
+        # this claim sees the cancel flag (PostgreSQL; SQLite serializes writers anyway).
+        job = session.get(Job, job_id, with_for_update=True)
         if job is None:
             return "missing", []
         if job.cancel_requested or job.status in TERMINAL_JOB_STATUSES:

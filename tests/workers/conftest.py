@@ -103,6 +103,7 @@ def unit_env(
     )
     monkeypatch.setenv("SPECQ_CONFIG_FILE", str(config))
     monkeypatch.setenv("SPECQ_MAX_BATCH_SIZE", "4")
+    monkeypatch.setenv("SPECQ_EXPLORE_RATE", "0")  # routing decisions under test are deterministic
     get_settings.cache_clear()
     dispose_engines()
     reset_runtime()

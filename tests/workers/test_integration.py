@@ -107,6 +107,8 @@ def live(
         # Small batches and chunks so a job spans several messages.
         mp.setenv("SPECQ_MAX_BATCH_SIZE", "8")
         mp.setenv("SPECQ_ROUTE_CHUNK_SIZE", "16")
+        # Exploration sends random batches to other drafts; these tests assert the assigned one.
+        mp.setenv("SPECQ_EXPLORE_RATE", "0")
         mp.setenv("SPECQ_VISIBILITY_TIMEOUT_S", str(VISIBILITY_TIMEOUT_S))
         # One torch thread per worker: on a shared 2-core machine, OpenMP threads spinning against
         # each other make decoding an order of magnitude slower.
