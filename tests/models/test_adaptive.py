@@ -116,7 +116,7 @@ class _SlowLookup(PromptLookupProposer):
     """A proposer that costs far more than the target step it tries to save."""
 
     def propose(self, k: int, sampler: RowSampler) -> Proposal:
-        time.sleep(0.01 * k)
+        time.sleep(0.02 * k)
         return super().propose(k, sampler)
 
 

@@ -270,7 +270,7 @@ def test_pipeline_output_is_the_targets_greedy_decoding(live: Live, tmp_path: Pa
 
 
 def test_cancel_then_resume(live: Live, tmp_path: Path) -> None:
-    n = 48
+    n = 96  # enough batches that the cancel lands while work is left, however fast the worker is
     lines = [json.dumps({"prompt": f"Tell me about item {i} and why it matters"}) for i in range(n)]
     res = producer.submit_job(_write(tmp_path / "c.jsonl", lines), live.target, max_new_tokens=24)
     _wait(live, res.job_id, lambda r: r.completed >= 1)
