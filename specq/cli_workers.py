@@ -37,6 +37,9 @@ def _sigterm_as_interrupt() -> None:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, handler)
+    # A process started in the background of a non-interactive shell inherits SIGINT ignored;
+    # `specq up` must still stop cleanly on Ctrl-C / SIGINT.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def _stop(stack: Any, timeout: float) -> None:
