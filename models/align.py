@@ -442,8 +442,7 @@ def align_draft(
         t0 = time.perf_counter()
         model: Any = _with_lora(draft, config) if config.method == "lora" else draft
         total = -(-len(seqs) // config.batch_size) * config.epochs
-        with stages.stage(f"align draft ({config.method})", total=total) as on_step:
-            loss = train_draft(model, seqs, config, pad_id, on_step)
+        loss = train_draft(model, seqs, config, pad_id, stages.add(f"align draft ({config.method})", total))
         if config.method == "lora":
             draft = model.merge_and_unload()
         seconds["train"] = time.perf_counter() - t0

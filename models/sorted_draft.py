@@ -8,7 +8,8 @@ code can load the directory as a plain draft too. ``config.json`` records the ex
 under ``sorted_exits``.
 
 Sorted fine-tuning (SoFT) trains every exit at once: the loss is the mean of the
-exits' losses (cross entropy on text, or KL to a target's distributions).
+exits' losses (cross entropy on text; or, to align with one target, distillation on
+the target's responses as in `models.align`).
 
 Early-exit drafting (`SortedProposer`): for each draft token the shallowest exit
 answers first; a row stops at the first exit whose top probability reaches that
@@ -45,7 +46,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import torch
 import torch.nn.functional as F
@@ -55,6 +56,9 @@ from models.proposers import Proposal, Proposer
 from models.ragged import RaggedLM, rollback_cache
 from models.sampling import RowSampler, SamplingParams
 from models.speculative import SpecDecoder
+
+if TYPE_CHECKING:
+    from models.align import AlignConfig
 
 logger = logging.getLogger(__name__)
 
@@ -360,24 +364,6 @@ def soft_loss(exit_logits: Sequence[torch.Tensor], labels: torch.Tensor) -> Soft
     return SoftLoss(torch.stack(per_exit).mean(), per_exit)
 
 
-def soft_distill_loss(
-    exit_logits: Sequence[torch.Tensor],
-    target_logits: torch.Tensor,  # (B, T, V) the target's logits on the same ids
-    valid: torch.Tensor,  # (B, T) bool, False on padding
-    temperature: float = 1.0,
-) -> SoftLoss:
-    """SoFT against a target: the mean over exits of KL(p_target || q_exit) per real position."""
-    tau = float(temperature)
-    p = (target_logits.float() / tau).log_softmax(-1)
-    weight = valid.float() / valid.float().sum().clamp(min=1.0)
-    per_exit = []
-    for lg in exit_logits:
-        log_q = (lg.float() / tau).log_softmax(-1)
-        kl = (p.exp() * (p - log_q)).sum(-1)  # (B, T)
-        per_exit.append((kl * weight).sum() * tau * tau)
-    return SoftLoss(torch.stack(per_exit).mean(), per_exit)
-
-
 def _blocks(ids: list[int], seq_len: int) -> torch.Tensor:
     n = len(ids) // seq_len
     if n == 0:
@@ -508,46 +494,80 @@ def train_sorted_draft(
 def align_sorted_draft(
     draft_dir: Path,
     target: PreTrainedModel,
-    texts: list[str],
+    prompts: Sequence[list[int]],
     out_dir: Path,
-    *,
-    steps: int = 200,
-    batch_size: int = 8,
-    seq_len: int = 128,
-    lr: float = 5e-4,
-    temperature: float = 1.0,
-    progress: bool = False,
+    config: AlignConfig | None = None,
 ) -> Path:
-    """Align a sorted draft to ``target`` with SoFT distillation; save the aligned copy to ``out_dir``.
+    """Align a sorted draft with ``target`` on one sub-task's prompts (SoFT); save it to ``out_dir``.
 
-    The loss is the mean over exits of KL(p_target || q_exit) on ``texts`` (typically the
-    target's own outputs on a sub-task's prompts), so every exit, not only the deepest,
-    moves toward this target. The target must share the draft's tokenizer.
+    The data is exactly `models.align`'s: the target answers ``prompts`` (token ids) and
+    the draft trains on the response positions, against the target's top-k
+    distributions ("kd") or its tokens ("ce"). The SoFT twist: the loss is the mean of
+    every exit's loss, so each exit, not only the deepest, moves toward this target.
+    Returns ``out_dir``; measure acceptance with `SortedProposer` as for any draft.
     """
     from transformers import AutoTokenizer
 
+    from models.align import AlignConfig, attach_teacher, target_responses
+
+    config = config or AlignConfig()
+    if config.method not in ("kd", "ce"):
+        raise ValueError(f"a sorted draft aligns with method kd or ce, not {config.method!r}")
     draft_dir, out_dir = Path(draft_dir), Path(out_dir)
     tokenizer = AutoTokenizer.from_pretrained(draft_dir)
     model = load_sorted_draft(draft_dir, device=target.device, dtype=torch.float32)
-    target_vocab = int(target.config.get_text_config(decoder=True).vocab_size)
-    if target_vocab < model.config.vocab_size:
-        raise ValueError(
-            f"target vocabulary ({target_vocab}) is smaller than the sorted draft's "
-            f"({model.config.vocab_size}); align only with a target that shares the draft's tokenizer"
-        )
-    ids = _tokenize_corpus(texts, tokenizer)
-    blocks = _blocks(ids, min(seq_len, max(2, len(ids))))
     target.eval()
+    seqs = target_responses(target, list(prompts), config)
+    if not seqs:
+        raise ValueError("the target produced no response tokens for any alignment prompt")
+    if config.method == "kd":
+        attach_teacher(target, seqs, config.top_k, config.gen_batch_size)
 
-    def distill(m: SortedDraft, batch: torch.Tensor) -> SoftLoss:
-        batch = batch.to(target.device)
-        with torch.no_grad():
-            p_logits = target(batch).logits[..., : m.config.vocab_size].float()
-        valid = torch.ones_like(batch, dtype=torch.bool)
-        return soft_distill_loss(m(batch), p_logits, valid, temperature)
+    def loss_fn(m: SortedDraft, batch: list[Any]) -> SoftLoss:
+        width = max(len(q.ids) for q in batch)
+        ids = torch.zeros((len(batch), width), dtype=torch.long)
+        predicts = torch.zeros(
+            (len(batch), width), dtype=torch.bool
+        )  # positions whose next token is a response
+        for row, q in enumerate(batch):
+            ids[row, : len(q.ids)] = torch.tensor(q.ids)
+            predicts[row, q.start - 1 : len(q.ids) - 1] = True
+        ids, predicts = ids.to(m.device), predicts.to(m.device)
+        per_exit = []
+        for logits in m(ids):  # right padding: causal attention keeps it out of real positions
+            logq = logits[predicts].float().log_softmax(-1)  # (N, V) in (B, T) order
+            if config.method == "ce":
+                labels = torch.cat([torch.tensor(q.ids[q.start :]) for q in batch]).to(m.device)
+                per_exit.append(F.nll_loss(logq, labels))
+            else:
+                p = torch.cat([q.teacher_p for q in batch]).to(m.device)  # (N, top_k)
+                idx = torch.cat([q.teacher_i for q in batch]).to(m.device)
+                per_exit.append(-(p * logq.gather(1, idx)).sum(-1).mean())  # KL(p || q) + const
+        return SoftLoss(torch.stack(per_exit).mean(), per_exit)
 
-    final = _optimize(model, blocks, steps, batch_size, lr, 0, distill, progress, "SoFT-align")
-    logger.info("sorted draft aligned: final exit KLs %s", [round(x, 4) for x in final])
+    rng = random.Random(config.seed)
+    opt = torch.optim.AdamW(model.parameters(), lr=config.lr, weight_decay=0.0)
+    batches = [
+        [seqs[i] for i in order[start : start + config.batch_size]]
+        for order in (rng.sample(range(len(seqs)), len(seqs)) for _ in range(config.epochs))
+        for start in range(0, len(seqs), config.batch_size)
+    ]  # epochs x shuffled batches
+    model.train()
+    for step, batch in enumerate(batches):
+        out = loss_fn(model, batch)
+        for group in opt.param_groups:
+            group["lr"] = _lr_at(step, len(batches), config.lr)
+        opt.zero_grad(set_to_none=True)
+        out.loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        if step == len(batches) - 1:
+            logger.info(
+                "sorted draft aligned on %d responses: last batch exit losses %s",
+                len(seqs),
+                [round(x.item(), 4) for x in out.per_exit],
+            )
+    model.eval()
     out_dir.mkdir(parents=True, exist_ok=True)
     model.save(out_dir)
     tokenizer.save_pretrained(out_dir)

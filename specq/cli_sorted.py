@@ -132,6 +132,16 @@ def _prompt_texts(path: Path, tokenizer: PreTrainedTokenizerBase, limit: int) ->
     return texts
 
 
+def _parse_thresholds(text: str, exits: tuple[int, ...]) -> list[float]:
+    """Comma-separated thresholds, checked against the draft's exits."""
+    from models.sorted_draft import check_thresholds
+
+    try:
+        return check_thresholds([float(x) for x in text.split(",")], exits)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--thresholds") from exc
+
+
 def _draft_k(dep: Deployment, draft: str, k: int | None) -> int:
     if k is not None:
         return k
@@ -258,6 +268,11 @@ def bench_sorted_cmd(
     calib_prompts: int = typer.Option(
         8, min=0, help="Further prompts (after the measured ones) to calibrate on; 0 = use the deployment's."
     ),
+    fixed_thresholds: str | None = typer.Option(
+        None,
+        "--thresholds",
+        help="Measure these thresholds (comma-separated, shallow to deep) for every target; no calibration.",
+    ),
     max_new_tokens: int = typer.Option(48, min=2),
     k: int | None = typer.Option(None, min=1, help="Draft length (default: the draft's k, 4 when auto)."),
     batch_size: int = typer.Option(8, min=1),
@@ -307,10 +322,19 @@ def bench_sorted_cmd(
             pair = _load_pair(dep, draft, name)
             ids = _read_prompts(prompts, dep, pair.tokenizer, num_prompts + calib_prompts)
             measured, calib = ids[:num_prompts], ids[num_prompts:]
-            if calib:
+            if fixed_thresholds is not None:
+                thresholds = _parse_thresholds(fixed_thresholds, pair.draft.exits)
+                source = "given on the command line"
+            elif calib:
                 with console.status(f"calibrating on {len(calib)} held-out prompts for {name}"):
                     thresholds = calibrate_thresholds(
-                        pair.draft, pair.target, calib, params, k=k_used, batch_size=batch_size
+                        pair.draft,
+                        pair.target,
+                        calib,
+                        params,
+                        k=k_used,
+                        batch_size=batch_size,
+                        repeats=repeats,
                     ).thresholds
                 source = f"calibrated on {len(calib)} other held-out prompts"
             else:

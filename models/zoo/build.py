@@ -29,7 +29,9 @@ import logging
 import os
 import random
 import shutil
+import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -37,14 +39,14 @@ from pathlib import Path
 from typing import Any
 
 from models.zoo.corpora import Pair, build_corpora
-from models.zoo.presets import PRESETS, ZooPreset
+from models.zoo.presets import PRESETS, ModelSpec, ZooPreset
 from models.zoo.progress import Stages
 from models.zoo.tokenizer import chat_text
 
 logger = logging.getLogger(__name__)
 
 # Bump when anything that changes a built zoo changes (corpora, tokenizer, training, layout).
-ZOO_CODE_VERSION = "1"
+ZOO_CODE_VERSION = "2"
 MANIFEST = "manifest.json"
 # ZooPaths field -> model name (also its directory name)
 MODEL_DIRS = {
@@ -233,14 +235,130 @@ def read_train_pairs(path: Path) -> list[Pair]:
         return [Pair(**json.loads(line)) for line in fh if line.strip()]
 
 
-def _build(cfg: ZooPreset, key: str, out: Path, progress: bool) -> None:
-    """Corpora, prompt files, tokenizer, targets and general draft into `out`, then the manifest."""
+@dataclass(frozen=True)
+class TrainJob:
+    """One model to train and save; JSON-serialisable so a worker process can run it."""
+
+    name: str
+    spec: ModelSpec
+    train_pairs: Path  # corpus/train.jsonl; the texts are rebuilt from it exactly as the build made them
+    chat_share: float
+    text_seed: int
+    tokenizer_dir: Path
+    context: int
+    seq_len: int
+    seed: int
+    out_dir: Path
+    threads: int | None
+
+    @property
+    def cost(self) -> int:
+        """Rough training cost: parameters of the blocks x tokens seen."""
+        s = self.spec
+        block_params = s.num_layers * s.hidden_size * (4 * s.hidden_size + 3 * s.intermediate_size)
+        return block_params * s.steps * s.batch_size
+
+    def to_json(self) -> str:
+        return json.dumps(dataclasses.asdict(self), default=str)
+
+    @classmethod
+    def from_json(cls, text: str) -> TrainJob:
+        d = json.loads(text)
+        paths = {k: Path(d[k]) for k in ("train_pairs", "tokenizer_dir", "out_dir")}
+        return cls(**{**d, **paths, "spec": ModelSpec(**d["spec"])})
+
+
+def run_train_job(
+    job: TrainJob, on_step: Callable[[int, float], None] | None, texts: list[str] | None = None
+) -> float:
+    """Train and save one model; returns its final training loss."""
     import torch
+    from transformers import AutoTokenizer
+
+    from models.zoo.train import train_model
+
+    if job.threads is not None:
+        torch.set_num_threads(job.threads)
+    if texts is None:
+        texts = training_texts(read_train_pairs(job.train_pairs), job.chat_share, job.text_seed)
+    tokenizer = AutoTokenizer.from_pretrained(job.tokenizer_dir)
+    _, loss = train_model(
+        job.spec, texts, tokenizer, job.context, job.seq_len, job.seed, job.out_dir, on_step=on_step
+    )
+    return loss
+
+
+class _SideTraining:
+    """One job trained by `python -m models.zoo.worker` while this process trains the others.
+
+    A plain subprocess rather than multiprocessing: spawn re-runs the caller's main module,
+    which deadlocks on the zoo lock when a script calls build_zoo without a __main__ guard.
+    """
+
+    def __init__(self, job: TrainJob, on_step: Callable[[int, float], None]) -> None:
+        import models
+
+        self.job, self.on_step = job, on_step
+        job_file = job.out_dir.parent / f".job-{job.name}.json"
+        job_file.write_text(job.to_json())
+        self.log = job.out_dir.parent / f".worker-{job.name}.log"
+        env = dict(os.environ)
+        package_root = str(Path(models.__file__).resolve().parents[1])  # importable without an install
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH", "")) if p)
+        self.started = time.perf_counter()
+        with self.log.open("w") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "models.zoo.worker", str(job_file)],
+                stdout=subprocess.PIPE,
+                stderr=log,
+                text=True,
+                env=env,
+            )
+        self.loss: float | None = None
+        self.seconds = 0.0
+        self.pump = threading.Thread(target=self._pump, daemon=True)
+        self.pump.start()
+
+    def _pump(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            msg = json.loads(line)
+            if "step" in msg:
+                self.on_step(int(msg["step"]), float(msg["loss"]))
+            elif "done" in msg:
+                self.loss = float(msg["done"])
+
+    def stop(self) -> None:
+        """End the worker if it still runs (this process is failing)."""
+        if self.process.poll() is None:
+            self.process.terminate()
+        self.process.wait()
+
+    def wait(self) -> float:
+        self.process.wait()
+        self.pump.join()
+        self.seconds = time.perf_counter() - self.started
+        if self.process.returncode != 0 or self.loss is None:
+            tail = self.log.read_text(errors="replace")[-3000:]
+            raise RuntimeError(
+                f"training {self.job.name} in a worker process failed (exit code {self.process.returncode}); "
+                f"its log {self.log} ends with:\n{tail}"
+            )
+        return self.loss
+
+
+def _build(cfg: ZooPreset, key: str, out: Path, progress: bool) -> None:
+    """Corpora, prompt files, tokenizer, targets, general draft and sorted draft into `out`; the manifest."""
+    import torch
+    from transformers import AutoModelForCausalLM
 
     from models.zoo.tokenizer import train_tokenizer
-    from models.zoo.train import measure_step, train_model
+    from models.zoo.train import measure_step
 
     timings: dict[str, float] = {}
+    losses: dict[str, float] = {}
+    models: dict[str, str] = {}
+    t_build = time.perf_counter()
     with Stages(progress) as stages:
         t0 = time.perf_counter()
         with stages.stage("corpora"):
@@ -265,30 +383,48 @@ def _build(cfg: ZooPreset, key: str, out: Path, progress: bool) -> None:
 
         t0 = time.perf_counter()
         with stages.stage("tokenizer"):
-            tokenizer = train_tokenizer(texts, cfg.vocab_size, out / "tokenizer")
+            train_tokenizer(texts, cfg.vocab_size, out / "tokenizer")
         timings["tokenizer"] = time.perf_counter() - t0
 
-        losses: dict[str, float] = {}
-        trained = {}
         specs = {"target-s": cfg.target_s, "target-l": cfg.target_l, "draft": cfg.draft}
-        for i, (name, spec) in enumerate(specs.items(), start=1):
-            t0 = time.perf_counter()
-            with stages.stage(f"train {name}", total=spec.steps) as on_step:
-                trained[name], losses[name] = train_model(
-                    spec,
-                    texts,
-                    tokenizer,
-                    cfg.context,
-                    cfg.seq_len,
-                    seed=cfg.seed * 1000 + i,
-                    out_dir=out / name,
-                    on_step=on_step,
-                )
-            timings[name] = time.perf_counter() - t0
+        jobs = [
+            TrainJob(name, spec, out / "corpus" / "train.jsonl", cfg.chat_share, cfg.seed, out / "tokenizer",
+                     cfg.context, cfg.seq_len, cfg.seed * 1000 + i, out / name, cfg.threads)
+            for i, (name, spec) in enumerate(specs.items(), start=1)
+        ]  # fmt: skip
+        side = None
+        if cfg.parallel:
+            # The costliest model trains in a second process while this one trains the rest: on two
+            # cores, two one-thread trainings beat one two-thread training of models this small.
+            big = max(jobs, key=lambda j: j.cost)
+            jobs.remove(big)
+            logger.info("training %s in a worker process", big.name)
+            side = _SideTraining(big, stages.add(f"train {big.name}", big.spec.steps))
+        try:
+            for job in jobs:
+                t0 = time.perf_counter()
+                losses[job.name] = run_train_job(job, stages.add(f"train {job.name}", job.spec.steps), texts)
+                timings[job.name] = time.perf_counter() - t0
+            trainer, sorted_version = sorted_draft_trainer()
+            if trainer is not None:
+                t0 = time.perf_counter()
+                logger.info("training the sorted draft (preset %s, version %s)", cfg.name, sorted_version)
+                trainer(texts, out / "tokenizer", out / "sorted-draft", cfg.name, progress)
+                models["sorted-draft"] = "sorted-draft"
+                timings["sorted-draft"] = time.perf_counter() - t0
+            if side is not None:
+                losses[side.job.name] = side.wait()
+                timings[side.job.name] = side.seconds
+        finally:
+            if side is not None:
+                side.stop()
+    timings["total"] = time.perf_counter() - t_build
+    models.update({name: name for name in specs})
 
-    models = {name: name for name in specs}
+    # Timed after all training, one model at a time, so the measurements do not compete with training.
     step_ms: dict[str, dict[str, float]] = {}
-    for name, model in trained.items():
+    for name in specs:
+        model = AutoModelForCausalLM.from_pretrained(out / name, dtype=torch.float32).eval()
         for batch in (1, 8):
             cost = measure_step(model, batch=batch)
             step_ms[f"{name}@b{batch}"] = {"min": round(cost.min_ms, 3), "median": round(cost.median_ms, 3)}
@@ -296,7 +432,7 @@ def _build(cfg: ZooPreset, key: str, out: Path, progress: bool) -> None:
         "preset": cfg.name,
         "key": key,
         "zoo_code_version": ZOO_CODE_VERSION,
-        "sorted_draft_version": None,  # set by _ensure_sorted_draft
+        "sorted_draft_version": sorted_version,
         "python": sys.version.split()[0],
         "torch": torch.__version__,
         "tasks": list(cfg.tasks),

@@ -38,17 +38,21 @@ class Stages:
         if self.progress is not None:
             self.progress.stop()
 
-    @contextlib.contextmanager
-    def stage(self, name: str, total: int = 1) -> Iterator[StepCallback]:
-        """A bar for one stage; yields the on_step(step, loss) callback that advances it."""
+    def add(self, name: str, total: int) -> StepCallback:
+        """A bar for a stage of `total` steps; returns the on_step(step, loss) callback that advances it."""
         logger.info("%s", name)
         if self.progress is None:
-            yield lambda step, loss: None
-            return
+            return lambda step, loss: None
         task = self.progress.add_task(name, total=total, info="")
 
         def on_step(step: int, loss: float) -> None:
-            self.progress.update(task, completed=step + 1, info=f"loss {loss:.3f}")
+            self.progress.update(task, completed=step + 1, info=f"loss {loss:.3f}" if loss == loss else "")
 
-        yield on_step
-        self.progress.update(task, completed=total)
+        return on_step
+
+    @contextlib.contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        """A one-step bar (no loss shown) that completes when the block ends."""
+        on_step = self.add(name, 1)
+        yield
+        on_step(0, float("nan"))  # nan: nothing to show

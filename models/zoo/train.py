@@ -141,7 +141,7 @@ class StepCost:
     median_ms: float  # typical, contention included
 
 
-def measure_step(model: LlamaForCausalLM, batch: int = 1, context: int = 128, repeats: int = 40) -> StepCost:
+def measure_step(model: LlamaForCausalLM, batch: int = 1, context: int = 128, repeats: int = 100) -> StepCost:
     """Time one cached decoding step of `model`: `batch` rows, one new token each after `context` tokens."""
     gen = torch.Generator().manual_seed(0)
     ids = torch.randint(0, model.config.vocab_size, (batch, context), generator=gen)

@@ -135,3 +135,20 @@ def test_calibrate_names_an_unknown_target(app: typer.Typer, deployment: Path) -
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 1
     assert "unknown target 'nope'" in result.output and "t" in result.output
+
+
+def test_bench_with_given_thresholds_skips_calibration(
+    app: typer.Typer, deployment: Path, tmp_path: Path
+) -> None:
+    prompts = deployment.parent / "prompts.jsonl"
+    out = tmp_path / "bench.json"
+    args = ["bench", "sorted", "--prompts", str(prompts), "--config", str(deployment), "--out", str(out)]
+    args += ["--num-prompts", "2", "--max-new-tokens", "4", "--repeats", "1", "--thresholds", "0.5,0.5,0"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    report = json.loads(out.read_text())["targets"]["t"]
+    assert (
+        report["thresholds"] == [0.5, 0.5, 0.0] and report["threshold_source"] == "given on the command line"
+    )
+    bad = CliRunner().invoke(app, [*args[:-1], "0.5,0"])
+    assert bad.exit_code == 2 and "one per exit" in bad.output
