@@ -11,6 +11,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, func, insert, select, update
@@ -630,14 +631,24 @@ def assignment_events(session: Session, target: str | None = None) -> list[Assig
 
 
 def acceptance_stats(
-    session: Session, target: str, task: str | None, *, job_id: str | None = None
+    session: Session,
+    target: str,
+    task: str | None,
+    *,
+    job_id: str | None = None,
+    since: datetime | None = None,
 ) -> list[DraftStats]:
-    """Per-draft sums over results of (target, task) (``task=None`` = all tasks), best first."""
+    """Per-draft sums over results of (target, task) (``task=None`` = all tasks), best first.
+
+    ``since``: only results stored at or after this time (the assignment policy's window).
+    """
     conds = [Result.target == target]
     if task is not None:
         conds.append(Result.task == task)
     if job_id is not None:
         conds.append(Result.job_id == job_id)
+    if since is not None:
+        conds.append(Result.created_at >= since)
     stmt = (
         select(
             Result.draft,

@@ -189,7 +189,11 @@ class Result(Base):
     batch_id: Mapped[str | None] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    __table_args__ = (Index(None, "job_id", "task", "draft"),)
+    __table_args__ = (
+        Index(None, "job_id", "task", "draft"),
+        # The assignment policy's aggregate: one (target, task), recent results, per draft.
+        Index(None, "target", "task", "created_at"),
+    )
 
 
 class Batch(Base):

@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     visibility_timeout_s: int = 6 * 3600
     # Share of batches that try a non-assigned draft to keep measuring alternatives.
     explore_rate: float = 0.05
+    # The assignment policy compares drafts on results of the last this-many seconds (0 = all
+    # history), so a draft re-registered under the same name, or drifting traffic, shows within it.
+    assignment_window_s: int = Field(default=24 * 3600, ge=0)
 
     @model_validator(mode="after")
     def _default_zoo_dir(self) -> Settings:

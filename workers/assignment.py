@@ -27,11 +27,13 @@ import random
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from db import queries
+from db.schema import utcnow
 from models.assignment import (
     Decision,
     DraftMeasure,
@@ -72,10 +74,12 @@ def current_draft(session: Session, deployment: Deployment, target: str, task: s
 
 
 def measures(session: Session, target: str, task: str) -> dict[str, DraftMeasure]:
-    """Acceptance of every draft that has results on (target, task)."""
+    """Acceptance of every draft with results on (target, task) in the window (``SPECQ_ASSIGNMENT_WINDOW_S``)."""
+    window = get_settings().assignment_window_s
+    since = utcnow() - timedelta(seconds=window) if window > 0 else None
     return {
         s.draft: DraftMeasure(s.draft, s.prompts, s.drafted, s.accepted, s.steps)
-        for s in queries.acceptance_stats(session, target, task)
+        for s in queries.acceptance_stats(session, target, task, since=since)
     }
 
 

@@ -10,8 +10,9 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect, text
+from sqlalchemy.orm import Session
 
-from db.schema import Base
+from db.schema import Base, Job
 from db.session import alembic_config, init_db, make_engine, schema_revision
 from db.views import view_definitions
 
@@ -30,7 +31,7 @@ def _check_schema(engine: Engine) -> None:
         for view in VIEWS:
             conn.execute(text(f"SELECT * FROM {view}")).all()
     current, head = schema_revision(engine)
-    assert current == head == "0001"
+    assert current == head == "0002"
 
 
 def test_init_db_creates_schema_and_views_on_sqlite(tmp_path: Path) -> None:
@@ -49,7 +50,7 @@ def test_init_db_finds_migrations_from_any_working_directory(
     monkeypatch.chdir(tmp_path)  # no alembic.ini, no migrations/ here
     engine = make_engine(f"sqlite:///{tmp_path / 'b.db'}")
     init_db(engine)
-    assert schema_revision(engine)[0] == "0001"
+    assert schema_revision(engine)[0] == "0002"
 
 
 def test_downgrade_to_base_and_upgrade_again_on_sqlite(tmp_path: Path) -> None:
@@ -63,6 +64,20 @@ def test_downgrade_to_base_and_upgrade_again_on_sqlite(tmp_path: Path) -> None:
     )
     command.upgrade(cfg, "head")
     _check_schema(engine)
+
+
+def test_a_database_at_0001_upgrades_to_head_keeping_its_rows(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'e.db'}"
+    cfg = alembic_config(url)
+    command.upgrade(cfg, "0001")
+    engine = make_engine(url)
+    with Session(engine) as s, s.begin():  # the ORM model inserts into the 0001 schema too
+        s.add(Job(id="j1", target="target-s"))
+    init_db(engine)  # what a new release does on start
+    _check_schema(engine)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT id FROM jobs")).scalars().all() == ["j1"]
+    assert "ix_results_target_task_created_at" in {i["name"] for i in inspect(engine).get_indexes("results")}
 
 
 def test_concurrent_init_db_on_one_file(tmp_path: Path) -> None:

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import json
 import random
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from sqlalchemy import update
+
 from db import queries
+from db.schema import Result, utcnow
 from db.session import session_scope
 from models.assignment import PolicyConfig
 from specq.deployment import Deployment, DraftSpec, TargetSpec, load_deployment
+from specq.settings import get_settings
 from workers.assignment import (
     batches_to_switch,
     choose_draft,
     expected_exploration_bound,
+    measures,
     simulate_online,
     update_assignment,
 )
@@ -112,6 +118,26 @@ def test_update_assignment_switches_on_significant_gain_and_records_why(unit_env
         # Nothing new: no switch, no event.
         assert update_assignment(s, dep, "t", "qa", NO_EXPLORE) is None
         assert len(queries.assignment_events(s, "t")) == 2
+
+
+def test_the_policy_measures_drafts_on_recent_results_only(
+    unit_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A draft that was poor two days ago and is good now (re-registered under its name) wins."""
+    dep = _deployment("general", "aligned")
+    with session_scope() as s:
+        _store_results(s, "aligned", 200, 0.5)
+        s.execute(update(Result).values(created_at=utcnow() - timedelta(days=2)))
+        _store_results(s, "general", 30, 1.0)
+        _store_results(s, "aligned", 20, 3.0)
+        assert {d: m.prompts for d, m in measures(s, "t", "qa").items()} == {"general": 30, "aligned": 20}
+        decision = update_assignment(s, dep, "t", "qa", NO_EXPLORE)
+        assert decision is not None and decision.chosen == "aligned"
+    monkeypatch.setenv("SPECQ_ASSIGNMENT_WINDOW_S", "0")  # 0 = all history: the old results weigh it down
+    get_settings.cache_clear()
+    with session_scope() as s:
+        assert measures(s, "t", "qa")["aligned"].prompts == 220
+        assert measures(s, "t", "qa")["aligned"].mean_accepted == pytest.approx((200 * 5 + 20 * 30) / 2200)
 
 
 @pytest.mark.parametrize("scenario", ["registered", "acceptance_rises"])
