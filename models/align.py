@@ -36,6 +36,7 @@ import torch.nn.functional as F
 from transformers import PreTrainedModel, PreTrainedTokenizerBase
 
 from models.loading import check_same_tokenizer, load_model_and_tokenizer
+from models.proposers import Proposer
 from models.speculative import SamplingParams, SpecDecoder
 from models.zoo.progress import Stages
 from models.zoo.train import lr_at
@@ -206,7 +207,7 @@ def encode_prompts(
 
 def measure_acceptance(
     target: PreTrainedModel,
-    draft: PreTrainedModel,
+    draft: PreTrainedModel | Proposer,
     prompts: Sequence[list[int]],
     k: int = 4,
     max_new_tokens: int = 64,
@@ -373,6 +374,27 @@ def _with_lora(draft: PreTrainedModel, config: AlignConfig) -> Any:
 # --------------------------------------------------------------------------------------------- the recipe
 
 
+def _split(
+    prompts: Path | Sequence[PromptRecord],
+    eval_prompts: Path | Sequence[PromptRecord] | None,
+    task: str | None,
+    config: AlignConfig,
+) -> tuple[list[PromptRecord], list[PromptRecord]]:
+    """(training, held-out) prompt records; without `eval_prompts` a seeded share is held out."""
+    records = read_prompts(prompts, task) if isinstance(prompts, Path | str) else list(prompts)
+    if eval_prompts is not None:
+        evals = (
+            read_prompts(eval_prompts, task) if isinstance(eval_prompts, Path | str) else list(eval_prompts)
+        )
+        return records, evals
+    shuffled = records[:]
+    random.Random(config.seed).shuffle(shuffled)
+    n_eval = max(1, round(len(shuffled) * config.heldout_fraction))
+    if len(shuffled) - n_eval < 1:
+        raise ValueError(f"{len(records)} prompt(s) are too few to hold some out; pass eval_prompts")
+    return shuffled[n_eval:], shuffled[:n_eval]
+
+
 def align_draft(
     target_path: Path | str,
     base_draft_path: Path | str,
@@ -394,19 +416,7 @@ def align_draft(
     config = config or AlignConfig()
     t_start = time.perf_counter()
     torch.manual_seed(config.seed)
-    records = read_prompts(prompts, task) if isinstance(prompts, Path | str) else list(prompts)
-    if eval_prompts is None:
-        shuffled = records[:]
-        random.Random(config.seed).shuffle(shuffled)
-        n_eval = max(1, round(len(shuffled) * config.heldout_fraction))
-        if len(shuffled) - n_eval < 1:
-            raise ValueError(f"{len(records)} prompt(s) are too few to hold some out; pass eval_prompts")
-        eval_records, train_records = shuffled[:n_eval], shuffled[n_eval:]
-    else:
-        eval_records = (
-            read_prompts(eval_prompts, task) if isinstance(eval_prompts, Path | str) else list(eval_prompts)
-        )
-        train_records = records
+    train_records, eval_records = _split(prompts, eval_prompts, task, config)
 
     target, target_tok = load_model_and_tokenizer(
         target_path, device=device, trust_remote_code=trust_remote_code
@@ -484,4 +494,103 @@ def align_draft(
         before.mean_accepted,
         after.mean_accepted,
     )
+    return result
+
+
+def align_sorted(
+    target_path: Path | str,
+    base_draft_path: Path | str,
+    prompts: Path | Sequence[PromptRecord],
+    out_dir: Path,
+    *,
+    task: str | None = None,
+    eval_prompts: Path | Sequence[PromptRecord] | None = None,
+    config: AlignConfig | None = None,
+    device: str | torch.device = "auto",
+    trust_remote_code: bool = False,
+    progress: bool = False,
+) -> AlignResult:
+    """`align_draft` for a sorted (S2D) draft: SoFT on the target's responses, every exit measured.
+
+    The data and losses are `align_draft`'s (`models.sorted_draft.align_sorted_draft`
+    averages them over the exits). Acceptance is measured for each exit alone, before and
+    after; ``before``/``after`` of the result are the deepest exit's, and the report
+    (``alignment.json``) holds every exit's under ``"exits"``. The thresholds that mix the
+    exits are per target: run `specq calibrate` on the aligned draft.
+    """
+    from transformers import AutoTokenizer
+
+    from models.sorted_draft import (
+        SortedProposer,
+        align_sorted_draft,
+        fixed_exit_thresholds,
+        load_sorted_draft,
+    )
+
+    config = config or AlignConfig()
+    if config.method not in ("kd", "ce"):
+        raise ValueError(f"a sorted draft aligns with method kd or ce, not {config.method!r}")
+    t_start = time.perf_counter()
+    torch.manual_seed(config.seed)
+    train_records, eval_records = _split(prompts, eval_prompts, task, config)
+    target, target_tok = load_model_and_tokenizer(
+        target_path, device=device, trust_remote_code=trust_remote_code
+    )
+    check_same_tokenizer(target_tok, AutoTokenizer.from_pretrained(base_draft_path))
+    base = load_sorted_draft(base_draft_path, device=target.device, dtype=torch.float32)
+    context = min(int(target.config.max_position_embeddings), int(base.config.max_position_embeddings))
+    train_ids = encode_prompts(target_tok, train_records, context - config.max_new_tokens)
+    eval_ids = encode_prompts(target_tok, eval_records, context - config.eval_max_new_tokens)
+    vocab = int(target.config.get_text_config(decoder=True).vocab_size)
+    seconds: dict[str, float] = {}
+
+    def each_exit(model: Any) -> list[Acceptance]:
+        n = len(model.exits)
+        return [
+            measure_acceptance(
+                target,
+                SortedProposer(model, fixed_exit_thresholds(n, i), vocab_size=vocab),
+                eval_ids,
+                config.eval_k,
+                config.eval_max_new_tokens,
+                config.gen_batch_size,
+            )
+            for i in range(n)
+        ]
+
+    with Stages(progress) as stages:
+        t0 = time.perf_counter()
+        with stages.stage(f"acceptance of each exit of the base draft ({len(eval_ids)} held-out prompts)"):
+            before = each_exit(base)
+        seconds["eval_before"] = time.perf_counter() - t0
+        with stages.stage(f"SoFT alignment ({config.method}) on {len(train_ids)} prompts"):
+            aligned = align_sorted_draft(Path(base_draft_path), target, train_ids, Path(out_dir), config)
+        seconds.update(aligned.seconds)
+        t0 = time.perf_counter()
+        with stages.stage("acceptance of each exit of the aligned draft"):
+            after = each_exit(load_sorted_draft(aligned.out_dir, device=target.device, dtype=torch.float32))
+        seconds["eval_after"] = time.perf_counter() - t0
+    seconds["total"] = time.perf_counter() - t_start
+    result = AlignResult(
+        out_dir=aligned.out_dir,
+        task=task,
+        method=f"soft-{config.method}",
+        train_prompts=len(train_ids),
+        eval_prompts=len(eval_ids),
+        eval_k=config.eval_k,
+        before=before[-1],
+        after=after[-1],
+        final_loss=aligned.final_loss,
+        seconds={k: round(v, 2) for k, v in seconds.items()},
+    )
+    exits = {
+        str(e): {"before": b.to_dict(), "after": a.to_dict(), "exit_loss": loss}
+        for e, b, a, loss in zip(base.exits, before, after, aligned.exit_losses, strict=True)
+    }
+    (aligned.out_dir / REPORT).write_text(
+        json.dumps({**result.to_dict(), "exits": exits, "config": asdict(config)}, indent=2) + "\n",
+        encoding="utf-8",
+    )
+    for e, b, a in zip(base.exits, before, after, strict=True):
+        logger.info("sorted draft exit %d for %s: acceptance %.3f -> %.3f", e, task, b.rate, a.rate)
     return result

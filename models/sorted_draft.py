@@ -491,20 +491,31 @@ def train_sorted_draft(
     return out_dir
 
 
+@dataclass(frozen=True)
+class SortedAlignment:
+    """What `align_sorted_draft` did: where the draft went, its losses, its time."""
+
+    out_dir: Path
+    final_loss: float  # mean over exits, mean of the last epoch's batches
+    exit_losses: list[float]  # per exit, shallow to deep, last epoch
+    seconds: dict[str, float]  # "generate" (target responses + teacher), "train"
+
+
 def align_sorted_draft(
     draft_dir: Path,
     target: PreTrainedModel,
     prompts: Sequence[list[int]],
     out_dir: Path,
     config: AlignConfig | None = None,
-) -> Path:
+) -> SortedAlignment:
     """Align a sorted draft with ``target`` on one sub-task's prompts (SoFT); save it to ``out_dir``.
 
     The data is exactly `models.align`'s: the target answers ``prompts`` (token ids) and
     the draft trains on the response positions, against the target's top-k
     distributions ("kd") or its tokens ("ce"). The SoFT twist: the loss is the mean of
     every exit's loss, so each exit, not only the deepest, moves toward this target.
-    Returns ``out_dir``; measure acceptance with `SortedProposer` as for any draft.
+    Measure acceptance with `SortedProposer` as for any draft (`models.align.align_sorted`
+    does both, before and after).
     """
     from transformers import AutoTokenizer
 
@@ -517,11 +528,14 @@ def align_sorted_draft(
     tokenizer = AutoTokenizer.from_pretrained(draft_dir)
     model = load_sorted_draft(draft_dir, device=target.device, dtype=torch.float32)
     target.eval()
+    t0 = time.perf_counter()
     seqs = target_responses(target, list(prompts), config)
     if not seqs:
         raise ValueError("the target produced no response tokens for any alignment prompt")
     if config.method == "kd":
         attach_teacher(target, seqs, config.top_k, config.gen_batch_size)
+    seconds = {"generate": time.perf_counter() - t0}
+    t0 = time.perf_counter()
 
     def loss_fn(m: SortedDraft, batch: list[Any]) -> SoftLoss:
         width = max(len(q.ids) for q in batch)
@@ -553,6 +567,7 @@ def align_sorted_draft(
         for start in range(0, len(seqs), config.batch_size)
     ]  # epochs x shuffled batches
     model.train()
+    last_epoch: list[list[float]] = []
     for step, batch in enumerate(batches):
         out = loss_fn(model, batch)
         for group in opt.param_groups:
@@ -561,17 +576,20 @@ def align_sorted_draft(
         out.loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
-        if step == len(batches) - 1:
-            logger.info(
-                "sorted draft aligned on %d responses: last batch exit losses %s",
-                len(seqs),
-                [round(x.item(), 4) for x in out.per_exit],
-            )
+        if step >= len(batches) - -(-len(seqs) // config.batch_size):  # the last epoch
+            last_epoch.append([x.item() for x in out.per_exit])
     model.eval()
+    seconds["train"] = time.perf_counter() - t0
+    exit_losses = [sum(col) / len(col) for col in zip(*last_epoch, strict=True)]
+    logger.info(
+        "sorted draft aligned on %d responses: last-epoch exit losses %s",
+        len(seqs),
+        [round(x, 4) for x in exit_losses],
+    )
     out_dir.mkdir(parents=True, exist_ok=True)
     model.save(out_dir)
     tokenizer.save_pretrained(out_dir)
-    return out_dir
+    return SortedAlignment(out_dir, sum(exit_losses) / len(exit_losses), exit_losses, seconds)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -198,14 +198,23 @@ def align_cmd(
     name: str | None = typer.Option(
         None, help="Draft name when registering (default aligned-<task>-<target>)."
     ),
+    sorted_draft: bool = typer.Option(
+        False,
+        "--sorted",
+        help="The base draft is a sorted (S2D) draft: align every exit (SoFT, kd or ce) and measure each.",
+    ),
 ) -> None:
     """Align a draft with a target on a task's prompts; report acceptance before/after; maybe register."""
-    from models.align import METHODS, AlignConfig, align_draft
+    from models.align import METHODS, AlignConfig, align_draft, align_sorted
     from specq.deployment import load_deployment
     from specq.settings import get_settings
 
     if method not in METHODS:
         raise typer.BadParameter(f"choose one of {', '.join(METHODS)}", param_hint="--method")
+    if sorted_draft and method == "lora":
+        raise typer.BadParameter(
+            "a sorted draft aligns with kd or ce (SoFT), not lora", param_hint="--method"
+        )
     if register and task is None:
         raise typer.BadParameter(
             "registering assigns the draft to (target, task); pass --task", param_hint="--task"
@@ -226,7 +235,7 @@ def align_cmd(
             temperature=temperature,
             seed=seed,
         )
-        result = align_draft(
+        result = (align_sorted if sorted_draft else align_draft)(
             target_path,
             draft_path,
             prompts,
@@ -238,27 +247,49 @@ def align_cmd(
             trust_remote_code=settings.trust_remote_code,
             progress=True,
         )
-    _print_results([result], title=f"alignment of {base_draft} to {target}")
+    kind = " (deepest exit alone; every exit in alignment.json)" if sorted_draft else ""
+    _print_results([result], title=f"alignment of {base_draft} to {target}{kind}")
     if register:
         assert target_name is not None and task is not None
         draft_name = name or _draft_name(task, target_name)
         with _user_errors():
-            _register(dep, target_name, task, draft_name, result)
+            _register(dep, target_name, task, draft_name, result, sorted_draft=sorted_draft)
+        if sorted_draft:
+            console.print(
+                f"its exits answer by the deepest alone for now: run "
+                f"`specq calibrate --draft {draft_name} --target {target_name}` to pick its thresholds"
+            )
 
 
 def _draft_name(task: str, target: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]", "-", f"aligned-{task}-{target}")
 
 
-def _register(dep: Deployment, target: str, task: str, draft_name: str, result: AlignResult) -> None:
+def _register(
+    dep: Deployment,
+    target: str,
+    task: str,
+    draft_name: str,
+    result: AlignResult,
+    *,
+    sorted_draft: bool = False,
+) -> None:
     """Add [drafts.<name>] to specq.toml and assign it to (target, task) in the assignments table."""
     from db.queries import set_assignment
     from db.schema import AssignmentSource
     from db.session import init_db, session_scope
+    from models.sorted_draft import fixed_exit_thresholds, load_sorted_draft
     from specq.deployment import DraftSpec
     from specq.settings import get_settings
 
-    spec = DraftSpec(name=draft_name, kind="model", targets=(target,), path=str(result.out_dir.resolve()))
+    path = str(result.out_dir.resolve())
+    if sorted_draft:
+        # Until `specq calibrate` runs: the deepest exit alone, the setting the report measured.
+        n_exits = len(load_sorted_draft(path).exits)
+        thresholds = {target: fixed_exit_thresholds(n_exits, n_exits - 1)}
+        spec = DraftSpec(name=draft_name, kind="sorted", targets=(target,), path=path, thresholds=thresholds)
+    else:
+        spec = DraftSpec(name=draft_name, kind="model", targets=(target,), path=path)
     dest = dep.path or get_settings().config_file
     dep.add_draft(spec, path=dest)
     init_db()

@@ -169,3 +169,39 @@ def test_cli_align_register_needs_a_task(tiny_zoo: ZooPaths, tmp_path: Path) -> 
     result = CliRunner().invoke(app, [*args, "--prompts", str(tiny_zoo.align_prompts["math"]), "--register"])
     assert result.exit_code != 0
     assert "pass --task" in result.output
+
+
+def test_cli_align_sorted_aligns_every_exit_and_registers_a_sorted_draft(
+    tiny_zoo: ZooPaths, specq_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from specq.cli import app
+    from specq.deployment import load_deployment
+    from specq.settings import get_settings
+
+    monkeypatch.setenv("SPECQ_CONFIG_FILE", str(tmp_path / "specq.toml"))
+    get_settings.cache_clear()
+    out = tmp_path / "aligned-sorted"
+    args = ["align", "--sorted", "--target", "target-l", "--base-draft", "sorted", "--task", "math"]
+    args += ["--out", str(out), "--prompts", str(tiny_zoo.align_prompts["math"])]
+    args += ["--eval-prompts", str(tiny_zoo.prompts["math"]), "--register"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())  # rich wraps long lines
+    assert "specq calibrate --draft aligned-math-target-l --target target-l" in said
+
+    draft = load_deployment().draft("aligned-math-target-l")
+    assert draft.kind == "sorted" and draft.targets == ("target-l",)
+    assert draft.thresholds == {"target-l": [2.0, 2.0, 0.0]}  # the deepest exit alone, until calibrated
+    report = json.loads((out / "alignment.json").read_text())
+    assert report["method"] == "soft-kd" and set(report["exits"]) == {"1", "2", "3"}
+    for e, exit_report in report["exits"].items():
+        before, after = exit_report["before"], exit_report["after"]
+        assert before["new_tokens"] == after["new_tokens"]  # the same greedy target output
+        # Every exit moves toward the target, not only the deepest (SoFT).
+        assert after["rate"] >= 1.1 * before["rate"], (e, before["rate"], after["rate"])
+    assert report["after"] == report["exits"]["3"]["after"]
+
+    bad = CliRunner().invoke(app, [*args[:-1], "--method", "lora"])
+    assert bad.exit_code != 0 and "kd or ce (SoFT)" in bad.output

@@ -461,7 +461,9 @@ def test_align_moves_every_exit_toward_the_target(tmp_path: Path, method: str) -
 
     before = agreement(draft_dir)
     config = AlignConfig(method=method, max_new_tokens=12, epochs=8, batch_size=4, lr=1e-2, top_k=8)
-    after = agreement(align_sorted_draft(draft_dir, target, prompts, tmp_path / "aligned", config))
+    aligned = align_sorted_draft(draft_dir, target, prompts, tmp_path / "aligned", config)
+    after = agreement(aligned.out_dir)
+    assert len(aligned.exit_losses) == 3 and aligned.seconds["train"] > 0
     assert all(a > b + 0.2 for a, b in zip(after, before, strict=True)), (before, after)
     with pytest.raises(ValueError, match="kd or ce"):
         align_sorted_draft(draft_dir, target, prompts, tmp_path / "x", AlignConfig(method="lora"))
