@@ -507,7 +507,9 @@ def upsert_results(session: Session, rows: Sequence[ResultRow]) -> UpsertOutcome
     # One cached statement executed over all rows (SQLAlchemy batches it as insertmanyvalues);
     # a `.values(list)` statement would be recompiled on every call.
     stmt = (
-        insert_fn(Result).on_conflict_do_nothing(index_elements=[Result.prompt_id]).returning(Result.prompt_id)
+        insert_fn(Result)
+        .on_conflict_do_nothing(index_elements=[Result.prompt_id])
+        .returning(Result.prompt_id)
     )
     inserted.extend(session.scalars(stmt, dicts))
     job_of = {r.prompt_id: r.job_id for r in rows}

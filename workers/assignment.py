@@ -74,7 +74,7 @@ def current_draft(session: Session, deployment: Deployment, target: str, task: s
 
 
 def measures(session: Session, target: str, task: str) -> dict[str, DraftMeasure]:
-    """Acceptance of every draft with results on (target, task) in the window (``SPECQ_ASSIGNMENT_WINDOW_S``)."""
+    """Acceptance of every draft with results on (target, task) in the window (SPECQ_ASSIGNMENT_WINDOW_S)."""
     window = get_settings().assignment_window_s
     since = utcnow() - timedelta(seconds=window) if window > 0 else None
     return {
