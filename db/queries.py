@@ -243,16 +243,18 @@ def _running_batches(session: Session, job_id: str) -> int:
 def maybe_finalize(session: Session, job_id: str) -> str | None:
     """Move the job to its terminal state when its work is over; return the new status or None.
 
-    ``in_progress``/``finalizing`` -> ``completed`` once completed + failed reaches total;
-    ``cancelling`` -> ``cancelled`` once no batch of the job is running. Conditional UPDATEs
-    make concurrent callers agree: exactly one of them sees the transition.
+    ``in_progress``/``finalizing``/``cancelling`` -> ``completed`` once completed + failed
+    reaches total (a cancel that came too late to stop anything leaves every result there, so
+    the job is complete); otherwise ``cancelling`` -> ``cancelled`` once no batch of the job is
+    running. Conditional UPDATEs make concurrent callers agree: exactly one of them sees the
+    transition.
     """
     now = utcnow()
     done = session.execute(
         update(Job)
         .where(
             Job.id == job_id,
-            Job.status.in_([JobStatus.IN_PROGRESS, JobStatus.FINALIZING]),
+            Job.status.in_([JobStatus.IN_PROGRESS, JobStatus.FINALIZING, JobStatus.CANCELLING]),
             Job.completed + Job.failed >= Job.total,
         )
         .values(status=JobStatus.COMPLETED, finished_at=now, updated_at=now)

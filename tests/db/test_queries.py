@@ -154,6 +154,21 @@ def test_cancel_waits_for_running_batches(engine: Engine) -> None:
         q.request_cancel(s, "job_missing")
 
 
+def test_a_cancel_too_late_to_stop_anything_ends_completed(engine: Engine) -> None:
+    job_id, ids = _job(engine, 2)
+    batch = q.BatchRow(uuid.uuid4().hex, job_id, "target-s/general", "target-s", "general", 2, task="code")
+    with session_scope(engine) as s:
+        q.record_batch(s, batch)
+        q.set_batch_status(s, batch.id, BatchStatus.RUNNING, worker="w1")
+        assert q.request_cancel(s, job_id) == JobStatus.CANCELLING
+    with session_scope(engine) as s:  # the running batch was the last one: every prompt has its result
+        q.upsert_results(s, [_result(job_id, ids[0]), _result(job_id, ids[1])])
+        q.set_batch_status(s, batch.id, BatchStatus.DONE)
+    with session_scope(engine) as s:
+        job = q.get_job(s, job_id)
+        assert job is not None and job.status == JobStatus.COMPLETED and job.completed == 2
+
+
 def test_assignments_log_changes_only(engine: Engine) -> None:
     with session_scope(engine) as s:
         assert q.get_assignment(s, "target-s", "code") is None
