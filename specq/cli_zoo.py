@@ -18,7 +18,7 @@ from rich.markup import escape
 from rich.table import Table
 
 if TYPE_CHECKING:
-    from models.align import AlignResult
+    from models.align import AlignResult, PromptRecord
     from specq.deployment import Deployment
 
 console = Console()
@@ -176,7 +176,16 @@ def align_cmd(
     ),
     prompts: Path = typer.Option(..., exists=True, dir_okay=False, help="JSONL of the task's prompts."),
     out: Path = typer.Option(..., help="Directory for the aligned draft (save_pretrained layout)."),
-    task: str | None = typer.Option(None, help="Task label: keep only the prompts labelled with it."),
+    task: str | None = typer.Option(
+        None,
+        help="Task label: keep the prompts labelled with it; unlabelled ones are kept when the router "
+        "classifies them as this task.",
+    ),
+    router: Path | None = typer.Option(
+        None,
+        help="Router directory (`specq partition --out`) that classifies prompts without a 'task' field "
+        "(default: the deployment's [router] path when it exists; without a router they are all kept).",
+    ),
     eval_prompts: Path | None = typer.Option(
         None,
         exists=True,
@@ -205,7 +214,7 @@ def align_cmd(
     ),
 ) -> None:
     """Align a draft with a target on a task's prompts; report acceptance before/after; maybe register."""
-    from models.align import METHODS, AlignConfig, align_draft, align_sorted
+    from models.align import METHODS, AlignConfig, align_draft, align_sorted, read_prompts
     from specq.deployment import load_deployment
     from specq.settings import get_settings
 
@@ -235,13 +244,21 @@ def align_cmd(
             temperature=temperature,
             seed=seed,
         )
+        records = read_prompts(prompts, task)
+        eval_records = None if eval_prompts is None else read_prompts(eval_prompts, task)
+        if task is not None:
+            router_dir = router or dep.router_path
+            records = _of_task(records, task, router_dir, prompts)
+            eval_records = (
+                None if eval_records is None else _of_task(eval_records, task, router_dir, eval_prompts)
+            )
         result = (align_sorted if sorted_draft else align_draft)(
             target_path,
             draft_path,
-            prompts,
+            records,
             out,
             task=task,
-            eval_prompts=eval_prompts,
+            eval_prompts=eval_records,
             config=config,
             device=settings.device,
             trust_remote_code=settings.trust_remote_code,
@@ -259,6 +276,29 @@ def align_cmd(
                 f"its exits answer by the deepest alone for now: run "
                 f"`specq calibrate --draft {draft_name} --target {target_name}` to pick its thresholds"
             )
+
+
+def _of_task(
+    records: list[PromptRecord], task: str, router_dir: Path | None, source: Path | None
+) -> list[PromptRecord]:
+    """The records of `task`: labelled ones as labelled, unlabelled ones as the router classifies them."""
+    from models.tasks import load_router, prompt_text
+
+    unlabelled = [i for i, r in enumerate(records) if r.task is None]
+    if not unlabelled or router_dir is None or not Path(router_dir).is_dir():
+        return records
+    labels = load_router(router_dir).classify(
+        [prompt_text(records[i].prompt, records[i].messages) for i in unlabelled]
+    )
+    drop = {i for i, label in zip(unlabelled, labels, strict=True) if label != task}
+    kept = [r for i, r in enumerate(records) if i not in drop]
+    console.print(
+        f"{source}: the router at {router_dir} classified {len(unlabelled)} unlabelled prompt(s); "
+        f"{len(unlabelled) - len(drop)} are task {task!r}"
+    )
+    if not kept:
+        raise ValueError(f"{source}: no prompt is task {task!r} (labelled or routed by {router_dir})")
+    return kept
 
 
 def _draft_name(task: str, target: str) -> str:

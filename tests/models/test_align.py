@@ -205,3 +205,46 @@ def test_cli_align_sorted_aligns_every_exit_and_registers_a_sorted_draft(
 
     bad = CliRunner().invoke(app, [*args[:-1], "--method", "lora"])
     assert bad.exit_code != 0 and "kd or ce (SoFT)" in bad.output
+
+
+def test_cli_align_routes_unlabelled_prompts_with_the_router(
+    tiny_zoo: ZooPaths, specq_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The automatic flow: partition unlabelled prompts, then align a draft per discovered sub-task."""
+    from typer.testing import CliRunner
+
+    from models.tasks import load_router
+    from specq.cli import app
+    from specq.settings import get_settings
+
+    monkeypatch.setenv("SPECQ_CONFIG_FILE", str(tmp_path / "specq.toml"))
+    get_settings.cache_clear()
+    mixed = tmp_path / "mixed.jsonl"  # every task's alignment prompts, task labels removed
+    with mixed.open("w") as fh:
+        for task in ("math", "sql"):
+            for line in tiny_zoo.align_prompts[task].read_text().splitlines():
+                fh.write(json.dumps({"prompt": json.loads(line)["prompt"]}) + "\n")
+    router = tmp_path / "router"
+    runner = CliRunner()
+    part = runner.invoke(
+        app, ["partition", str(mixed), "--out", str(router), "--featurizer", "tfidf", "--k", "2"]
+    )
+    assert part.exit_code == 0, part.output
+    texts = [json.loads(line)["prompt"] for line in mixed.read_text().splitlines()]
+    labels = load_router(router).classify(texts)
+    label = labels[0]
+    out = tmp_path / "aligned"
+    args = ["align", "--target", "target-l", "--base-draft", "general", "--task", label, "--out", str(out)]
+    res = runner.invoke(app, [*args, "--prompts", str(mixed), "--router", str(router), "--epochs", "1"])
+    assert res.exit_code == 0, res.output
+    said = " ".join(res.output.split())
+    assert f"classified {len(texts)} unlabelled prompt(s); {labels.count(label)} are task {label!r}" in said
+    report = json.loads((out / "alignment.json").read_text())
+    # 20% of the routed prompts are held out for the measurement, the rest trained on.
+    assert report["train_prompts"] + report["eval_prompts"] == labels.count(label)
+
+    res = runner.invoke(
+        app, [*args, "--prompts", str(mixed), "--router", str(router)[:-1] + "x", "--epochs", "1"]
+    )
+    assert res.exit_code == 0  # no router there: every unlabelled prompt is kept
+    assert json.loads((out / "alignment.json").read_text())["train_prompts"] > report["train_prompts"]
