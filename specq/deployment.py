@@ -71,7 +71,8 @@ kind = "sorted"
 targets = ["target-s", "target-l"]
 k = "auto"
 # Per-target confidence thresholds of the exits, shallow to deep (written by `specq calibrate`).
-thresholds = { target-s = [0.6, 0.5, 0.0], target-l = [0.7, 0.6, 0.0] }
+# These are what `specq calibrate` measured on the tiny zoo: its shallowest exit alone is fastest.
+thresholds = { target-s = [0.0, 0.0, 0.0], target-l = [0.0, 0.0, 0.0] }
 """
 
 

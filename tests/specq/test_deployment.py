@@ -26,7 +26,7 @@ def test_repo_file_is_the_documented_default() -> None:
     assert set(dep.targets) == {"target-s", "target-l"}
     assert dep.pairings("target-s") == ["general", "prompt-lookup", "sorted"]
     assert dep.targets["target-s"].default_draft == "general"
-    assert dep.drafts["sorted"].thresholds == {"target-s": [0.6, 0.5, 0.0], "target-l": [0.7, 0.6, 0.0]}
+    assert dep.drafts["sorted"].thresholds == {"target-s": [0.0, 0.0, 0.0], "target-l": [0.0, 0.0, 0.0]}
     assert dep.drafts["prompt-lookup"].path is None and dep.drafts["general"].k == "auto"
     assert dep.router_path == REPO / ".specq" / "router"
     assert dep.zoo_preset == "tiny"
@@ -86,7 +86,7 @@ def test_writers_edit_in_place_and_keep_comments(tmp_path: Path) -> None:
     assert text.count("[drafts.sorted]") == 1
     again = load_deployment(path)
     assert again.drafts["sorted"].thresholds["target-l"] == [0.9, 0.8, 0.1]
-    assert again.drafts["sorted"].thresholds["target-s"] == [0.6, 0.5, 0.0]
+    assert again.drafts["sorted"].thresholds["target-s"] == [0.0, 0.0, 0.0]
     assert again.pairings("target-s") == ["general", "prompt-lookup", "sorted", "code-draft"]
     assert again.drafts["code-draft"].k == 4
     with pytest.raises(DeploymentError, match="thresholds apply to sorted drafts"):
