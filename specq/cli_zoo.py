@@ -10,7 +10,7 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
@@ -18,7 +18,7 @@ from rich.markup import escape
 from rich.table import Table
 
 if TYPE_CHECKING:
-    from models.align import AlignResult, PromptRecord
+    from models.align import AlignConfig, AlignResult, PromptRecord
     from specq.deployment import Deployment
 
 console = Console()
@@ -365,6 +365,12 @@ def bench_align_cmd(
         None, help="Where aligned drafts go; default <zoo>/aligned-<target>-<method>."
     ),
     markdown: Path | None = typer.Option(None, help="Also write the table as markdown to this file."),
+    cross: bool = typer.Option(
+        False,
+        "--cross",
+        help="Also align one draft on every task's prompts together (same recipe) and measure every draft "
+        "on every task's held-out prompts: does a task's draft help because of its task, or only its target?",
+    ),
 ) -> None:
     """General draft vs per-task aligned drafts: greedy acceptance on each task's held-out prompts."""
     import torch
@@ -404,9 +410,68 @@ def bench_align_cmd(
     threads = torch.get_num_threads()
     title = f"{preset} zoo, {target}: general draft vs {method}-aligned drafts (torch threads: {threads})"
     _print_results(results, title=title)
+    text = _markdown(results, title)
+    if cross:
+        with _user_errors():
+            text += "\n" + _cross_matrix(paths, target_dir, chosen, base, config, settings.device)
     if markdown is not None:
-        markdown.write_text(_markdown(results, title), encoding="utf-8")
+        markdown.write_text(text, encoding="utf-8")
         console.print(f"markdown table written to {markdown}")
+
+
+def _cross_matrix(
+    paths: Any, target_dir: Path, tasks: list[str], base: Path, config: AlignConfig, device: str
+) -> str:
+    """Align one draft on all `tasks` together; every draft's acceptance on every task; markdown."""
+    import torch
+
+    from models.align import align_draft, encode_prompts, measure_acceptance, read_prompts
+    from models.loading import load_model_and_tokenizer
+
+    mixed = [r for t in tasks for r in read_prompts(paths.align_prompts[t], t)]
+    held_out = {t: read_prompts(paths.prompts[t], t) for t in tasks}
+    console.print(f"[bold]all tasks[/]: aligning one draft on the {len(mixed)} prompts of {', '.join(tasks)}")
+    together = align_draft(
+        target_dir,
+        paths.draft,
+        mixed,
+        base / "all-tasks",
+        eval_prompts=[r for t in tasks for r in held_out[t]],
+        config=config,
+        device=device,
+        progress=True,
+    )
+    target, tokenizer = load_model_and_tokenizer(target_dir, device=device)
+    context = int(target.config.max_position_embeddings) - config.eval_max_new_tokens
+    ids = {t: encode_prompts(tokenizer, held_out[t], context) for t in tasks}
+    drafts = {"general": Path(paths.draft), **{f"aligned on {t}": base / t for t in tasks}}
+    drafts["aligned on all tasks"] = together.out_dir
+    rows = []
+    with console.status("measuring every draft on every task"):
+        for name, path in drafts.items():
+            draft, _ = load_model_and_tokenizer(path, device=target.device, dtype=torch.float32)
+            rates = [
+                measure_acceptance(
+                    target, draft, ids[t], config.eval_k, config.eval_max_new_tokens, config.gen_batch_size
+                ).rate
+                for t in tasks
+            ]
+            rows.append([name, *(f"{r:.3f}" for r in rates), f"{sum(rates) / len(rates):.3f}"])
+    header = ["draft", *(f"on {t}" for t in tasks), "mean"]
+    table = Table(title="greedy acceptance of every draft on every task's held-out prompts")
+    for col in header:
+        table.add_column(col, justify="left" if col == "draft" else "right")
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
+    console.print(
+        f"the all-tasks draft trained on {together.train_prompts} prompts ({len(tasks)}x a task's) "
+        f"in {together.seconds['generate'] + together.seconds['train']:.0f} s"
+    )
+    lines = ["**greedy acceptance of every draft on every task's held-out prompts**", ""]
+    lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
 
 
 _COLUMNS = (

@@ -248,3 +248,30 @@ def test_cli_align_routes_unlabelled_prompts_with_the_router(
     )
     assert res.exit_code == 0  # no router there: every unlabelled prompt is kept
     assert json.loads((out / "alignment.json").read_text())["train_prompts"] > report["train_prompts"]
+
+
+def test_bench_align_cross_measures_every_draft_on_every_task(
+    tiny_zoo: ZooPaths, specq_env: Path, tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from specq.cli import app
+
+    md = tmp_path / "align.md"
+    args = ["bench", "align", "--preset", "tiny", "--task", "math", "--task", "sql", "--epochs", "2"]
+    res = CliRunner().invoke(
+        app, [*args, "--cross", "--out", str(tmp_path / "drafts"), "--markdown", str(md)]
+    )
+    assert res.exit_code == 0, res.output
+    text = md.read_text()
+    assert "| math | " in text and "| sql | " in text and "| mean | " in text
+    matrix = text.split("every task's held-out prompts**")[1]
+    rows = {line.split(" | ")[0].strip("| "): line for line in matrix.splitlines() if line.startswith("| ")}
+    assert set(rows) == {"draft", "general", "aligned on math", "aligned on sql", "aligned on all tasks"}
+    assert (tmp_path / "drafts" / "all-tasks" / "model.safetensors").is_file()
+
+    def rate(row: str, column: int) -> float:
+        return float(rows[row].strip("| ").split(" | ")[column])
+
+    # Each task's draft beats the general draft on its own task (column 1 = math, 2 = sql).
+    assert rate("aligned on math", 1) > rate("general", 1) and rate("aligned on sql", 2) > rate("general", 2)
