@@ -249,9 +249,14 @@ def align_cmd(
         if task is not None:
             router_dir = router or dep.router_path
             records = _of_task(records, task, router_dir, prompts)
-            eval_records = (
-                None if eval_records is None else _of_task(eval_records, task, router_dir, eval_prompts)
-            )
+            if eval_records is not None:
+                eval_records = _of_task(eval_records, task, router_dir, eval_prompts, allow_none=True)
+                if not eval_records:
+                    console.print(
+                        f"[yellow]{eval_prompts} has no prompt of task {task!r}: holding out a share of "
+                        f"{prompts} for the measurement instead[/]"
+                    )
+                    eval_records = None
         result = (align_sorted if sorted_draft else align_draft)(
             target_path,
             draft_path,
@@ -279,7 +284,11 @@ def align_cmd(
 
 
 def _of_task(
-    records: list[PromptRecord], task: str, router_dir: Path | None, source: Path | None
+    records: list[PromptRecord],
+    task: str,
+    router_dir: Path | None,
+    source: Path | None,
+    allow_none: bool = False,
 ) -> list[PromptRecord]:
     """The records of `task`: labelled ones as labelled, unlabelled ones as the router classifies them."""
     from models.tasks import load_router, prompt_text
@@ -296,7 +305,7 @@ def _of_task(
         f"{source}: the router at {router_dir} classified {len(unlabelled)} unlabelled prompt(s); "
         f"{len(unlabelled) - len(drop)} are task {task!r}"
     )
-    if not kept:
+    if not kept and not allow_none:
         raise ValueError(f"{source}: no prompt is task {task!r} (labelled or routed by {router_dir})")
     return kept
 

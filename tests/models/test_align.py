@@ -243,6 +243,17 @@ def test_cli_align_routes_unlabelled_prompts_with_the_router(
     # 20% of the routed prompts are held out for the measurement, the rest trained on.
     assert report["train_prompts"] + report["eval_prompts"] == labels.count(label)
 
+    others = tmp_path / "others.jsonl"  # held-out prompts none of which is routed to the task
+    others.write_text(
+        "".join(json.dumps({"prompt": t}) + "\n" for t, lb in zip(texts, labels, strict=True) if lb != label)
+    )
+    more = ["--eval-prompts", str(others), "--router", str(router), "--epochs", "1"]
+    res = runner.invoke(app, [*args, "--prompts", str(mixed), *more])
+    assert res.exit_code == 0, res.output
+    assert "holding out a share" in " ".join(res.output.split())
+    held = json.loads((out / "alignment.json").read_text())
+    assert held["train_prompts"] + held["eval_prompts"] == labels.count(label)
+
     res = runner.invoke(
         app, [*args, "--prompts", str(mixed), "--router", str(router)[:-1] + "x", "--epochs", "1"]
     )
