@@ -15,7 +15,9 @@ from workers.runtime import Runtime
 def test_drafts_are_loaded_once_and_shared_by_targets(specq_env: Path, tiny_zoo: Any) -> None:
     from specq.deployment import load_deployment
 
-    runtime = Runtime(load_deployment(), device="cpu")  # the default deployment: two targets, shared drafts
+    dep = load_deployment()  # the default deployment: two targets, shared drafts
+    dep.set_thresholds("sorted", "target-l", [0.5, 0.4, 0.0], path=specq_env / "specq.toml")
+    runtime = Runtime(dep, device="cpu")
     runtime.preload(
         [(t, d) for t in ("target-s", "target-l") for d in ("general", "sorted", "none")], warmup=False
     )
@@ -28,7 +30,8 @@ def test_drafts_are_loaded_once_and_shared_by_targets(specq_env: Path, tiny_zoo:
     sorted_s = runtime.decoder("target-s", "sorted").proposer
     sorted_l = runtime.decoder("target-l", "sorted").proposer
     assert sorted_s.model is sorted_l.model  # type: ignore[union-attr]
-    assert list(sorted_s.thresholds) != list(sorted_l.thresholds)  # type: ignore[union-attr]
+    assert list(sorted_s.thresholds) == dep.drafts["sorted"].thresholds["target-s"]  # type: ignore[union-attr]
+    assert list(sorted_l.thresholds) == [0.5, 0.4, 0.0]  # type: ignore[union-attr]
     assert runtime.decoder("target-s", "none").proposer is None
     assert runtime.decoder("target-s", "general") is runtime.decoder("target-s", "general")
 
