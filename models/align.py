@@ -128,6 +128,7 @@ class AlignResult:
     after: Acceptance  # aligned draft on the same prompts
     final_loss: float
     seconds: dict[str, float] = field(default_factory=dict)  # generate / train / eval / total
+    exits: tuple[int, ...] = ()  # a sorted draft's exit depths (before/after are the deepest's); () otherwise
 
     @property
     def relative_gain(self) -> float:
@@ -568,7 +569,7 @@ def align_sorted(
         seconds.update(aligned.seconds)
         t0 = time.perf_counter()
         with stages.stage("acceptance of each exit of the aligned draft"):
-            after = each_exit(load_sorted_draft(aligned.out_dir, device=target.device, dtype=torch.float32))
+            after = each_exit(aligned.model)
         seconds["eval_after"] = time.perf_counter() - t0
     seconds["total"] = time.perf_counter() - t_start
     result = AlignResult(
@@ -581,6 +582,7 @@ def align_sorted(
         before=before[-1],
         after=after[-1],
         final_loss=aligned.final_loss,
+        exits=tuple(base.exits),
         seconds={k: round(v, 2) for k, v in seconds.items()},
     )
     exits = {

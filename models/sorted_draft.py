@@ -493,8 +493,9 @@ def train_sorted_draft(
 
 @dataclass(frozen=True)
 class SortedAlignment:
-    """What `align_sorted_draft` did: where the draft went, its losses, its time."""
+    """What `align_sorted_draft` did: the aligned model, where it went, its losses, its time."""
 
+    model: SortedDraft  # in eval mode, on the target's device; the same weights as saved in out_dir
     out_dir: Path
     final_loss: float  # mean over exits, mean of the last epoch's batches
     exit_losses: list[float]  # per exit, shallow to deep, last epoch
@@ -561,6 +562,7 @@ def align_sorted_draft(
 
     rng = random.Random(config.seed)
     opt = torch.optim.AdamW(model.parameters(), lr=config.lr, weight_decay=0.0)
+    per_epoch = -(-len(seqs) // config.batch_size)
     batches = [
         [seqs[i] for i in order[start : start + config.batch_size]]
         for order in (rng.sample(range(len(seqs)), len(seqs)) for _ in range(config.epochs))
@@ -576,7 +578,7 @@ def align_sorted_draft(
         out.loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
-        if step >= len(batches) - -(-len(seqs) // config.batch_size):  # the last epoch
+        if step >= len(batches) - per_epoch:
             last_epoch.append([x.item() for x in out.per_exit])
     model.eval()
     seconds["train"] = time.perf_counter() - t0
@@ -589,7 +591,7 @@ def align_sorted_draft(
     out_dir.mkdir(parents=True, exist_ok=True)
     model.save(out_dir)
     tokenizer.save_pretrained(out_dir)
-    return SortedAlignment(out_dir, sum(exit_losses) / len(exit_losses), exit_losses, seconds)
+    return SortedAlignment(model, out_dir, sum(exit_losses) / len(exit_losses), exit_losses, seconds)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -19,6 +19,7 @@ from rich.table import Table
 
 if TYPE_CHECKING:
     from models.align import AlignConfig, AlignResult, PromptRecord
+    from models.zoo import ZooPaths
     from specq.deployment import Deployment
 
 console = Console()
@@ -275,7 +276,7 @@ def align_cmd(
         assert target_name is not None and task is not None
         draft_name = name or _draft_name(task, target_name)
         with _user_errors():
-            _register(dep, target_name, task, draft_name, result, sorted_draft=sorted_draft)
+            _register(dep, target_name, task, draft_name, result)
         if sorted_draft:
             console.print(
                 f"its exits answer by the deepest alone for now: run "
@@ -320,21 +321,19 @@ def _register(
     task: str,
     draft_name: str,
     result: AlignResult,
-    *,
-    sorted_draft: bool = False,
 ) -> None:
     """Add [drafts.<name>] to specq.toml and assign it to (target, task) in the assignments table."""
     from db.queries import set_assignment
     from db.schema import AssignmentSource
     from db.session import init_db, session_scope
-    from models.sorted_draft import fixed_exit_thresholds, load_sorted_draft
+    from models.sorted_draft import fixed_exit_thresholds
     from specq.deployment import DraftSpec
     from specq.settings import get_settings
 
     path = str(result.out_dir.resolve())
-    if sorted_draft:
+    if result.exits:
         # Until `specq calibrate` runs: the deepest exit alone, the setting the report measured.
-        n_exits = len(load_sorted_draft(path).exits)
+        n_exits = len(result.exits)
         thresholds = {target: fixed_exit_thresholds(n_exits, n_exits - 1)}
         spec = DraftSpec(name=draft_name, kind="sorted", targets=(target,), path=path, thresholds=thresholds)
     else:
@@ -429,7 +428,7 @@ def bench_align_cmd(
 
 
 def _cross_matrix(
-    paths: Any, target_dir: Path, tasks: list[str], base: Path, config: AlignConfig, device: str
+    paths: ZooPaths, target_dir: Path, tasks: list[str], base: Path, config: AlignConfig, device: str
 ) -> str:
     """Align one draft on all `tasks` together; every draft's acceptance on every task; markdown."""
     import torch
