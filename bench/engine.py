@@ -34,7 +34,7 @@ import torch
 from transformers import LlamaConfig, LlamaForCausalLM, PreTrainedModel, PreTrainedTokenizerBase
 
 from models.devices import resolve_device
-from models.speculative import Output, SamplingParams, SpecDecoder
+from models.engine.speculative import Output, SamplingParams, SpecDecoder
 
 logger = logging.getLogger(__name__)
 

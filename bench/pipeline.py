@@ -138,7 +138,7 @@ class EnginePath:
     """The engine alone, in this process, batched as a decode worker batches."""
 
     def __init__(self, prompts: list[str], target: str, draft: str, max_new_tokens: int) -> None:
-        from models.sampling import SamplingParams
+        from models.engine.sampling import SamplingParams
         from workers.route import batch_size_cap
         from workers.runtime import Runtime
 
@@ -166,7 +166,7 @@ class PipelinePath:
     """A running stack (router + decode worker) that jobs are submitted to."""
 
     def __init__(self, prompts: list[str], target: str, draft: str, max_new_tokens: int) -> None:
-        from specq.stack import Stack
+        from workers.stack import Stack
 
         self.target, self.draft, self.max_new_tokens = target, draft, max_new_tokens
         data_dir = get_settings().data_dir / "bench"

@@ -10,24 +10,30 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
+from specq.broker import ROUTE_QUEUE, ROUTE_TASK, celery_config
 from specq.settings import get_settings
 
 log = logging.getLogger(__name__)
-
-ROUTE_TASK = "workers.route.route_chunk"
 
 
 class BrokerUnavailable(RuntimeError):
     """No broker answered at the configured URL."""
 
 
-def _app() -> Any:
-    from workers.app import ROUTE_QUEUE, celery_app, configure
+_client: Any = None  # (broker url, Celery app) of the last call
 
-    url = get_settings().resolved_broker_url
-    if celery_app.conf.broker_url != url:  # settings changed since import (tests, notebooks)
-        configure()
-    return celery_app, ROUTE_QUEUE
+
+def _app() -> tuple[Any, str]:
+    """A Celery client built from ``specq.broker`` (rebuilt when the broker URL changes)."""
+    global _client
+    from celery import Celery
+
+    settings = get_settings()
+    if _client is None or _client[0] != settings.resolved_broker_url:
+        app = Celery("specq-producer")
+        app.conf.update(celery_config(settings))
+        _client = (settings.resolved_broker_url, app)
+    return _client[1], ROUTE_QUEUE
 
 
 def broker_reachable(timeout_s: float = 2.0) -> bool:

@@ -20,6 +20,7 @@ from sqlalchemy import Engine
 from db import queries
 from db.schema import NO_DRAFT, JobStatus
 from db.session import get_engine, init_db, session_scope
+from models.zoo.resolve import resolve_model_path
 from producer.enqueue import BrokerUnavailable, enqueue_route_chunks
 from producer.readers import InputFileError, read_input
 from producer.tokens import load_target_tokenizer
@@ -71,6 +72,9 @@ def submit_job(
     job id as soon as the job row is committed.
     """
     t0 = time.perf_counter()
+    if isinstance(source, str | Path) and not Path(source).is_file():
+        what = "is a directory, not a file" if Path(source).is_dir() else "does not exist"
+        raise SubmitError(f"input file {source} {what}")
     dep = deployment or load_deployment()
     try:
         spec = dep.target(target)
@@ -101,7 +105,7 @@ def submit_job(
 
     try:
         lines = read_input(source)
-        tokenizer = load_target_tokenizer(target, dep.resolve_path(spec.path, build=False))
+        tokenizer = load_target_tokenizer(target, resolve_model_path(dep, spec.path, build=False))
         report = validate_lines(lines, target=target, defaults=defaults, tokenizer=tokenizer)
     except (InputFileError, OSError) as exc:
         message = str(exc)

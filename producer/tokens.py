@@ -6,9 +6,8 @@ files are not on this machine yet (a hub id not in the local cache, or a zoo pre
 built), there is nothing to count with: submit skips the length check and the decode
 worker reports over-long prompts as failed with the same message.
 
-``render_chat`` turns chat messages into the prompt text: the tokenizer's chat template
-when it has one, else a plain ``role: content`` transcript. The decode worker must render
-with the same function so the counts here match what is decoded.
+Chat messages are rendered with ``specq.chat.render_chat``, the function the decode worker
+uses too, so the counts here match what is decoded.
 """
 
 from __future__ import annotations
@@ -19,30 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from specq.chat import render_chat
+
 log = logging.getLogger(__name__)
 
 # config.json keys that hold the context length, by model family.
 _CONTEXT_KEYS = ("max_position_embeddings", "n_positions", "max_seq_len", "seq_length", "n_ctx")
-
-
-def message_text(content: Any) -> str:
-    """The text of a message's content: a string, or OpenAI content parts of type text."""
-    if isinstance(content, str):
-        return content
-    if isinstance(content, list):
-        return "".join(p.get("text", "") for p in content if isinstance(p, dict) and p.get("type") == "text")
-    return ""
-
-
-def render_chat(messages: list[dict[str, Any]], chat_template_tokenizer: Any | None = None) -> str:
-    """Prompt text for ``messages``, ending where the assistant's answer begins."""
-    plain = [{"role": m["role"], "content": message_text(m.get("content"))} for m in messages]
-    if chat_template_tokenizer is not None and getattr(chat_template_tokenizer, "chat_template", None):
-        rendered = chat_template_tokenizer.apply_chat_template(
-            plain, tokenize=False, add_generation_prompt=True
-        )
-        return str(rendered)
-    return "".join(f"{m['role']}: {m['content']}\n" for m in plain) + "assistant:"
 
 
 def _read_json(path: Path) -> dict[str, Any]:

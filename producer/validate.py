@@ -16,7 +16,8 @@ from typing import Any
 
 from db.queries import InputErrorRow, PromptRow
 from producer.readers import InputLine
-from producer.tokens import TargetTokenizer, message_text
+from producer.tokens import TargetTokenizer
+from specq.chat import message_text
 
 log = logging.getLogger(__name__)
 

@@ -147,23 +147,6 @@ class Deployment:
         pairs += [(t, NO_DRAFT) for t, spec in self.targets.items() if spec.default_draft == NO_DRAFT]
         return pairs
 
-    def resolve_path(self, spec_path: str, *, build: bool = True) -> str | None:
-        """A loadable path for a model path of this file.
-
-        ``zoo:<name>`` resolves to the local zoo's saved model, building the preset on first
-        use (``models.zoo`` is imported only here: it pulls in torch). With ``build=False``
-        (the submit path, which must not import torch) a zoo path gives None.
-        """
-        if not spec_path.startswith(ZOO_PREFIX):
-            return spec_path
-        if not build:
-            return None
-        from models import zoo
-        from specq.settings import get_settings
-
-        paths = zoo.build_zoo(self.zoo_preset, root=get_settings().zoo_dir, progress=False)
-        return str(paths.path(spec_path.removeprefix(ZOO_PREFIX)))
-
     # ------------------------------------------------------------------ writers
 
     def add_draft(self, spec: DraftSpec, *, path: Path | None = None) -> None:

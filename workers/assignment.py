@@ -1,6 +1,6 @@
 """Draft assignment against the database: choose a draft per batch, update it from measured acceptance.
 
-The policy itself is :mod:`models.assignment` (pure); this module feeds it the
+The policy itself is :mod:`models.tasks.assignment` (pure); this module feeds it the
 deployment's candidates and the acceptance aggregated in SQL, and records its
 decisions in ``assignments`` / ``assignment_events`` (via :mod:`db.queries`).
 
@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session
 
 from db import queries
 from db.schema import utcnow
-from models.assignment import (
+from models.tasks.assignment import (
     Decision,
     DraftMeasure,
     Metric,
@@ -213,9 +213,9 @@ def measure_drafts(
     """Decode each task's prompts (token ids) with every draft, greedily; {task: {draft: measure}}.
 
     ``runtime`` is a :class:`workers.runtime.Runtime` (its ``generate(target, draft, prompts,
-    params)`` runs the engine, ``models.speculative.SpecDecoder``, for the pairing).
+    params)`` runs the engine, ``models.engine.speculative.SpecDecoder``, for the pairing).
     """
-    from models.sampling import SamplingParams
+    from models.engine.sampling import SamplingParams
 
     params = SamplingParams(max_new_tokens=max_new_tokens, temperature=0.0)
     out: dict[str, dict[str, OfflineMeasure]] = {}

@@ -24,15 +24,15 @@ from sqlalchemy.exc import OperationalError
 from db import queries
 from db.schema import TERMINAL_JOB_STATUSES, BatchStatus, Job, Prompt, PromptStatus
 from db.session import session_scope
+from specq.broker import Pairing, pairings_of_queues
 from specq.deployment import NO_DRAFT, load_deployment
 from workers.app import celery_app
 
 if TYPE_CHECKING:  # the routing worker imports this module too and must not load torch
-    from models.speculative import RowStats
+    from models.engine.speculative import RowStats
 
 log = logging.getLogger(__name__)
 
-DECODE_QUEUE_PREFIX = "specq.decode."
 # Seconds between two online re-assignments of the same (target, task) by one worker.
 ASSIGNMENT_UPDATE_INTERVAL_S = 5.0
 _last_update: dict[tuple[str, str], float] = {}
@@ -77,25 +77,6 @@ class BatchOutcome:
     errors: list[str] = field(default_factory=list)
 
 
-def parse_pairing(pairing: str) -> tuple[str, str]:
-    """``"<target>/<draft>"`` -> (target, draft)."""
-    target, sep, draft = pairing.partition("/")
-    if not sep or not target or not draft:
-        raise ValueError(f"pairing {pairing!r} is not '<target>/<draft>'")
-    return target, draft
-
-
-def pairings_of_queues(queues: Sequence[str]) -> list[tuple[str, str]]:
-    """(target, draft) of every ``specq.decode.<target>.<draft>`` queue (names never contain dots)."""
-    pairs = []
-    for name in queues:
-        if name.startswith(DECODE_QUEUE_PREFIX):
-            target, _, draft = name.removeprefix(DECODE_QUEUE_PREFIX).partition(".")
-            if target and draft:
-                pairs.append((target, draft))
-    return pairs
-
-
 def merged_params(job: Job, prompt: Prompt) -> dict[str, Any]:
     """Sampling settings of a prompt: the job's defaults, then the line's overrides."""
     params = {k: v for k, v in (job.params or {}).items() if k != "draft"}
@@ -120,7 +101,7 @@ def tokenize(tokenizer: Any, item: WorkItem) -> list[int]:
     the tokenizer's chat template (which writes its own special tokens), else a plain transcript."""
     if item.messages is None:
         return [int(t) for t in tokenizer(item.text or "")["input_ids"]]
-    from producer.tokens import render_chat
+    from specq.chat import render_chat
 
     templated = bool(getattr(tokenizer, "chat_template", None))
     text = render_chat(item.messages, tokenizer if templated else None)
@@ -128,7 +109,7 @@ def tokenize(tokenizer: Any, item: WorkItem) -> list[int]:
 
 
 def _sampling_params(tokenizer: Any, params: dict[str, Any], prompt_tokens: int, context: int | None) -> Any:
-    from models.sampling import SamplingParams
+    from models.engine.sampling import SamplingParams
 
     max_new = int(params.get("max_new_tokens", 64))
     if context is not None:
@@ -349,7 +330,8 @@ def run_batch(
     worker: str | None = None,
 ) -> BatchOutcome:
     """Decode one batch end to end (library entry point of the ``decode_batch`` task)."""
-    target, draft = parse_pairing(pairing)
+    pair = Pairing.parse(pairing)
+    target, draft = pair.target, pair.draft
     status, items = _claim(job_id, prompt_ids, batch_id, worker)
     if status != "running":
         log.info("batch %s of job %s: %s", batch_id, job_id, status)
@@ -414,7 +396,7 @@ def _preload_pairings(sender: Any = None, **_: Any) -> None:
     here, with the error, instead of failing every prompt routed to it.
     """
     queues = list(sender.app.amqp.queues.consume_from or {}) if sender is not None else []
-    pairings = pairings_of_queues(queues)
+    pairings = [(p.target, p.draft) for p in pairings_of_queues(queues)]
     if not pairings:
         return
     from workers.runtime import get_runtime

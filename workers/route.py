@@ -26,15 +26,16 @@ from db import queries
 from db.schema import TERMINAL_JOB_STATUSES, Job, Prompt
 from db.session import session_scope
 from models.tasks import RouterArtifactError, load_router
-from models.tasks import prompt_text as task_prompt_text
+from models.zoo.resolve import resolve_model_path
+from specq.broker import DECODE_TASK, ROUTE_QUEUE, Pairing
+from specq.chat import prompt_text as task_prompt_text
 from specq.deployment import NO_DRAFT, Deployment, load_deployment
 from specq.settings import get_settings
-from workers.app import ROUTE_QUEUE, celery_app, decode_queue
+from workers.app import celery_app
 
 log = logging.getLogger(__name__)
 
 DEFAULT_TASK = "default"
-DECODE_TASK = "workers.decode.decode_batch"
 
 
 class Router(Protocol):
@@ -60,11 +61,11 @@ class PlannedBatch:
 
     @property
     def pairing(self) -> str:
-        return f"{self.target}/{self.draft}"
+        return Pairing(self.target, self.draft).key
 
     @property
     def queue(self) -> str:
-        return decode_queue(self.target, self.draft)
+        return Pairing(self.target, self.draft).queue
 
 
 # ---------------------------------------------------------------------------------------------
@@ -142,17 +143,19 @@ def batch_size_cap(
     cap = deployment.target(target).max_batch_size or settings.max_batch_size
     from models import costmodel  # light: no torch at import
 
-    target_path = deployment.resolve_path(deployment.target(target).path, build=False)
+    target_path = resolve_model_path(deployment, deployment.target(target).path, build=False)
     if target_path is None:  # a zoo model not built yet: no config to read
         return cap
     spec = deployment.drafts.get(draft)
-    draft_path = deployment.resolve_path(spec.path, build=False) if spec is not None and spec.path else None
+    draft_path = None
+    if spec is not None and spec.path:
+        draft_path = resolve_model_path(deployment, spec.path, build=False)
     if spec is None:  # plain decoding
         k = 0
     elif isinstance(spec.k, int):
         k = spec.k
     else:  # "auto": size for the longest draft the adaptive policy may choose
-        from models.adaptive import AdaptiveConfig
+        from models.engine.adaptive import AdaptiveConfig
 
         k = AdaptiveConfig().max_k
     return int(

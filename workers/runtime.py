@@ -16,10 +16,12 @@ from typing import Any
 import torch
 from transformers import PreTrainedModel, PreTrainedTokenizerBase
 
+from models.drafts.lookup import PromptLookupProposer
+from models.engine.proposer import Proposer
+from models.engine.sampling import SamplingParams
+from models.engine.speculative import Output, SpecDecoder
 from models.loading import check_same_tokenizer, load_model_and_tokenizer
-from models.proposers import PromptLookupProposer, Proposer
-from models.sampling import SamplingParams
-from models.speculative import Output, SpecDecoder
+from models.zoo.resolve import resolve_model_path
 from specq.deployment import NO_DRAFT, Deployment, DraftSpec, load_deployment
 from specq.settings import get_settings
 
@@ -70,7 +72,7 @@ class Runtime:
             loaded = self._targets.get(name)
             if loaded is None:
                 spec = self.deployment.target(name)
-                path = self.deployment.resolve_path(spec.path)
+                path = resolve_model_path(self.deployment, spec.path)
                 assert path is not None  # build=True always resolves
                 model, tokenizer = load_model_and_tokenizer(
                     path, device=self.device, trust_remote_code=self.trust_remote_code
@@ -128,14 +130,14 @@ class Runtime:
         if spec.kind == "prompt-lookup":
             return PromptLookupProposer()
         assert spec.path is not None  # the deployment parser requires paths for model and sorted drafts
-        path = self.deployment.resolve_path(spec.path)
+        path = resolve_model_path(self.deployment, spec.path)
         assert path is not None
         if spec.kind == "model":
             model, tokenizer = self._draft_model(path)
             check_same_tokenizer(target.tokenizer, tokenizer)
             return model
         if spec.kind == "sorted":
-            from models.sorted_draft import SortedProposer, get_shared_sorted_draft
+            from models.drafts.sorted import SortedProposer, get_shared_sorted_draft
 
             self._check_sorted_tokenizer(path, target)
             shared = get_shared_sorted_draft(path, device=target.device, dtype=target.model.dtype)

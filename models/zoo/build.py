@@ -6,7 +6,7 @@ Layout of a built zoo, ``<root>/<preset>-<key>/``::
     tokenizer/             tokenizer.json + tokenizer_config.json + chat_template.jinja
     target-s/ target-l/    Llama targets (save_pretrained, safetensors, tokenizer files)
     draft/                 the general draft, trained on the task mix
-    sorted-draft/          the S2D sorted draft (when models.sorted_draft provides it)
+    sorted-draft/          the S2D sorted draft (when models.drafts.sorted provides it)
     prompts/<task>.jsonl   held-out prompts: {"custom_id", "prompt", "task"} per line
     prompts/<task>.align.jsonl   the task's alignment prompts (disjoint from the held-out ones)
     prompts/demo.jsonl     a mixed sample of held-out prompts for the demo
@@ -23,7 +23,6 @@ import contextlib
 import dataclasses
 import fcntl
 import hashlib
-import importlib
 import json
 import logging
 import os
@@ -67,7 +66,7 @@ class ZooPaths:
     target_s: Path  # the smaller target
     target_l: Path  # the larger target
     draft: Path  # the general draft (the vanilla speculative-decoding baseline)
-    sorted_draft: Path | None  # the S2D sorted draft, None when models.sorted_draft is unavailable
+    sorted_draft: Path | None  # the S2D sorted draft; None in a manifest written without one
     prompts: dict[str, Path]  # task -> held-out prompts JSONL
     align_prompts: dict[str, Path]  # task -> alignment prompts JSONL
     demo_prompts: Path  # mixed held-out sample for the demo
@@ -112,22 +111,17 @@ class ZooPaths:
         )
 
 
-def sorted_draft_trainer() -> tuple[Callable[..., Path] | None, str]:
-    """models.sorted_draft.train_sorted_draft and its version, or (None, "none") when it is not there."""
-    try:
-        module = importlib.import_module("models.sorted_draft")
-        return module.train_sorted_draft, str(getattr(module, "SORTED_DRAFT_VERSION", "none"))
-    except (ImportError, AttributeError) as err:
-        logger.warning(
-            "no sorted draft in this zoo: models.sorted_draft.train_sorted_draft is missing (%s)", err
-        )
-        return None, "none"
+def sorted_draft_trainer() -> tuple[Callable[..., Path], str]:
+    """models.drafts.sorted.train_sorted_draft and its version (imported here: it pulls in torch)."""
+    from models.drafts.sorted import SORTED_DRAFT_VERSION, train_sorted_draft
+
+    return train_sorted_draft, str(SORTED_DRAFT_VERSION)
 
 
 def cache_key(preset: ZooPreset) -> str:
     """Hash of everything the targets and the general draft depend on.
 
-    The sorted draft is cached apart, by models.sorted_draft.SORTED_DRAFT_VERSION, so a new
+    The sorted draft is cached apart, by models.drafts.sorted.SORTED_DRAFT_VERSION, so a new
     sorted draft retrains only itself.
     """
     blob = json.dumps(
@@ -142,13 +136,10 @@ def cache_key(preset: ZooPreset) -> str:
 
 
 def default_root() -> Path:
-    """The settings' zoo_dir, else ./.specq/zoo."""
-    try:
-        from specq.settings import get_settings
-    except ImportError:
-        return Path(".specq") / "zoo"
-    zoo_dir = get_settings().zoo_dir
-    return Path(zoo_dir) if zoo_dir is not None else Path(".specq") / "zoo"
+    """The settings' zoo dir (``SPECQ_ZOO_DIR``, default ``<data dir>/zoo``)."""
+    from specq.settings import get_settings
+
+    return Path(get_settings().zoo_dir or get_settings().data_dir / "zoo")
 
 
 def build_zoo(preset: str = "tiny", root: Path | str | None = None, progress: bool = False) -> ZooPaths:
@@ -406,12 +397,11 @@ def _build(cfg: ZooPreset, key: str, out: Path, progress: bool) -> None:
                 losses[job.name] = run_train_job(job, stages.add(f"train {job.name}", job.spec.steps), texts)
                 timings[job.name] = time.perf_counter() - t0
             trainer, sorted_version = sorted_draft_trainer()
-            if trainer is not None:
-                t0 = time.perf_counter()
-                logger.info("training the sorted draft (preset %s, version %s)", cfg.name, sorted_version)
-                trainer(texts, out / "tokenizer", out / "sorted-draft", cfg.name, progress)
-                models["sorted-draft"] = "sorted-draft"
-                timings["sorted-draft"] = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            logger.info("training the sorted draft (preset %s, version %s)", cfg.name, sorted_version)
+            trainer(texts, out / "tokenizer", out / "sorted-draft", cfg.name, progress)
+            models["sorted-draft"] = "sorted-draft"
+            timings["sorted-draft"] = time.perf_counter() - t0
             if side is not None:
                 losses[side.job.name] = side.wait()
                 timings[side.job.name] = side.seconds
@@ -457,26 +447,25 @@ def _write_manifest(zoo_dir: Path, manifest: dict[str, Any]) -> None:
 
 
 def _ensure_sorted_draft(cfg: ZooPreset, zoo_dir: Path, progress: bool) -> None:
-    """(Re)train the sorted draft when models.sorted_draft's version differs from the built one."""
+    """(Re)train the sorted draft when models.drafts.sorted's version differs from the built one."""
     manifest = json.loads((zoo_dir / MANIFEST).read_text())
     trainer, version = sorted_draft_trainer()
     if manifest.get("sorted_draft_version") == version:
         return
     models = dict(manifest["models"])
     models.pop("sorted-draft", None)
-    if trainer is not None:
-        t0 = time.perf_counter()
-        logger.info("training the sorted draft (preset %s, version %s)", cfg.name, version)
-        texts = training_texts(read_train_pairs(zoo_dir / "corpus" / "train.jsonl"), cfg.chat_share, cfg.seed)
-        partial = zoo_dir / ".sorted-draft.partial"
-        if partial.exists():
-            shutil.rmtree(partial)
-        trainer(texts, zoo_dir / "tokenizer", partial, cfg.name, progress)
-        if (zoo_dir / "sorted-draft").exists():
-            shutil.rmtree(zoo_dir / "sorted-draft")
-        partial.rename(zoo_dir / "sorted-draft")
-        models["sorted-draft"] = "sorted-draft"
-        manifest["build_seconds"]["sorted-draft"] = round(time.perf_counter() - t0, 1)
+    t0 = time.perf_counter()
+    logger.info("training the sorted draft (preset %s, version %s)", cfg.name, version)
+    texts = training_texts(read_train_pairs(zoo_dir / "corpus" / "train.jsonl"), cfg.chat_share, cfg.seed)
+    partial = zoo_dir / ".sorted-draft.partial"
+    if partial.exists():
+        shutil.rmtree(partial)
+    trainer(texts, zoo_dir / "tokenizer", partial, cfg.name, progress)
+    if (zoo_dir / "sorted-draft").exists():
+        shutil.rmtree(zoo_dir / "sorted-draft")
+    partial.rename(zoo_dir / "sorted-draft")
+    models["sorted-draft"] = "sorted-draft"
+    manifest["build_seconds"]["sorted-draft"] = round(time.perf_counter() - t0, 1)
     manifest["models"] = models
     manifest["sorted_draft_version"] = version
     _write_manifest(zoo_dir, manifest)

@@ -136,9 +136,9 @@ def test_cli_align_registers_the_draft_for_its_task(
 ) -> None:
     from typer.testing import CliRunner
 
+    from cli.main import app
     from db.queries import get_assignment
     from db.session import session_scope
-    from specq.cli import app
     from specq.deployment import load_deployment
     from specq.settings import get_settings
 
@@ -163,7 +163,7 @@ def test_cli_align_registers_the_draft_for_its_task(
 def test_cli_align_register_needs_a_task(tiny_zoo: ZooPaths, tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
-    from specq.cli import app
+    from cli.main import app
 
     args = ["align", "--target", "target-l", "--base-draft", "general", "--out", str(tmp_path / "x")]
     result = CliRunner().invoke(app, [*args, "--prompts", str(tiny_zoo.align_prompts["math"]), "--register"])
@@ -176,7 +176,7 @@ def test_cli_align_sorted_aligns_every_exit_and_registers_a_sorted_draft(
 ) -> None:
     from typer.testing import CliRunner
 
-    from specq.cli import app
+    from cli.main import app
     from specq.deployment import load_deployment
     from specq.settings import get_settings
 
@@ -213,8 +213,8 @@ def test_cli_align_routes_unlabelled_prompts_with_the_router(
     """The automatic flow: partition unlabelled prompts, then align a draft per discovered sub-task."""
     from typer.testing import CliRunner
 
+    from cli.main import app
     from models.tasks import load_router
-    from specq.cli import app
     from specq.settings import get_settings
 
     monkeypatch.setenv("SPECQ_CONFIG_FILE", str(tmp_path / "specq.toml"))
@@ -266,7 +266,7 @@ def test_bench_align_cross_measures_every_draft_on_every_task(
 ) -> None:
     from typer.testing import CliRunner
 
-    from specq.cli import app
+    from cli.main import app
 
     md = tmp_path / "align.md"
     args = ["bench", "align", "--preset", "tiny", "--task", "math", "--task", "sql", "--epochs", "2"]

@@ -1,4 +1,4 @@
-"""The online assignment policy (models/assignment.py): tests, decisions, exploration."""
+"""The online assignment policy (models/tasks/assignment.py): tests, decisions, exploration."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from models.assignment import (
+from models.tasks.assignment import (
     DraftMeasure,
     PolicyConfig,
     best_measured,

@@ -362,7 +362,7 @@ def test_profile_measures_real_steps(tmp_path: Path) -> None:
 def test_cli_fit_and_predict(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
-    from specq.cli import app
+    from cli.main import app
 
     data, out = tmp_path / "profile.jsonl", tmp_path / "cm"
     _synthetic_profile(6, ("llama", "gpt2")).save(data)

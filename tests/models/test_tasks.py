@@ -1,4 +1,4 @@
-"""Task partitioning, the router artifact and its safety checks (models/tasks.py)."""
+"""Task partitioning, the router artifact and its safety checks (models/tasks/)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ from models.tasks import (
     find_boilerplate,
     load_router,
     partition,
-    prompt_text,
     router_input,
     save_router,
     train_router,
@@ -102,15 +101,6 @@ def trained(corpus: tuple[list[str], list[str]]) -> tuple[tasks.Partition, tasks
 
 
 # ------------------------------------------------------------------------------------ text
-
-
-def test_prompt_text_joins_message_contents() -> None:
-    messages = [
-        {"role": "system", "content": "Be brief."},
-        {"role": "user", "content": [{"type": "text", "text": "Hello"}, {"type": "text", "text": "there"}]},
-    ]
-    assert prompt_text(None, messages) == "Be brief.\nHello\nthere"
-    assert prompt_text("plain", messages) == "plain"
 
 
 def test_boilerplate_common_lines_are_found_and_stripped() -> None:

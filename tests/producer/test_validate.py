@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 
 from producer.readers import read_input
-from producer.tokens import load_target_tokenizer, render_chat
+from producer.tokens import load_target_tokenizer
 from producer.validate import SamplingDefaults, validate_lines
+from specq.chat import render_chat
 from tests.producer.conftest import CONTEXT
 
 

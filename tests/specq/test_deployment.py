@@ -100,5 +100,3 @@ def test_plain_decoding_pairings() -> None:
     dep = parse_deployment({"targets": {"t": {"path": "m"}}}, None)
     assert dep.targets["t"].default_draft == "none"
     assert dep.pairings("t") == [] and dep.all_pairings() == [("t", "none")]
-    assert dep.resolve_path("org/model") == "org/model"
-    assert dep.resolve_path("zoo:target-s", build=False) is None

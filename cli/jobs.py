@@ -1,0 +1,333 @@
+"""Job commands: submit, status, jobs, cancel, resume, export, sql.
+
+A thin layer over the ``producer`` API. Imports happen inside the commands so ``specq --help``
+stays fast, and nothing on these paths imports torch. ``submit`` prints the job id alone on
+stdout (``JOB=$(specq submit ...)`` works); everything else it reports goes to stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from cli.console import err, out
+
+_SQL_START = re.compile(r"^\s*(select|with)\b", re.IGNORECASE)
+
+
+def _fmt_seconds(s: float | None) -> str:
+    if s is None:
+        return "-"
+    if s < 90:
+        return f"{s:.0f}s"
+    if s < 5400:
+        return f"{s / 60:.1f}m"
+    return f"{s / 3600:.1f}h"
+
+
+def _fmt_time(dt: datetime | None) -> str:
+    return dt.strftime("%Y-%m-%d %H:%M:%S") if dt else "-"
+
+
+_STATUS_STYLE = {
+    "completed": "green",
+    "failed": "red",
+    "cancelled": "yellow",
+    "cancelling": "yellow",
+    "in_progress": "cyan",
+    "validating": "cyan",
+    "finalizing": "cyan",
+}
+
+
+def _styled(status: str) -> str:
+    return f"[{_STATUS_STYLE.get(status, 'white')}]{status}[/]"
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    err.print(f"[red]error:[/] {escape(message)}")
+    return typer.Exit(code)
+
+
+def submit_cmd(
+    file: Path = typer.Argument(
+        ..., help="JSONL (prompt/messages, OpenAI batch or Spec-Bench lines), CSV or Parquet."
+    ),
+    target: str = typer.Option(..., "--target", "-t", help="Target model name from specq.toml."),
+    max_new_tokens: int = typer.Option(128, "--max-new-tokens", help="Default per line; lines may override."),
+    temperature: float = typer.Option(0.0, "--temperature", help="0 = greedy."),
+    top_p: float = typer.Option(1.0, "--top-p"),
+    seed: int | None = typer.Option(None, "--seed"),
+    stop: list[str] | None = typer.Option(None, "--stop", help="Stop string (repeatable)."),
+    name: str | None = typer.Option(None, "--name", help="A name to find the job by."),
+    draft: str | None = typer.Option(
+        None, "--draft", help="Pin one draft for every prompt ('none' = plain decoding baseline)."
+    ),
+    no_enqueue: bool = typer.Option(
+        False, "--no-enqueue", help="Record the job only; `specq resume` sends it."
+    ),
+) -> None:
+    """Submit a batch job; prints its id at once."""
+    from producer.submit import SubmitError, submit_job
+
+    def _created(job_id: str) -> None:
+        out.print(job_id, highlight=False)
+
+    try:
+        r = submit_job(
+            file,
+            target,
+            name=name,
+            max_new_tokens=max_new_tokens,
+            temperature=temperature,
+            top_p=top_p,
+            seed=seed,
+            stop=list(stop) if stop else None,
+            draft=draft,
+            enqueue=not no_enqueue,
+            on_created=_created,
+        )
+    except SubmitError as exc:
+        raise _fail(str(exc), 2) from None
+    err.print(
+        f"{r.job_id}: {_styled(r.status)}, {r.total} prompts, {r.invalid} invalid lines "
+        f"({r.seconds:.2f}s){'' if r.length_checked else ', prompt length not checked (target not local)'}"
+    )
+    if r.invalid:
+        err.print(f"see the invalid lines with `specq status {r.job_id}`")
+    if r.message:
+        err.print(
+            ("[red]" if r.status == "failed" else "[yellow]") + escape(r.message) + "[/]", highlight=False
+        )
+    if r.status == "failed":
+        raise typer.Exit(1)
+
+
+def _status_table(rep: Any) -> Table:
+    t = Table(title=f"job {rep.id}" + (f" ({rep.name})" if rep.name else ""), show_header=False)
+    t.add_column("field", style="bold")
+    t.add_column("value")
+    counts = rep.request_counts
+    t.add_row("status", _styled(rep.status))
+    t.add_row("target", rep.target)
+    t.add_row(
+        "requests", f"{counts['total']} total, {counts['completed']} completed, {counts['failed']} failed"
+    )
+    t.add_row("prompts", f"{rep.total} to decode, {rep.failed} failed, {rep.remaining} remaining")
+    t.add_row("invalid lines", str(rep.invalid))
+    if rep.total:
+        t.add_row("progress", f"{100.0 * rep.finished / rep.total:.1f}%")
+    t.add_row("output tokens", str(rep.output_tokens))
+    t.add_row("tokens/s", f"{rep.tokens_per_s:.1f}" if rep.tokens_per_s else "-")
+    t.add_row("elapsed", _fmt_seconds(rep.elapsed_s))
+    t.add_row("ETA", _fmt_seconds(rep.eta_s))
+    t.add_row("created", _fmt_time(rep.created_at))
+    t.add_row("finished", _fmt_time(rep.finished_at))
+    if rep.input_file:
+        t.add_row("input", rep.input_file)
+    if rep.error:
+        t.add_row("error", f"[red]{escape(rep.error)}[/]")
+    return t
+
+
+def status_cmd(
+    job: str | None = typer.Argument(None, help="Job id (default: the newest job)."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
+) -> None:
+    """Show a job's status, request counts, ETA and invalid input lines."""
+    from producer.status import JobNotFound, latest_job_id, status
+
+    job_id = job or latest_job_id()
+    if job_id is None:
+        raise _fail("no jobs yet; submit one with `specq submit FILE --target T`")
+    try:
+        rep = status(job_id)
+    except JobNotFound as exc:
+        raise _fail(str(exc)) from None
+    if as_json:
+        out.print_json(
+            data={
+                "id": rep.id,
+                "name": rep.name,
+                "target": rep.target,
+                "status": rep.status,
+                "request_counts": rep.request_counts,
+                "output_tokens": rep.output_tokens,
+                "tokens_per_s": rep.tokens_per_s,
+                "eta_s": rep.eta_s,
+                "error": rep.error,
+                "input_errors": [e.__dict__ for e in rep.input_errors],
+            }
+        )
+        return
+    out.print(_status_table(rep))
+    if rep.input_errors:
+        t = Table(title=f"invalid input lines (first {len(rep.input_errors)} of {rep.invalid})")
+        t.add_column("line", justify="right")
+        t.add_column("custom_id")
+        t.add_column("reason")
+        for e in rep.input_errors:
+            t.add_row(str(e.line) if e.line else "file", escape(e.custom_id or ""), escape(e.reason))
+        out.print(t)
+
+
+def jobs_cmd(
+    limit: int = typer.Option(20, "--limit", "-n", help="How many jobs."),
+    status_filter: str | None = typer.Option(None, "--status", help="Only jobs in this status."),
+) -> None:
+    """List recent jobs."""
+    from producer.status import jobs
+
+    found = jobs(limit=limit, status_filter=status_filter)
+    if not found:
+        out.print("no jobs")
+        return
+    named = any(r.name for r in found)
+    t = Table(title="jobs")
+    t.add_column("id", no_wrap=True, min_width=20)  # job ids stay whole on narrow terminals
+    if named:
+        t.add_column("name")
+    t.add_column("target")
+    t.add_column("status", no_wrap=True)
+    t.add_column("done/total", justify="right")
+    t.add_column("failed", justify="right")
+    t.add_column("invalid", justify="right")
+    t.add_column("created", no_wrap=True)
+    for r in found:
+        row = [r.id, *([escape(r.name or "")] if named else []), r.target, _styled(r.status)]
+        row += [f"{r.completed}/{r.total}", str(r.failed), str(r.invalid)]
+        row.append(r.created_at.strftime("%m-%d %H:%M"))
+        t.add_row(*row)
+    out.print(t)
+
+
+def cancel_cmd(job: str = typer.Argument(..., help="Job id.")) -> None:
+    """Cancel a job: queued batches are skipped; running ones finish."""
+    from producer.control import cancel
+    from producer.status import JobNotFound
+
+    try:
+        new_status = cancel(job)
+    except JobNotFound as exc:
+        raise _fail(str(exc)) from None
+    out.print(f"{job}: {_styled(new_status)}")
+
+
+def resume_cmd(job: str = typer.Argument(..., help="Job id.")) -> None:
+    """Re-enqueue every prompt of a job that has no result yet."""
+    from producer.control import resume
+    from producer.enqueue import BrokerUnavailable
+    from producer.status import JobNotFound
+
+    try:
+        r = resume(job)
+    except JobNotFound as exc:
+        raise _fail(str(exc)) from None
+    except BrokerUnavailable as exc:
+        raise _fail(str(exc)) from None
+    if r.prompts:
+        out.print(f"{job}: re-enqueued {r.prompts} prompts in {r.messages} messages; {_styled(r.status)}")
+    else:
+        out.print(f"{job}: nothing to resume; {_styled(r.status)}")
+
+
+def export_cmd(
+    job: str = typer.Argument(..., help="Job id."),
+    output: Path = typer.Option(..., "--output", "-o", help="Output JSONL file."),
+    fmt: str = typer.Option("specq", "--format", "-f", help="specq | openai"),
+) -> None:
+    """Write one JSONL line per input line, in input order (errors included)."""
+    from producer.export import FORMATS, export
+    from producer.status import JobNotFound
+
+    if fmt not in FORMATS:
+        raise _fail(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}", 2)
+    try:
+        s = export(job, output, format=fmt)  # type: ignore[arg-type]
+    except JobNotFound as exc:
+        raise _fail(str(exc)) from None
+    out.print(
+        f"wrote {s.lines} lines to {s.path}: {s.completed} completed, {s.failed} failed/invalid, "
+        f"{s.pending} pending"
+    )
+
+
+def check_read_only_sql(query: str) -> str:
+    """The query without a trailing ';', or ValueError unless it is one SELECT/WITH statement."""
+    q = query.strip().rstrip(";").strip()
+    no_comments = re.sub(r"--[^\n]*|/\*.*?\*/", " ", q, flags=re.DOTALL)
+    if not _SQL_START.match(no_comments):
+        raise ValueError("only SELECT (or WITH ... SELECT) queries are allowed; `specq sql` is read-only")
+    no_strings = re.sub(r"'(?:[^']|'')*'", "''", no_comments)
+    if ";" in no_strings:
+        raise ValueError("one statement at a time")
+    return q
+
+
+def sql_cmd(
+    query: str = typer.Argument(..., help='A SELECT query, e.g. "SELECT * FROM v_acceptance".'),
+    limit: int = typer.Option(200, "--limit", "-n", help="Rows to show at most."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON lines instead of a table."),
+) -> None:
+    """Run a read-only SQL query against the specq database."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from db.session import get_engine, init_db, make_engine
+
+    try:
+        q = check_read_only_sql(query)
+    except ValueError as exc:
+        raise _fail(str(exc), 2) from None
+    init_db(get_engine())  # the schema must exist before a read-only connection can see it
+    try:
+        engine = make_engine(read_only=True)
+    except FileNotFoundError as exc:
+        raise _fail(str(exc)) from None
+    try:
+        with engine.connect() as conn:
+            res = conn.execute(text(q))
+            columns = list(res.keys())
+            rows = res.fetchmany(limit + 1)
+    except SQLAlchemyError as exc:
+        raise _fail(f"query failed: {getattr(exc, 'orig', exc)}") from None
+    finally:
+        engine.dispose()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    if as_json:
+        for row in rows:
+            out.print(json.dumps(dict(zip(columns, row, strict=True)), default=str), highlight=False)
+        return
+    t = Table(caption=f"{len(rows)} rows" + (f" (first {limit}; raise --limit)" if more else ""))
+    for c in columns:
+        t.add_column(c)
+    for row in rows:
+        t.add_row(*[_cell(v) for v in row])
+    out.print(t)
+
+
+def _cell(v: Any) -> str:
+    if v is None:
+        return "[dim]NULL[/]"
+    if isinstance(v, float):
+        return f"{v:.4g}"
+    return escape(str(v))
+
+
+def register(app: typer.Typer) -> None:
+    """Add the job commands to the ``specq`` app."""
+    app.command("submit")(submit_cmd)
+    app.command("status")(status_cmd)
+    app.command("jobs")(jobs_cmd)
+    app.command("cancel")(cancel_cmd)
+    app.command("resume")(resume_cmd)
+    app.command("export")(export_cmd)
+    app.command("sql")(sql_cmd)

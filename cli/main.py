@@ -1,0 +1,57 @@
+"""The `specq` command line: a thin layer over producer/, workers/ and models/.
+
+Each area registers its commands from its own module (``cli/<area>.py``).
+Nothing here imports torch, so ``specq --help``, ``submit`` and ``status`` start fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+import typer
+
+app = typer.Typer(
+    name="specq",
+    help="Batch LLM generation with task-aware speculative decoding.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+)
+bench_app = typer.Typer(help="Benchmarks: each one measures and prints ratios against its peers.")
+app.add_typer(bench_app, name="bench")
+
+# Modules that add top-level commands via register(app) and benchmarks via register_bench(bench_app).
+_COMMAND_MODULES = (
+    "cli.jobs",
+    "cli.workers",
+    "cli.zoo",
+    "cli.tasks",
+    "cli.sorted",
+    "cli.cost",
+    "cli.bench_engine",
+)
+
+
+@app.callback()
+def _root(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log at DEBUG level.")) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+
+
+def _register_all() -> None:
+    for name in _COMMAND_MODULES:
+        module = importlib.import_module(name)
+        if hasattr(module, "register"):
+            module.register(app)
+        if hasattr(module, "register_bench"):
+            module.register_bench(bench_app)
+
+
+_register_all()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

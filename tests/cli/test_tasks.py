@@ -1,0 +1,130 @@
+"""`specq partition`, `specq classify` and `specq bench assignment` through typer's CliRunner."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from cli.tasks import register, register_bench
+
+
+@pytest.fixture()
+def app() -> typer.Typer:
+    a = typer.Typer()
+    register(a)
+    bench = typer.Typer()
+    register_bench(bench)
+    a.add_typer(bench, name="bench")
+    return a
+
+
+def _input_file(path: Path) -> Path:
+    """Every input shape `specq submit` reads, plus a bad line and a blank one."""
+    rng = random.Random(0)
+    lines: list[str] = []
+    for i in range(12):
+        lines.append(
+            json.dumps(
+                {"custom_id": f"tr-{i}", "prompt": f"Translate German to English: Der Hund {i} schläft ."}
+            )
+        )
+        lines.append(
+            json.dumps(
+                {
+                    "messages": [
+                        {"role": "user", "content": f"What is {rng.randint(2, 99)} plus {i}? Show the sum."}
+                    ]
+                }
+            )
+        )
+    lines.append(
+        json.dumps(
+            {
+                "custom_id": "oa-1",
+                "method": "POST",
+                "url": "/v1/chat/completions",
+                "body": {
+                    "messages": [{"role": "user", "content": "Translate German to English: Guten Morgen ."}]
+                },
+            }
+        )
+    )
+    lines.append(
+        json.dumps({"question_id": 7, "category": "math", "turns": ["What is 5 plus 6? Show the sum."]})
+    )
+    lines.append("{not json")
+    lines.append("")
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def test_partition_then_classify(app: typer.Typer, tmp_path: Path) -> None:
+    data = _input_file(tmp_path / "in.jsonl")
+    out = tmp_path / "router"
+    runner = CliRunner()
+    res = runner.invoke(app, ["partition", str(data), "--out", str(out), "--featurizer", "tfidf", "--k", "2"])
+    assert res.exit_code == 0, res.output
+    for name in (
+        "manifest.json",
+        "classifier.skops",
+        "labels.jsonl",
+        "report.md",
+        "report.json",
+        "clusters.png",
+    ):
+        assert (out / name).is_file(), name
+    rows = [json.loads(x) for x in (out / "labels.jsonl").read_text().splitlines()]
+    assert [r["line"] for r in rows] == list(range(1, 28))  # the blank last line has no row
+    bad = rows[-1]
+    assert bad["label"] is None and "malformed JSON" in bad["error"]
+    by_id = {r["custom_id"]: r["label"] for r in rows}
+    assert by_id["tr-0"] == by_id["oa-1"] != by_id["math-7"]  # OpenAI and Spec-Bench lines are read
+    assert by_id["line-2"] == by_id["math-7"]  # lines without custom_id are named as submit names them
+
+    res = runner.invoke(app, ["classify", "--router", str(out), str(data)])
+    assert res.exit_code == 0, res.output
+    printed = [json.loads(x) for x in res.stdout.splitlines() if x.startswith("{")]
+    assert [(p["line"], p["custom_id"]) for p in printed] == [(r["line"], r["custom_id"]) for r in rows]
+    assert [p["label"] for p in printed] == [r["label"] for r in rows]
+
+
+def test_classify_refuses_a_broken_router(app: typer.Typer, tmp_path: Path) -> None:
+    data = _input_file(tmp_path / "in.jsonl")
+    (tmp_path / "router").mkdir()
+    res = CliRunner().invoke(app, ["classify", "--router", str(tmp_path / "router"), str(data)])
+    assert res.exit_code == 1 and "manifest.json is missing" in res.output
+
+
+def test_bench_assignment_reports_switches(app: typer.Typer, tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    res = CliRunner().invoke(
+        app,
+        [
+            "bench",
+            "assignment",
+            "--seeds",
+            "1",
+            "--batches",
+            "40",
+            "--change-at",
+            "10",
+            "--explore-rate",
+            "0.2",
+            "--json",
+            str(out),
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    numbers = json.loads(out.read_text())
+    assert set(numbers["scenarios"]) == {
+        "new aligned draft registered",
+        "prompt-lookup acceptance rises",
+        "no difference (control)",
+    }
+    assert numbers["scenarios"]["no difference (control)"]["wrong_switches"] == 0
+    assert numbers["example_event"]["evidence"]["comparisons"]

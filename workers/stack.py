@@ -1,0 +1,374 @@
+"""The one-machine stack behind `specq up` and `specq run`: broker, router and decode workers.
+
+Workers are real ``celery worker`` processes (``python -m celery -A workers.app worker``),
+the same command a production deployment runs, with the queues, pool and node name of
+their role. The stack starts the embedded broker when no ``SPECQ_BROKER_URL`` is set,
+migrates the database, re-enqueues unfinished work when nothing is in flight, and stops
+everything in reverse order. Each worker's output goes to ``<data_dir>/logs/<name>.log``
+(and to an optional echo callback, for the foreground `specq up`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import logging
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from specq.deployment import NO_DRAFT, Deployment, load_deployment
+from specq.settings import get_settings
+from workers.embedded import EmbeddedRedis, start_embedded_redis
+
+log = logging.getLogger(__name__)
+
+# Exit code of a decode worker that refused to start (bad model, tokenizer mismatch): no restart.
+CONFIG_ERROR_EXIT = 3
+_RESTARTS_PER_WINDOW = 3
+_RESTART_WINDOW_S = 300.0
+
+Echo = Callable[[str, str], None]
+
+
+class StackError(RuntimeError):
+    """A worker or the broker could not be started, or died."""
+
+
+@dataclass(frozen=True)
+class WorkerSpec:
+    """One celery worker of the stack: its role name, queues and pool."""
+
+    name: str  # "route" or "decode-<target>"
+    queues: tuple[str, ...]
+    pool: str = "solo"
+    concurrency: int = 1
+
+
+def route_worker(concurrency: int = 1) -> WorkerSpec:
+    from workers.app import ROUTE_QUEUE
+
+    # Routing is light (SQL + a small classifier); one solo process keeps the decode queues fed.
+    return WorkerSpec(
+        "route", (ROUTE_QUEUE,), pool="solo" if concurrency == 1 else "threads", concurrency=concurrency
+    )
+
+
+def decode_worker(deployment: Deployment, target: str, drafts: Sequence[str] | None = None) -> WorkerSpec:
+    """The decode worker of ``target``: the queues of its pairings plus plain decoding ("none")."""
+    from workers.app import decode_queue
+
+    known = deployment.pairings(target)  # raises for an unknown target, naming the known ones
+    chosen = list(drafts) if drafts else known
+    for d in chosen:
+        if d != NO_DRAFT and d not in known:
+            raise StackError(
+                f"draft {d!r} does not serve target {target!r} in {deployment.source}; "
+                f"its drafts are: {', '.join(known) or '(none)'}"
+            )
+    if NO_DRAFT not in chosen:
+        chosen.append(NO_DRAFT)  # baseline jobs (--draft none) need only the target
+    # CUDA cannot be re-initialised in forked children: the model runs in the worker process itself.
+    return WorkerSpec(f"decode-{target}", tuple(decode_queue(target, d) for d in chosen), pool="solo")
+
+
+def celery_worker_args(
+    spec: WorkerSpec, *, hostname: str | None = None, loglevel: str = "INFO", extra: Sequence[str] = ()
+) -> list[str]:
+    """Arguments after ``celery -A workers.app`` for ``spec``."""
+    return [
+        "worker",
+        "--queues",
+        ",".join(spec.queues),
+        "--pool",
+        spec.pool,
+        "--concurrency",
+        str(spec.concurrency),
+        "--hostname",
+        hostname or f"{spec.name}@%h",
+        "--loglevel",
+        loglevel,
+        # Batch workers need no cluster chatter at start-up (mingle alone costs seconds).
+        "--without-mingle",
+        "--without-gossip",
+        *extra,
+    ]
+
+
+def broker_backlog(url: str) -> int | None:
+    """Messages waiting in or taken from specq queues and not yet acknowledged (None: not a Redis broker)."""
+    import redis
+
+    if url.startswith("redis+socket://"):
+        client = redis.Redis(unix_socket_path=url.removeprefix("redis+socket://"), socket_timeout=5)
+    elif url.startswith(("redis://", "rediss://")):
+        client = redis.Redis.from_url(url, socket_timeout=5)
+    else:
+        return None
+    waiting = 0
+    for key in client.scan_iter(match="specq.*", count=500):
+        if client.type(key) == b"list":
+            waiting += int(client.llen(key))
+    # kombu keeps delivered-but-unacknowledged messages (acks_late) in this hash.
+    return waiting + int(client.hlen("unacked"))
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
+    # Linux: if `specq up` is killed outright, its workers get SIGTERM instead of lingering.
+    with contextlib.suppress(Exception):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+@dataclass
+class _Running:
+    spec: WorkerSpec
+    hostname: str
+    process: subprocess.Popen[bytes]
+    log_path: Path
+    restarts: list[float] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class StackInfo:
+    broker_url: str
+    database_url: str
+    broker_started: bool  # this stack started (or adopted) the embedded broker
+    resumed_jobs: int
+    resumed_prompts: int
+    workers: dict[str, str]  # role name -> celery node name
+
+
+class Stack:
+    """Broker + router + decode workers for the targets of the deployment file."""
+
+    def __init__(
+        self,
+        *,
+        targets: Sequence[str] | None = None,
+        router: bool = True,
+        loglevel: str = "INFO",
+        echo: Echo | None = None,
+        deployment: Deployment | None = None,
+    ) -> None:
+        self.deployment = deployment or load_deployment()
+        self.targets = list(targets) if targets else list(self.deployment.targets)
+        self.specs = ([route_worker()] if router else []) + [
+            decode_worker(self.deployment, t) for t in self.targets
+        ]
+        self.loglevel = loglevel
+        self.echo = echo
+        self.broker: EmbeddedRedis | None = None
+        self.workers: dict[str, _Running] = {}
+        self._stopping = False
+
+    # ------------------------------------------------------------------ start
+
+    def start(self, *, resume: bool | None = None, wait: bool = True, timeout: float = 900.0) -> StackInfo:
+        """Start everything; ``resume`` None = re-enqueue unfinished jobs when nothing is in flight."""
+        from db.session import init_db
+        from producer.enqueue import broker_reachable
+        from workers.app import configure
+
+        settings = get_settings()
+        started = False
+        if settings.embedded_broker:
+            self.broker = start_embedded_redis(settings.data_dir, settings.redis_socket)
+            started = self.broker.owned
+        configure()  # this process enqueues too: point the app at this broker
+        if not settings.embedded_broker and not broker_reachable():
+            raise StackError(
+                f"no broker answers at {settings.resolved_broker_url}; start Redis or fix SPECQ_BROKER_URL"
+            )
+        init_db()
+        try:
+            for spec in self.specs:
+                self._spawn(spec)
+            if wait:
+                self.wait_ready(timeout)
+        except BaseException:
+            self.stop(timeout=10)
+            raise
+        jobs, prompts = self._maybe_resume(
+            resume, fresh_broker=self.broker is not None and self.broker.process is not None
+        )
+        return StackInfo(
+            broker_url=settings.resolved_broker_url,
+            database_url=settings.resolved_database_url,
+            broker_started=started,
+            resumed_jobs=jobs,
+            resumed_prompts=prompts,
+            workers={name: w.hostname for name, w in self.workers.items()},
+        )
+
+    def _maybe_resume(self, resume: bool | None, *, fresh_broker: bool) -> tuple[int, int]:
+        from producer.control import enqueue_unfinished
+
+        if resume is None:
+            if fresh_broker:
+                resume = (
+                    True  # a broker this stack just started holds nothing: every unfinished prompt is lost
+                )
+            else:
+                backlog = broker_backlog(get_settings().resolved_broker_url)
+                resume = backlog == 0
+                if not resume:
+                    log.info(
+                        "the broker holds %s specq messages already; not re-enqueueing unfinished jobs "
+                        "(`specq resume JOB` does it explicitly)",
+                        "some" if backlog is None else backlog,
+                    )
+        if not resume:
+            return 0, 0
+        results = [r for r in enqueue_unfinished() if r.prompts]
+        for r in results:
+            log.info("re-enqueued %d unfinished prompts of %s", r.prompts, r.job_id)
+        return len(results), sum(r.prompts for r in results)
+
+    def _env(self) -> dict[str, str]:
+        settings = get_settings()
+        env = dict(os.environ)
+        env["SPECQ_DATA_DIR"] = str(settings.data_dir.resolve())
+        if settings.config_file.exists():
+            env["SPECQ_CONFIG_FILE"] = str(settings.config_file.resolve())
+        env["PYTHONUNBUFFERED"] = "1"
+        return env
+
+    def _spawn(self, spec: WorkerSpec) -> _Running:
+        settings = get_settings()
+        log_dir = settings.data_dir.resolve() / "logs"
+        log_dir.mkdir(parents=True, exist_ok=True)
+        hostname = f"{spec.name}-{os.getpid()}@{socket.gethostname()}"
+        argv = [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "workers.app",
+            *celery_worker_args(spec, hostname=hostname, loglevel=self.loglevel),
+        ]
+        log_path = log_dir / f"{spec.name}.log"
+        process = subprocess.Popen(
+            argv,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            env=self._env(),
+            start_new_session=True,  # Ctrl-C reaches the stack, which drains workers in order
+            preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
+        )
+        previous = self.workers.get(spec.name)
+        running = _Running(spec, hostname, process, log_path, previous.restarts if previous else [])
+        self.workers[spec.name] = running
+        assert process.stdout is not None
+        threading.Thread(
+            target=self._pump,
+            args=(spec.name, process.stdout, log_path),
+            name=f"log-{spec.name}",
+            daemon=True,
+        ).start()
+        log.info("started %s (pid %d): queues %s", spec.name, process.pid, ", ".join(spec.queues))
+        return running
+
+    def _pump(self, name: str, stream: IO[bytes], log_path: Path) -> None:
+        with open(log_path, "ab") as fh:
+            for raw in iter(stream.readline, b""):
+                fh.write(raw)
+                fh.flush()
+                if self.echo is not None:
+                    self.echo(name, raw.decode("utf-8", "replace").rstrip("\n"))
+
+    def wait_ready(self, timeout: float = 900.0) -> None:
+        """Block until every worker answers a ping (models are loaded before a decode worker answers)."""
+        from workers.app import celery_app
+
+        deadline = time.monotonic() + timeout
+        waiting = {w.hostname for w in self.workers.values()}
+        while waiting:
+            self.check(restart=False)
+            replies = celery_app.control.ping(destination=sorted(waiting), timeout=1.0) or []
+            for reply in replies:
+                waiting -= set(reply)
+            if waiting and time.monotonic() > deadline:
+                raise StackError(f"workers not ready after {timeout:.0f}s: {', '.join(sorted(waiting))}")
+
+    # ------------------------------------------------------------------ supervise
+
+    def check(self, *, restart: bool = True) -> None:
+        """Raise if a worker died (or restart it, within limits, when ``restart``)."""
+        for name, w in list(self.workers.items()):
+            code = w.process.poll()
+            if code is None or self._stopping:
+                continue
+            tail = self.log_tail(name)
+            now = time.monotonic()
+            w.restarts[:] = [t for t in w.restarts if now - t < _RESTART_WINDOW_S]
+            if restart and code != CONFIG_ERROR_EXIT and len(w.restarts) < _RESTARTS_PER_WINDOW:
+                log.warning(
+                    "worker %s exited with code %s; restarting it. Last log lines:\n%s", name, code, tail
+                )
+                w.restarts.append(now)
+                self._spawn(w.spec)
+                continue
+            raise StackError(f"worker {name} exited with code {code}; {w.log_path} ends with:\n{tail}")
+
+    def log_tail(self, name: str, lines: int = 15) -> str:
+        path = self.workers[name].log_path
+        try:
+            return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+        except FileNotFoundError:
+            return "(no output)"
+
+    def kill_worker(self, name: str, sig: int = signal.SIGKILL) -> None:
+        """Send ``sig`` to a worker (tests use SIGKILL to simulate a crash mid-batch)."""
+        w = self.workers[name]
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(w.process.pid, sig)
+        w.process.wait(timeout=30)
+
+    def restart_worker(self, name: str, *, wait: bool = True, timeout: float = 300.0) -> None:
+        w = self.workers[name]
+        if w.process.poll() is None:
+            self.kill_worker(name, signal.SIGTERM)
+        self._spawn(w.spec)
+        if wait:
+            self.wait_ready(timeout)
+
+    # ------------------------------------------------------------------ stop
+
+    def stop(self, timeout: float = 60.0, *, force: bool = False) -> None:
+        """Warm shutdown: each worker finishes its current batch (SIGTERM), then the broker stops.
+
+        ``force`` (or a worker still busy after ``timeout``) kills workers at once; their
+        unacknowledged batches are redelivered or re-enqueued by the next `specq up`.
+        """
+        self._stopping = True
+        sig = signal.SIGQUIT if force else signal.SIGTERM
+        for w in self.workers.values():
+            if w.process.poll() is None:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(w.process.pid, sig)
+        deadline = time.monotonic() + timeout
+        for name, w in self.workers.items():
+            try:
+                w.process.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                log.warning("worker %s still busy after %.0fs; killing it", name, timeout)
+                w.process.kill()
+                w.process.wait(timeout=30)
+        if self.broker is not None:
+            self.broker.stop()
+            self.broker = None
+
+    def __enter__(self) -> Stack:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.stop()
