@@ -251,3 +251,48 @@ class AssignmentEvent(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     __table_args__ = (Index(None, "target", "task"),)
+
+
+class FilePurpose(StrEnum):
+    BATCH = "batch"  # an uploaded batch input file
+    BATCH_OUTPUT = "batch_output"  # an output or error file written by `specq serve`
+
+
+class ApiFile(Base):
+    """A file of the OpenAI-compatible Files API; its bytes live under ``<data_dir>/files/<id>``."""
+
+    __tablename__ = "api_files"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)  # "file-" + 24 hex
+    filename: Mapped[str] = mapped_column(String(255))  # as the client named it; display only
+    purpose: Mapped[str] = mapped_column(String(32))
+    bytes: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ApiBatch(Base):
+    """An OpenAI-compatible batch: the API's view of one specq job (status derives from the job's).
+
+    ``job_id`` is NULL while the input file is being validated into a job, and for a batch
+    refused before any job existed (``errors`` says why).
+    """
+
+    __tablename__ = "api_batches"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)  # "batch_" + 24 hex
+    job_id: Mapped[str | None] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), unique=True)
+    endpoint: Mapped[str] = mapped_column(String(64))
+    completion_window: Mapped[str] = mapped_column(String(16))
+    input_file_id: Mapped[str] = mapped_column(String(40))
+    metadata_: Mapped[JSONDict | None] = mapped_column("metadata")
+    errors: Mapped[list[Any] | None] = mapped_column()  # batch-level errors, OpenAI's errors.data
+    output_file_id: Mapped[str | None] = mapped_column(String(40))
+    error_file_id: Mapped[str | None] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column()
+    cancelling_at: Mapped[datetime | None] = mapped_column()
+    expired_at: Mapped[datetime | None] = mapped_column()
+    finalizing_at: Mapped[datetime | None] = mapped_column()  # the job ended; files being written
+    finalized_at: Mapped[datetime | None] = mapped_column()  # output and error files written
+
+    __table_args__ = (Index(None, "created_at"),)

@@ -1,24 +1,25 @@
-"""Results in input order, and export to JSONL (specq format or OpenAI batch output lines).
+"""Results in input order, and export to JSONL (specq format, or OpenAI batch output and error files).
 
 Every input line gives exactly one output record, in input order: decoded prompts carry
 the output and the speculation statistics, failed prompts and bad input lines carry their
-error, prompts not decoded yet are ``pending``. The OpenAI format writes finished lines only
-(as OpenAI's output file does) with errors inline in the ``error`` field.
+error, prompts not decoded yet are ``pending``. The OpenAI format writes what OpenAI's batch
+API writes: successes to the output file, failures to a separate error file.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
 from sqlalchemy import Engine
 
 from db import queries
-from db.schema import PromptStatus
+from db.schema import JobStatus, PromptStatus
 from db.session import get_engine, init_db, session_scope
 from producer.status import JobNotFound, as_utc
 
@@ -87,96 +88,183 @@ def results(job_id: str, *, engine: Engine | None = None) -> Iterator[dict[str, 
 @dataclass(frozen=True)
 class ExportSummary:
     path: Path
-    lines: int
+    lines: int  # lines written to ``path``
     completed: int
     failed: int  # failed prompts + invalid lines
     pending: int
+    error_path: Path | None = None  # OpenAI format: the error file
+    error_lines: int = 0  # lines written to ``error_path``
 
 
-def _openai_record(job_id: str, target: str, created: int, rec: dict[str, Any]) -> dict[str, Any] | None:
-    """OpenAI batch output line for a finished record (None for pending ones)."""
-    request_id = f"{job_id}-{rec['line']}"
-    line_id = f"batch_req_{request_id}"
-    if rec["status"] == "pending":
-        return None
-    if rec["status"] != "completed":
-        code = "invalid_request" if rec["status"] == "invalid" else "generation_failed"
-        return {
-            "id": line_id,
-            "custom_id": rec["custom_id"],
-            "response": None,
-            "error": {"code": code, "message": f"line {rec['line']}: {rec['error']}"},
-        }
+# OpenAI response bodies carry specq's speculation statistics under this extension key.
+OPENAI_EXTENSION_KEY = "specq"
+_SPECULATION_KEYS = (
+    "line",
+    "target",
+    "draft",
+    "task",
+    "k",
+    "steps",
+    "drafted_tokens",
+    "accepted_tokens",
+    "acceptance_rate",
+    "mean_accepted_per_step",
+    "accepted_per_position",
+    "draft_seconds",
+    "verify_seconds",
+)
+# Error codes of OpenAI's batch error file for lines the batch ended before decoding.
+UNFINISHED_CODES = ("batch_cancelled", "batch_expired")
+
+
+def openai_body(rec: dict[str, Any], *, request_id: str, model: str, created: int) -> dict[str, Any]:
+    """The ``chat.completion`` / ``text_completion`` body of a completed record, with usage."""
+    prompt_tokens = rec["prompt_tokens"] or 0
     usage = {
-        "prompt_tokens": rec["prompt_tokens"] or 0,
+        "prompt_tokens": prompt_tokens,
         "completion_tokens": rec["output_tokens"],
-        "total_tokens": (rec["prompt_tokens"] or 0) + rec["output_tokens"],
+        "total_tokens": prompt_tokens + rec["output_tokens"],
     }
     if rec.get("_chat"):
-        body: dict[str, Any] = {
-            "id": f"chatcmpl-{request_id}",
-            "object": "chat.completion",
-            "created": created,
-            "model": target,
-            "choices": [
-                {
-                    "index": 0,
-                    "message": {"role": "assistant", "content": rec["output"]},
-                    "finish_reason": rec["finish_reason"],
-                }
-            ],
-            "usage": usage,
+        choice: dict[str, Any] = {
+            "index": 0,
+            "message": {"role": "assistant", "content": rec["output"]},
+            "logprobs": None,
+            "finish_reason": rec["finish_reason"],
         }
+        kind, prefix = "chat.completion", "chatcmpl"
     else:
-        body = {
-            "id": f"cmpl-{request_id}",
-            "object": "text_completion",
-            "created": created,
-            "model": target,
-            "choices": [{"index": 0, "text": rec["output"], "finish_reason": rec["finish_reason"]}],
-            "usage": usage,
-        }
+        choice = {"index": 0, "text": rec["output"], "logprobs": None, "finish_reason": rec["finish_reason"]}
+        kind, prefix = "text_completion", "cmpl"
     return {
-        "id": line_id,
-        "custom_id": rec["custom_id"],
-        "response": {"status_code": 200, "request_id": request_id, "body": body},
+        "id": f"{prefix}-{request_id}",
+        "object": kind,
+        "created": created,
+        "model": model,
+        "choices": [choice],
+        "usage": usage,
+        OPENAI_EXTENSION_KEY: {k: rec.get(k) for k in _SPECULATION_KEYS},
+    }
+
+
+def openai_error(rec: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    """HTTP status and OpenAI ``error`` object of an invalid or failed record."""
+    if rec["status"] == "invalid":
+        return 400, {
+            "message": f"line {rec['line']}: {rec['error']}",
+            "type": "invalid_request_error",
+            "param": None,
+            "code": "invalid_request",
+        }
+    return 500, {
+        "message": f"line {rec['line']}: {rec['error']}",
+        "type": "server_error",
+        "param": None,
+        "code": "generation_failed",
+    }
+
+
+def _openai_line(
+    job_id: str, model: str, created: int, rec: dict[str, Any], unfinished: str | None
+) -> tuple[bool, dict[str, Any]] | None:
+    """(success, OpenAI batch output line) of a record; None for a pending line of a running job.
+
+    As OpenAI's: successes carry the response; invalid and failed lines carry an HTTP error
+    response; lines a cancelled or expired batch never decoded carry only ``error`` with the
+    code ``unfinished``.
+    """
+    request_id = f"{job_id}-{rec['line']}"
+    line: dict[str, Any] = {"id": f"batch_req_{request_id}", "custom_id": rec["custom_id"]}
+    if rec["status"] == "pending":
+        if unfinished is None:
+            return None
+        what = "cancelled" if unfinished == "batch_cancelled" else "expired"
+        message = f"line {rec['line']}: not decoded before the batch was {what}"
+        return False, {**line, "response": None, "error": {"code": unfinished, "message": message}}
+    if rec["status"] == "completed":
+        body = openai_body(rec, request_id=request_id, model=model, created=created)
+        return True, {
+            **line,
+            "response": {"status_code": 200, "request_id": request_id, "body": body},
+            "error": None,
+        }
+    status_code, error = openai_error(rec)
+    return False, {
+        **line,
+        "response": {"status_code": status_code, "request_id": request_id, "body": {"error": error}},
         "error": None,
     }
 
 
+def default_error_path(out_path: str | Path) -> Path:
+    """``out.jsonl`` -> ``out.errors.jsonl``: where the OpenAI format writes failures by default."""
+    out = Path(out_path)
+    return out.with_name(f"{out.name.removesuffix('.jsonl')}.errors.jsonl")
+
+
 def export(
-    job_id: str, out_path: str | Path, *, format: ExportFormat = "specq", engine: Engine | None = None
+    job_id: str,
+    out_path: str | Path,
+    *,
+    format: ExportFormat = "specq",
+    error_path: str | Path | None = None,
+    unfinished: str | None = None,
+    engine: Engine | None = None,
 ) -> ExportSummary:
-    """Write the job's lines to ``out_path`` as JSONL in ``format``."""
+    """Write the job's lines to ``out_path`` as JSONL in ``format``.
+
+    ``openai`` writes as OpenAI's batch API does: successes to ``out_path``, invalid and failed
+    lines to ``error_path`` (default :func:`default_error_path`). Lines not decoded yet are left
+    out while the job runs; once it is cancelled they go to the error file as
+    ``batch_cancelled`` (``unfinished`` names another code, e.g. ``batch_expired``).
+    """
     if format not in FORMATS:
         raise ValueError(f"unknown export format {format!r}; use one of {', '.join(FORMATS)}")
+    if unfinished is not None and unfinished not in UNFINISHED_CODES:
+        raise ValueError(f"unfinished must be one of {', '.join(UNFINISHED_CODES)}, got {unfinished!r}")
     engine = engine or get_engine()
     init_db(engine)
     out = Path(out_path)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    err = (Path(error_path) if error_path else default_error_path(out)) if format == "openai" else None
     counts = {"completed": 0, "failed": 0, "pending": 0}
-    lines = 0
+    written = {True: 0, False: 0}
     with session_scope(engine, read_only=True) as s:
         job = queries.get_job(s, job_id)
         if job is None:
             raise JobNotFound(job_id)
         created_at = as_utc(job.finished_at or job.created_at)
         created = int(created_at.timestamp()) if created_at else 0
-        tmp = out.with_name(out.name + ".partial")
-        with open(tmp, "w", encoding="utf-8") as fh:
+        if unfinished is None and job.status == JobStatus.CANCELLED:
+            unfinished = "batch_cancelled"
+        with contextlib.ExitStack() as files:
+            fh = files.enter_context(_atomic_writer(out))
+            fe = files.enter_context(_atomic_writer(err)) if err is not None else None
             for row in queries.iter_job_lines(s, job_id):
                 rec = _line_record(row)
                 key = rec["status"] if rec["status"] in ("completed", "pending") else "failed"
                 counts[key] += 1
-                if format == "openai":
-                    line = _openai_record(job_id, job.target, created, rec)
-                    if line is None:
+                if fe is not None:
+                    got = _openai_line(job_id, job.target, created, rec, unfinished)
+                    if got is None:
                         continue
+                    ok, line = got
+                    (fh if ok else fe).write(json.dumps(line, ensure_ascii=False) + "\n")
+                    written[ok] += 1
                 else:
                     rec.pop("_chat", None)
-                    line = rec
-                fh.write(json.dumps(line, ensure_ascii=False) + "\n")
-                lines += 1
-        tmp.replace(out)  # readers never see a half-written file
-    log.info("exported %d lines of %s to %s (%s)", lines, job_id, out, format)
-    return ExportSummary(out, lines, counts["completed"], counts["failed"], counts["pending"])
+                    fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                    written[True] += 1
+    log.info("exported %d lines of %s to %s (%s)", written[True] + written[False], job_id, out, format)
+    return ExportSummary(
+        out, written[True], counts["completed"], counts["failed"], counts["pending"], err, written[False]
+    )
+
+
+@contextlib.contextmanager
+def _atomic_writer(path: Path) -> Iterator[IO[str]]:
+    """A text file that appears at ``path`` only once fully written (readers never see half a file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".partial")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        yield fh
+    tmp.replace(path)

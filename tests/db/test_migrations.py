@@ -16,7 +16,17 @@ from db.schema import Base, Job
 from db.session import alembic_config, init_db, make_engine, schema_revision
 from db.views import view_definitions
 
-TABLES = {"jobs", "prompts", "input_errors", "results", "batches", "assignments", "assignment_events"}
+TABLES = {
+    "jobs",
+    "prompts",
+    "input_errors",
+    "results",
+    "batches",
+    "assignments",
+    "assignment_events",
+    "api_files",
+    "api_batches",
+}
 VIEWS = {"v_acceptance", "v_job_summary", "v_draft_leaderboard"}
 
 
@@ -31,7 +41,7 @@ def _check_schema(engine: Engine) -> None:
         for view in VIEWS:
             conn.execute(text(f"SELECT * FROM {view}")).all()
     current, head = schema_revision(engine)
-    assert current == head == "0002"
+    assert current == head == "0004"
 
 
 def test_init_db_creates_schema_and_views_on_sqlite(tmp_path: Path) -> None:
@@ -50,7 +60,7 @@ def test_init_db_finds_migrations_from_any_working_directory(
     monkeypatch.chdir(tmp_path)  # no alembic.ini, no migrations/ here
     engine = make_engine(f"sqlite:///{tmp_path / 'b.db'}")
     init_db(engine)
-    assert schema_revision(engine)[0] == "0002"
+    assert schema_revision(engine)[0] == "0004"
 
 
 def test_downgrade_to_base_and_upgrade_again_on_sqlite(tmp_path: Path) -> None:

@@ -218,17 +218,29 @@ def test_export_has_one_line_per_input_line_in_order(
     assert recs[4]["error"] == "duplicate custom_id 'a' (first used on line 1)"
     assert recs == list(producer.results(r.job_id))
 
-    producer.export(r.job_id, tmp_path / "openai.jsonl", format="openai")
+    summary = producer.export(r.job_id, tmp_path / "openai.jsonl", format="openai")
     oa = [json.loads(x) for x in (tmp_path / "openai.jsonl").read_text().splitlines()]
-    assert [x["custom_id"] for x in oa] == ["a", None, "b", None, "a"]  # pending line 6 not written
+    errors = [json.loads(x) for x in (tmp_path / "openai.errors.jsonl").read_text().splitlines()]
+    assert (summary.lines, summary.error_lines, summary.error_path) == (1, 4, tmp_path / "openai.errors.jsonl")
+    # As OpenAI's: successes in the output file, failures in the error file; pending line 6 in neither.
+    assert [x["custom_id"] for x in oa] == ["a"]
+    assert [x["custom_id"] for x in errors] == [None, "b", None, "a"]
     body = oa[0]["response"]["body"]
     assert oa[0]["response"]["status_code"] == 200 and oa[0]["error"] is None
     assert body["object"] == "text_completion" and body["choices"][0]["text"] == "hi there"
     assert body["usage"] == {"prompt_tokens": 2, "completion_tokens": 2, "total_tokens": 4}
-    assert oa[2]["response"] is None and oa[2]["error"]["code"] == "generation_failed"
-    assert oa[1]["error"]["code"] == "invalid_request" and oa[1]["error"]["message"].startswith(
-        "line 2: malformed"
-    )
+    assert body["specq"]["draft"] == "general" and body["specq"]["accepted_per_position"] == [1, 0, 0, 0]
+    failed = errors[1]["response"]
+    assert failed["status_code"] == 500 and failed["body"]["error"]["code"] == "generation_failed"
+    invalid = errors[0]["response"]
+    assert invalid["status_code"] == 400 and invalid["body"]["error"]["code"] == "invalid_request"
+    assert invalid["body"]["error"]["message"].startswith("line 2: malformed")
+    assert all(e["error"] is None for e in errors)
+
+    producer.cancel(r.job_id)  # nothing running: cancelled at once; line 6 is never decoded
+    producer.export(r.job_id, tmp_path / "c.jsonl", format="openai")
+    last = json.loads((tmp_path / "c.errors.jsonl").read_text().splitlines()[-1])
+    assert (last["custom_id"], last["response"], last["error"]["code"]) == ("line-6", None, "batch_cancelled")
 
 
 def test_enqueue_sends_route_chunks_by_name(
