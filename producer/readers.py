@@ -22,25 +22,21 @@ import csv
 import io
 import json
 import logging
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from producer.fields import openai_params, specq_params
+from producer.storable import printable, show
+from specq.settings import get_settings
 
 log = logging.getLogger(__name__)
 
 EXCERPT_CHARS = 200
 PARAM_KEYS = ("max_new_tokens", "temperature", "top_p", "seed", "stop")
 OPENAI_URLS = ("/v1/chat/completions", "/v1/completions")
-# OpenAI body fields specq maps; other fields (model, logprobs, ...) are ignored.
-_OPENAI_PARAM_MAP = {
-    "max_tokens": "max_new_tokens",
-    "max_completion_tokens": "max_new_tokens",
-    "temperature": "temperature",
-    "top_p": "top_p",
-    "seed": "seed",
-    "stop": "stop",
-}
 
 
 class InputFileError(ValueError):
@@ -59,10 +55,12 @@ class InputLine:
     messages: Any = None
     params: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
+    model: Any = None  # the OpenAI body's model: must name the job's target
 
 
 def excerpt(text: str) -> str:
-    return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 3] + "..."
+    """The start of ``text`` for error reports, storable whatever the input held."""
+    return printable(text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 3] + "...")
 
 
 def normalize_record(obj: Any, position: int, raw: str) -> InputLine:
@@ -82,9 +80,9 @@ def normalize_record(obj: Any, position: int, raw: str) -> InputLine:
             return line
         line.prompt = obj.get("prompt")
         line.messages = obj.get("messages")
-        line.params = {k: obj[k] for k in PARAM_KEYS if k in obj}
+        line.params, line.error = specq_params(obj, PARAM_KEYS)
     else:
-        keys = ", ".join(sorted(obj)[:8]) or "none"
+        keys = ", ".join(show(k) for k in sorted(obj)[:8]) or "none"
         line.error = (
             f"no 'prompt' or 'messages' field (nor an OpenAI 'body' or Spec-Bench 'turns'); keys: {keys}"
         )
@@ -97,13 +95,11 @@ def _normalize_openai(obj: dict[str, Any], line: InputLine) -> None:
     url = obj.get("url", OPENAI_URLS[0])
     body = obj.get("body")
     if method != "POST":
-        line.error = f"OpenAI batch line: method must be 'POST', got {method!r}"
+        line.error = f"OpenAI batch line: method must be 'POST', got {show(method)}"
     elif url not in OPENAI_URLS:
-        line.error = f"OpenAI batch line: url must be one of {', '.join(OPENAI_URLS)}, got {url!r}"
+        line.error = f"OpenAI batch line: url must be one of {', '.join(OPENAI_URLS)}, got {show(url)}"
     elif not isinstance(body, dict):
         line.error = f"OpenAI batch line: 'body' must be an object, got {type(body).__name__}"
-    elif body.get("n", 1) != 1:
-        line.error = f"OpenAI batch line: n={body.get('n')!r} is not supported (one completion per request)"
     elif url == "/v1/chat/completions" and "messages" not in body:
         line.error = "OpenAI batch line: /v1/chat/completions body needs 'messages'"
     elif url == "/v1/completions" and "prompt" not in body:
@@ -115,7 +111,11 @@ def _normalize_openai(obj: dict[str, Any], line: InputLine) -> None:
         line.messages = body["messages"]
     else:
         line.prompt = body["prompt"]
-    line.params = {ours: body[theirs] for theirs, ours in _OPENAI_PARAM_MAP.items() if theirs in body}
+    line.model = body.get("model")
+    params, error = openai_params(body)
+    line.params = params
+    if error:
+        line.error = f"OpenAI batch line: {error}"
 
 
 def _normalize_spec_bench(obj: dict[str, Any], line: InputLine) -> None:
@@ -131,9 +131,46 @@ def _normalize_spec_bench(obj: dict[str, Any], line: InputLine) -> None:
         line.custom_id = f"{category}-{obj['question_id']}" if category else str(obj["question_id"])
 
 
-def iter_jsonl_bytes(lines: Iterable[bytes]) -> Iterator[InputLine]:
+@dataclass(frozen=True, slots=True)
+class LineTooLong:
+    """Stands for a physical line longer than the limit, skipped without being kept in memory."""
+
+    size: int  # bytes, newline included
+    limit: int
+
+    @property
+    def reason(self) -> str:
+        return (
+            f"line is {self.size} bytes, over the limit of {self.limit} bytes "
+            "(SPECQ_MAX_LINE_BYTES); it was not read"
+        )
+
+
+def bounded_lines(fh: io.BufferedIOBase, limit: int) -> Iterator[bytes | LineTooLong]:
+    """The lines of ``fh`` (newlines kept); a line over ``limit`` bytes is read through in chunks
+    and given as :class:`LineTooLong`, so one line can never take more than ``limit`` bytes."""
+    while True:
+        blob = fh.readline(limit + 1)
+        if not blob:
+            return
+        if len(blob) <= limit or blob.endswith(b"\n"):
+            yield blob
+            continue
+        size = len(blob)
+        while not blob.endswith(b"\n"):
+            blob = fh.readline(1 << 20)
+            if not blob:
+                break
+            size += len(blob)
+        yield LineTooLong(size, limit)
+
+
+def iter_jsonl_bytes(lines: Iterable[bytes | LineTooLong]) -> Iterator[InputLine]:
     """JSONL from raw byte lines: invalid UTF-8 and malformed JSON become errors, blank lines are skipped."""
     for position, blob in enumerate(lines, start=1):
+        if isinstance(blob, LineTooLong):
+            yield InputLine(position=position, raw="", error=blob.reason)
+            continue
         if position == 1 and blob.startswith(b"\xef\xbb\xbf"):
             blob = blob[3:]  # UTF-8 byte order mark
         try:
@@ -152,9 +189,22 @@ def iter_jsonl_text(lines: Iterable[str | dict[str, Any]]) -> Iterator[InputLine
     """JSONL from strings (or already-parsed dicts, for the Python API)."""
     for position, item in enumerate(lines, start=1):
         if isinstance(item, dict):
-            yield normalize_record(item, position, json.dumps(item, ensure_ascii=False)[:EXCERPT_CHARS])
-        else:
+            yield normalize_record(item, position, _dict_excerpt(item))
+        elif isinstance(item, str):
             yield from _parse_jsonl_text(item, position)
+        else:
+            yield InputLine(
+                position=position,
+                raw=excerpt(show(item)),
+                error=f"expected a JSON string or a dict, got {type(item).__name__}",
+            )
+
+
+def _dict_excerpt(item: dict[str, Any]) -> str:
+    try:
+        return excerpt(json.dumps(item, ensure_ascii=False, default=str))
+    except (ValueError, RecursionError):  # circular, too deep, a huge int
+        return excerpt(show(item))
 
 
 def _parse_jsonl_text(text: str, position: int) -> Iterator[InputLine]:
@@ -167,6 +217,14 @@ def _parse_jsonl_text(text: str, position: int) -> Iterator[InputLine]:
         yield InputLine(
             position=position, raw=excerpt(stripped), error=f"malformed JSON: {exc.msg} at column {exc.colno}"
         )
+        return
+    except RecursionError:
+        yield InputLine(position=position, raw=excerpt(stripped), error="malformed JSON: nested too deeply")
+        return
+    except ValueError:  # Python refuses to parse integers this long (CVE-2020-10735)
+        limit = sys.get_int_max_str_digits()
+        error = f"malformed JSON: a number has more than {limit} digits"
+        yield InputLine(position=position, raw=excerpt(stripped), error=error)
         return
     yield normalize_record(obj, position, stripped)
 
@@ -187,13 +245,13 @@ def _csv_value(key: str, value: str) -> Any:
     if key == "stop" and value.startswith("["):
         try:
             return json.loads(value)
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):  # left as text: validation says what is wrong
             return value
     return value
 
 
 def _table_row(row: dict[str, Any], position: int, fmt: str) -> InputLine:
-    raw = excerpt(json.dumps(row, ensure_ascii=False, default=str))
+    raw = _dict_excerpt(row)
     line = InputLine(position=position, raw=raw, format=fmt)
     line.prompt = row.get("prompt")
     cid = row.get("custom_id")
@@ -206,50 +264,133 @@ def _table_row(row: dict[str, Any], position: int, fmt: str) -> InputLine:
     return line
 
 
-def iter_csv(path: Path) -> Iterator[InputLine]:
-    """CSV with a header naming a ``prompt`` column (optional custom_id and override columns)."""
-    with open(path, newline="", encoding="utf-8-sig", errors="strict") as fh:
-        reader = csv.DictReader(fh)
+class _LineTooLongError(Exception):
+    def __init__(self, line: LineTooLong) -> None:
+        super().__init__(line.reason)
+        self.line = line
+
+
+class _CsvLines:
+    """The physical lines of a CSV file for :func:`csv.reader`: decoded, counted, bounded.
+
+    Lines end at ``\\n``, ``\\r\\n`` or a lone ``\\r`` (as ``open(newline="")`` reads them). A
+    line that is not valid UTF-8 is decoded with ``surrogateescape`` and its number noted, so
+    the record holding it is reported and the rest of the file is still read; a line over
+    the byte limit is skipped and raised as :class:`_LineTooLongError`.
+    """
+
+    def __init__(self, fh: io.BufferedIOBase, limit: int) -> None:
+        self._blobs = bounded_lines(fh, limit)
+        self._pending: list[bytes] = []
+        self.count = 0  # physical lines handed out so far
+        self.last = ""  # the last of them, for error excerpts
+        self.bad_utf8: list[str] = []  # "line N, byte B" of undecodable lines since the last reset
+
+    def __iter__(self) -> _CsvLines:
+        return self
+
+    def __next__(self) -> str:
+        if not self._pending:
+            blob = next(self._blobs)
+            if isinstance(blob, LineTooLong):
+                self.count += 1
+                self.last = ""
+                raise _LineTooLongError(blob)
+            if self.count == 0 and blob.startswith(b"\xef\xbb\xbf"):
+                blob = blob[3:]  # UTF-8 byte order mark
+            self._pending = blob.splitlines(keepends=True)[::-1] or [blob]
+        blob = self._pending.pop()
+        self.count += 1
         try:
-            header = reader.fieldnames
+            self.last = blob.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise InputFileError(f"{path}: invalid UTF-8 in the CSV header ({exc})") from exc
+            self.bad_utf8.append(f"line {self.count}, byte {exc.start}: {blob[exc.start : exc.start + 4]!r}")
+            self.last = blob.decode("utf-8", errors="surrogateescape")
+        return self.last
+
+
+def iter_csv(path: Path) -> Iterator[InputLine]:
+    """CSV with a header naming a ``prompt`` column (optional custom_id and override columns).
+
+    Positions are physical line numbers: a record's last line, or the line where a malformed
+    record was found. Quoting is strict (``"a"b`` is an error, not the text ``ab``).
+    """
+    limit = get_settings().max_line_bytes
+    # The csv module's field limit is process-wide; raise it (never lower it) to the line limit,
+    # so a prompt CSV holds the same prompts a JSONL file does.
+    csv.field_size_limit(max(csv.field_size_limit(), limit))
+    with open(path, "rb") as fh:
+        lines = _CsvLines(fh, limit)
+        reader = csv.reader(lines, strict=True)
+        try:
+            header = next(reader, None)
+        except (csv.Error, _LineTooLongError) as exc:
+            raise InputFileError(f"{path}: unreadable CSV header (line {lines.count}): {exc}") from exc
+        if lines.bad_utf8:
+            raise InputFileError(f"{path}: invalid UTF-8 in the CSV header ({lines.bad_utf8[0]})")
         if not header or "prompt" not in header:
             raise InputFileError(f"{path}: CSV needs a header with a 'prompt' column; found {header}")
         while True:
+            first_line = lines.count + 1
+            lines.bad_utf8.clear()
             try:
-                row = next(reader)
+                fields = next(reader)
             except StopIteration:
                 return
-            except UnicodeDecodeError as exc:
-                # The decoder fails on a whole buffer, so the rest of the file is unreadable.
-                raise InputFileError(f"{path}: invalid UTF-8 after line {reader.line_num} ({exc})") from exc
+            except _LineTooLongError as exc:
+                yield InputLine(position=lines.count, raw="", format="csv", error=exc.line.reason)
+                continue
             except csv.Error as exc:
-                yield InputLine(position=reader.line_num, raw="", format="csv", error=f"malformed CSV: {exc}")
+                where = "" if first_line == lines.count else f" (in the record starting on line {first_line})"
+                error = f"malformed CSV: {exc}{where}"
+                yield InputLine(position=lines.count, raw=excerpt(lines.last), format="csv", error=error)
                 continue
-            if None in row:
-                yield InputLine(
-                    position=reader.line_num,
-                    raw=excerpt(str(row)),
-                    format="csv",
-                    error=f"row has {len(header) + len(row[None])} fields; the header has {len(header)}",
-                )
+            if not fields:
+                continue  # a blank line
+            raw = excerpt(",".join(fields))
+            if lines.bad_utf8:
+                error = f"invalid UTF-8 at {lines.bad_utf8[0]}"
+                yield InputLine(position=lines.count, raw=raw, format="csv", error=error)
                 continue
-            yield _table_row(row, reader.line_num, "csv")
+            if len(fields) > len(header):
+                error = f"row has {len(fields)} fields; the header has {len(header)}"
+                yield InputLine(position=lines.count, raw=raw, format="csv", error=error)
+                continue
+            yield _table_row(dict(zip(header, fields, strict=False)), lines.count, "csv")
 
 
 def iter_parquet(path: Path) -> Iterator[InputLine]:
-    """Parquet with a ``prompt`` column (needs ``pyarrow``)."""
+    """Parquet with a ``prompt`` column (needs ``pyarrow``), read a batch of rows at a time.
+
+    A file pyarrow cannot open is an :class:`InputFileError`; a row group that fails to
+    decode part-way is one error at the first row not read, after the rows read before it.
+    """
     try:
+        import pyarrow
         import pyarrow.parquet as pq
     except ImportError as exc:
         raise InputFileError(f"{path}: reading Parquet needs pyarrow: pip install pyarrow") from exc
-    table = pq.read_table(path)
-    if "prompt" not in table.column_names:
-        raise InputFileError(f"{path}: Parquet file needs a 'prompt' column; found {table.column_names}")
+    try:
+        pfile = pq.ParquetFile(path)
+        names = pfile.schema_arrow.names
+    except (pyarrow.ArrowException, OSError) as exc:
+        raise InputFileError(f"{path}: not a readable Parquet file: {exc}") from exc
+    if "prompt" not in names:
+        raise InputFileError(f"{path}: Parquet file needs a 'prompt' column; found {names}")
+    columns = [c for c in ("prompt", "custom_id", *PARAM_KEYS) if c in names]
     position = 0
-    for batch in table.to_batches(max_chunksize=10_000):
-        for row in batch.to_pylist():
+    batches = pfile.iter_batches(batch_size=10_000, columns=columns)
+    while True:
+        try:
+            batch = next(batches)
+            rows = batch.to_pylist()
+        except StopIteration:
+            return
+        except (pyarrow.ArrowException, OSError, ValueError) as exc:
+            error = f"corrupt Parquet data after row {position}, the rest of the file is unreadable: {exc}"
+            yield InputLine(position=position + 1, raw="", format="parquet", error=printable(error))
+            return
+        for row in rows:
             position += 1
             yield _table_row(row, position, "parquet")
 
@@ -286,4 +427,4 @@ def read_input(source: str | Path | Iterable[str | dict[str, Any]]) -> Iterator[
 
 def _closing_lines(fh: io.BufferedReader) -> Iterator[InputLine]:
     with fh:
-        yield from iter_jsonl_bytes(fh)
+        yield from iter_jsonl_bytes(bounded_lines(fh, get_settings().max_line_bytes))
