@@ -2,8 +2,11 @@
 
 Checks, per line: the reader's structural errors (malformed JSON, invalid UTF-8, unknown
 shape), field types, empty or whitespace-only prompts, chat message structure, sampling
-overrides (types and ranges), duplicate custom_id, and - when the target's tokenizer is on
-this machine - prompt length against the target's context.
+overrides (types and ranges), values no database can store (NUL, lone surrogates, NaN),
+the request limits of the settings (:mod:`producer.limits`), duplicate custom_id, and -
+when the target's tokenizer is on this machine - prompt length against the target's context.
+A line the checks themselves fail on is an error too ("could not be validated"), so every
+line ends up a prompt or an error whatever it holds.
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from db.queries import InputErrorRow, PromptRow
+from producer.limits import RequestLimits, check_sampling, context_problem, size_problem
 from producer.readers import InputLine
+from producer.storable import json_problem, printable, show, text_problem
 from producer.tokens import TargetTokenizer
 from specq.chat import message_text
 
@@ -66,39 +71,14 @@ def _is_int(v: Any) -> bool:
     return isinstance(v, int) and not isinstance(v, bool)
 
 
-def _is_number(v: Any) -> bool:
-    return isinstance(v, int | float) and not isinstance(v, bool)
+def check_params(params: dict[str, Any], limits: RequestLimits | None = None) -> str | None:
+    """The first problem with the sampling overrides (types, ranges, the settings' limits), or None."""
+    return check_sampling(params, limits or RequestLimits.from_settings())
 
 
-def check_params(params: dict[str, Any]) -> str | None:
-    """The first problem with the sampling overrides, or None."""
-    if "max_new_tokens" in params:
-        v = params["max_new_tokens"]
-        if not _is_int(v) or v < 1:
-            return f"max_new_tokens must be a positive integer, got {v!r}"
-    if "temperature" in params:
-        v = params["temperature"]
-        if not _is_number(v) or v < 0:
-            return f"temperature must be a number >= 0, got {v!r}"
-    if "top_p" in params:
-        v = params["top_p"]
-        if not _is_number(v) or not 0 < v <= 1:
-            return f"top_p must be a number in (0, 1], got {v!r}"
-    if "seed" in params:
-        v = params["seed"]
-        if v is not None and not _is_int(v):
-            return f"seed must be an integer, got {v!r}"
-    if "stop" in params:
-        v = params["stop"]
-        if v is not None and not (
-            (isinstance(v, str) and v) or (isinstance(v, list) and all(isinstance(s, str) and s for s in v))
-        ):
-            return f"stop must be a non-empty string or a list of non-empty strings, got {v!r}"
-    return None
-
-
-def check_messages(messages: Any) -> str | None:
+def check_messages(messages: Any, limits: RequestLimits | None = None) -> str | None:
     """The first problem with a chat ``messages`` value, or None."""
+    limits = limits or RequestLimits.from_settings()
     if not isinstance(messages, list) or not messages:
         return (
             f"messages must be a non-empty list of {{role, content}} objects, got {type(messages).__name__}"
@@ -113,29 +93,64 @@ def check_messages(messages: Any) -> str | None:
         if not isinstance(content, str | list):
             kind = type(content).__name__
             return f"messages[{i}].content must be a string or a list of text parts, got {kind}"
+        for j, part in enumerate(content if isinstance(content, list) else []):
+            if not (isinstance(part, dict) and part.get("type", "text") == "text"):
+                got = show(part.get("type")) if isinstance(part, dict) else type(part).__name__
+                return f"messages[{i}].content[{j}] must be a text part {{type: text, text}}, got {got}"
+            if not isinstance(part.get("text"), str):
+                got = type(part.get("text")).__name__
+                return f"messages[{i}].content[{j}].text must be a string, got {got}"
+        problem = json_problem(m, f"messages[{i}]", max_depth=limits.max_json_depth)
+        if problem:
+            return problem
     if not any(message_text(m.get("content")).strip() for m in messages):
         return "messages are empty: every content is blank"
     return None
 
 
-def _check_line(line: InputLine) -> str | None:
+def _check_line(line: InputLine, limits: RequestLimits) -> str | None:
     if line.error:
         return line.error
     cid = line.custom_id
     if cid is not None and not (isinstance(cid, str) and cid.strip()) and not _is_int(cid):
-        return f"custom_id must be a non-empty string, got {cid!r}"
+        return f"custom_id must be a non-empty string, got {show(cid)}"
+    if _is_int(cid) and cid.bit_length() > 4 * MAX_CUSTOM_ID:  # str() of it would be too long anyway
+        return f"custom_id is longer than {MAX_CUSTOM_ID} characters"
     if cid is not None and len(str(cid)) > MAX_CUSTOM_ID:
         return f"custom_id is longer than {MAX_CUSTOM_ID} characters"
+    if isinstance(cid, str) and (problem := text_problem(cid, "custom_id")):
+        return problem
     if line.messages is not None:
-        problem = check_messages(line.messages)
+        problem = check_messages(line.messages, limits)
         if problem:
             return problem
+        size = sum(len(message_text(m.get("content")).encode("utf-8")) for m in line.messages)
     else:
         if not isinstance(line.prompt, str):
             return f"prompt must be a string, got {type(line.prompt).__name__}"
         if not line.prompt.strip():
             return "prompt is empty or whitespace only"
-    return check_params(line.params)
+        if problem := text_problem(line.prompt, "prompt"):
+            return problem
+        size = len(line.prompt.encode("utf-8"))
+    problem = size_problem(size, max_prompt_bytes=limits.max_prompt_bytes, context=None, max_token_bytes=None)
+    return problem or check_params(line.params, limits)
+
+
+def _check_line_safely(line: InputLine, limits: RequestLimits) -> str | None:
+    """:func:`_check_line`, and a line the checks fail on is refused by name, not a crash."""
+    try:
+        return _check_line(line, limits)
+    except Exception as exc:  # noqa: BLE001 - a bug must cost one line, and is logged as one
+        log.exception("validating line %d failed", line.position)
+        return f"could not be validated ({type(exc).__name__}); please report this line"
+
+
+def _check_model(line: InputLine, target: str) -> str | None:
+    """An OpenAI line's ``model`` must be the job's target: a job decodes with one target."""
+    if line.model is None or line.model == target:
+        return None
+    return f"model {line.model!r} is not this job's target {target!r}; a batch decodes with one target"
 
 
 def validate_lines(
@@ -144,12 +159,14 @@ def validate_lines(
     target: str,
     defaults: SamplingDefaults,
     tokenizer: TargetTokenizer | None = None,
+    limits: RequestLimits | None = None,
 ) -> ValidationReport:
     """Split ``lines`` into prompts to insert and input errors (both keep their line numbers)."""
+    limits = limits or RequestLimits.from_settings()
     report = ValidationReport()
     good: list[InputLine] = []
     for line in lines:
-        problem = _check_line(line)
+        problem = _check_line_safely(line, limits) or _check_model(line, target)
         if problem:
             report.errors.append(_error(line, problem))
         else:
@@ -158,30 +175,49 @@ def validate_lines(
 
     good = _assign_custom_ids(good, report)
     counts: list[int | None] = [None] * len(good)
+    refused: dict[int, str] = {}  # index in good -> reason
     if tokenizer is not None and tokenizer.context_length is not None:
         report.length_checked = True
-        texts = [ln.prompt if ln.messages is None else tokenizer.render(ln.messages) for ln in good]
+        ctx = tokenizer.context_length
+        longest = tokenizer.max_token_bytes
+        texts: list[str] = []
+        for i, ln in enumerate(good):
+            try:
+                texts.append(ln.prompt if ln.messages is None else tokenizer.render(ln.messages))
+            except Exception as exc:  # noqa: BLE001 - a template that raises (roles out of order, ...)
+                refused[i] = f"the chat template of target {target!r} refused these messages: {show(exc)}"
+                texts.append("")
         # Tokenize only prompts that might not fit: most prompts are far below the context, and
         # tokenizing 100k of them would be most of submit's time (the decode worker counts them).
-        suspects = [
-            i
-            for i, (ln, t) in enumerate(zip(good, texts, strict=True))
-            if not tokenizer.surely_fits(t, ln.params.get("max_new_tokens", defaults.max_new_tokens))
-        ]
+        # A prompt whose bytes alone prove it cannot fit is refused without tokenizing it.
+        suspects = []
+        for i, (ln, t) in enumerate(zip(good, texts, strict=True)):
+            max_new = ln.params.get("max_new_tokens", defaults.max_new_tokens)
+            if i in refused or tokenizer.surely_fits(t, max_new):
+                continue
+            n_bytes = len(t.encode("utf-8"))
+            problem = size_problem(
+                n_bytes,
+                max_prompt_bytes=n_bytes,
+                context=ctx,
+                max_token_bytes=longest,
+                max_new_tokens=max_new,
+                target=target,
+            )
+            if problem:
+                refused[i] = problem
+            else:
+                suspects.append(i)
         for i, count in zip(suspects, tokenizer.count([texts[i] for i in suspects]), strict=True):
             counts[i] = count
-    for line, n in zip(good, counts, strict=True):
+    for i, (line, n) in enumerate(zip(good, counts, strict=True)):
         max_new = line.params.get("max_new_tokens", defaults.max_new_tokens)
         ctx = tokenizer.context_length if tokenizer is not None else None
-        if n is not None and ctx is not None and n + max_new > ctx:
-            report.errors.append(
-                _error(
-                    line,
-                    f"prompt has {n} tokens and max_new_tokens is {max_new}: {n + max_new} exceeds the "
-                    f"context of target {target!r} ({ctx} tokens); "
-                    "shorten the prompt or lower max_new_tokens",
-                )
-            )
+        problem = refused.get(i)
+        if problem is None and n is not None and ctx is not None:
+            problem = context_problem(n, max_new, ctx, target)
+        if problem:
+            report.errors.append(_error(line, problem))
             continue
         if isinstance(line.params.get("stop"), str):
             line.params["stop"] = [line.params["stop"]]
@@ -200,14 +236,17 @@ def validate_lines(
 
 
 def _error(line: InputLine, reason: str) -> InputErrorRow:
+    # Everything here is stored whatever the line held: escape what no database can store.
     cid = line.custom_id
+    if isinstance(cid, str) or (_is_int(cid) and cid.bit_length() <= 4 * MAX_CUSTOM_ID):
+        custom_id: str | None = printable(str(cid)[:MAX_CUSTOM_ID])[:MAX_CUSTOM_ID]
+    else:
+        custom_id = None
     return InputErrorRow(
         position=line.position,
-        reason=reason,
-        custom_id=str(cid)[:MAX_CUSTOM_ID]
-        if isinstance(cid, str | int) and not isinstance(cid, bool)
-        else None,
-        raw=line.raw,
+        reason=printable(reason),
+        custom_id=custom_id,
+        raw=printable(line.raw) if line.raw is not None else None,
     )
 
 

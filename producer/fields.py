@@ -1,0 +1,136 @@
+"""The request surface: every OpenAI request field specq knows and what it does with each.
+
+A field of an OpenAI request body is either mapped to a specq sampling parameter, carried to
+the engine under its own name, accepted at its neutral value only (the value that asks for
+nothing), or refused with the reason. A field specq does not know is refused too: nothing a
+client asks for is dropped without a word. docs/openai.md is the same table for people.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# OpenAI name -> the prompt parameter it sets.
+MAPPED = {
+    "max_tokens": "max_new_tokens",
+    "max_completion_tokens": "max_new_tokens",
+    "temperature": "temperature",
+    "top_p": "top_p",
+    "seed": "seed",
+    "stop": "stop",
+}
+# Sampling fields the engine's SamplingParams carries under the same name (vLLM's names for
+# the ones OpenAI lacks). A field outside SUPPORTED_ENGINE_FIELDS is refused until the engine
+# honours it; tests/producer/test_fields.py keeps this set equal to the engine's dataclass.
+ENGINE_FIELDS = (
+    "top_k",
+    "min_p",
+    "repetition_penalty",
+    "frequency_penalty",
+    "presence_penalty",
+    "logit_bias",
+    "logprobs",
+    "top_logprobs",
+)
+SUPPORTED_ENGINE_FIELDS: frozenset[str] = frozenset()
+# Values that ask for nothing: accepted (and left out) whatever the engine supports.
+NEUTRAL: dict[str, tuple[Any, ...]] = {
+    "n": (1,),
+    "stream": (False,),
+    "echo": (False,),
+    "best_of": (1,),
+    "top_k": (0, -1),
+    "min_p": (0,),
+    "repetition_penalty": (1,),
+    "frequency_penalty": (0,),
+    "presence_penalty": (0,),
+    "logit_bias": ({},),
+    "logprobs": (False,),
+    "parallel_tool_calls": (False,),
+    "tools": ([],),
+    "tool_choice": ("none",),
+    "response_format": ({"type": "text"},),
+}
+# Fields refused at any other value, with the reason.
+REFUSED = {
+    "n": "several completions per request are not supported yet; send one line per completion",
+    "stream": "streaming is not available: specq answers when the request is decoded",
+    "echo": "echo (returning the prompt with its log-probabilities) is not supported",
+    "best_of": "best_of is not supported; send one line per completion",
+    "suffix": "suffix (insertion) is not supported by causal targets",
+    "tools": "tool calling is not supported (it needs constrained decoding)",
+    "tool_choice": "tool calling is not supported (it needs constrained decoding)",
+    "functions": "function calling is not supported (it needs constrained decoding)",
+    "function_call": "function calling is not supported (it needs constrained decoding)",
+    "parallel_tool_calls": "tool calling is not supported (it needs constrained decoding)",
+    "response_format": "structured output (JSON mode, JSON schema) needs constrained decoding",
+    "stream_options": "streaming is not available: specq answers when the request is decoded",
+    "audio": "audio output is not supported (text targets only)",
+    "modalities": "only text output is supported",
+    "prediction": "predicted outputs are not supported",
+    "reasoning_effort": "reasoning effort applies to OpenAI reasoning models only",
+    "verbosity": "verbosity applies to OpenAI reasoning models only",
+    "web_search_options": "web search is not available",
+    "service_tier": "service tiers do not exist in specq",
+    "store": "stored completions do not exist in specq",
+    "metadata": "per-request metadata is not stored; use custom_id",
+    "user": "end-user ids are not stored; use custom_id",
+    "safety_identifier": "safety identifiers are not stored; use custom_id",
+    "prompt_cache_key": "prompt caching keys do not exist in specq",
+}
+# Fields that carry the request itself rather than how to decode it.
+CONTENT = ("messages", "prompt", "model")
+
+
+def _same(value: Any, neutral: Any) -> bool:
+    if isinstance(value, bool) or isinstance(neutral, bool):  # True == 1 in Python; not here
+        return value is neutral
+    return bool(value == neutral)
+
+
+def _neutral(name: str, value: Any) -> bool:
+    return value is None or any(_same(value, v) for v in NEUTRAL.get(name, ()))
+
+
+def _brief(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _request_fields(fields: dict[str, Any], params: dict[str, Any]) -> str | None:
+    """Add the engine fields of ``fields`` to ``params``; the first refused field's reason, or None."""
+    for name, value in fields.items():
+        if _neutral(name, value):
+            continue
+        if name in ENGINE_FIELDS:
+            if name not in SUPPORTED_ENGINE_FIELDS:
+                return f"{name} is not supported yet (the engine does not apply it); remove it"
+            params[name] = value
+        elif name in REFUSED:
+            return f"{name}={_brief(value)}: {REFUSED[name]}"
+        else:
+            return f"unknown request field {name!r}; docs/openai.md lists the fields specq accepts"
+    return None
+
+
+def openai_params(body: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
+    """(prompt params, None) of an OpenAI request body, or ({}, the first refused field's reason)."""
+    given = [k for k in ("max_tokens", "max_completion_tokens") if body.get(k) is not None]
+    if len(given) == 2 and body["max_tokens"] != body["max_completion_tokens"]:
+        return {}, "max_tokens and max_completion_tokens disagree; give one of them"
+    params = {MAPPED[k]: v for k, v in body.items() if k in MAPPED and v is not None}
+    rest = {k: v for k, v in body.items() if k not in MAPPED and k not in CONTENT}
+    error = _request_fields(rest, params)
+    return ({}, error) if error else (params, None)
+
+
+def specq_params(obj: dict[str, Any], keys: tuple[str, ...]) -> tuple[dict[str, Any], str | None]:
+    """Params of a specq line: ``keys`` as given, plus the request fields above under their names.
+
+    Other keys of a specq line are the user's own data (a category, a reference answer) and
+    stay out of the request.
+    """
+    params = {k: obj[k] for k in keys if k in obj}
+    rest = {k: v for k, v in obj.items() if k in ENGINE_FIELDS or k in REFUSED}
+    error = _request_fields(rest, params)
+    return ({}, error) if error else (params, None)

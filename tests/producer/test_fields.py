@@ -1,0 +1,88 @@
+"""Every OpenAI request field is mapped, carried, accepted at its neutral value, or refused by name."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from producer.fields import ENGINE_FIELDS, SUPPORTED_ENGINE_FIELDS, openai_params, specq_params
+from producer.readers import read_input
+
+
+def test_supported_engine_fields_are_the_engines_sampling_params() -> None:
+    from models.engine.sampling import SamplingParams
+
+    engine = {f.name for f in dataclasses.fields(SamplingParams)}
+    assert set(SUPPORTED_ENGINE_FIELDS) == set(ENGINE_FIELDS) & engine
+
+
+def test_mapped_fields() -> None:
+    params, error = openai_params(
+        {
+            "model": "m",
+            "messages": [],
+            "max_completion_tokens": 9,
+            "temperature": 0.5,
+            "stop": "x",
+            "seed": None,
+        }
+    )
+    assert error is None and params == {"max_new_tokens": 9, "temperature": 0.5, "stop": "x"}
+    _, error = openai_params({"max_tokens": 3, "max_completion_tokens": 4})
+    assert error is not None and "disagree" in error
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"n": 1},
+        {"stream": False},
+        {"frequency_penalty": 0.0, "presence_penalty": 0},
+        {"logit_bias": {}},
+        {"logprobs": False, "top_logprobs": None},
+        {"response_format": {"type": "text"}},
+        {"tools": None},
+    ],
+)
+def test_neutral_values_ask_for_nothing(body: dict[str, object]) -> None:
+    assert openai_params(body) == ({}, None)
+
+
+@pytest.mark.parametrize(
+    ("body", "named"),
+    [
+        ({"tools": [{"type": "function"}]}, "tools="),
+        ({"response_format": {"type": "json_object"}}, "response_format="),
+        ({"stream": True}, "stream="),
+        ({"n": 2}, "n=2"),
+        ({"logprobs": 1}, "logprobs"),  # 1 is not the neutral False
+        ({"user": "u-1"}, "user="),
+        ({"temperature": 1.0, "frobnicate": 1}, "'frobnicate'"),
+    ],
+)
+def test_refused_fields_are_named(body: dict[str, object], named: str) -> None:
+    params, error = openai_params(body)
+    assert params == {} and error is not None and named in error
+
+
+@pytest.mark.parametrize("name", [f for f in ENGINE_FIELDS if f not in SUPPORTED_ENGINE_FIELDS])
+def test_engine_fields_are_refused_until_the_engine_applies_them(name: str) -> None:
+    value = {"logit_bias": {"1": 5}, "logprobs": True}.get(name, 3)
+    _, error = openai_params({name: value})
+    assert error is not None and error.startswith(f"{name} is not supported yet")
+
+
+def test_specq_lines_refuse_request_fields_and_keep_their_own_data_out() -> None:
+    params, error = specq_params({"prompt": "p", "top_p": 0.5, "category": "math"}, ("top_p",))
+    assert (params, error) == ({"top_p": 0.5}, None)
+    _, error = specq_params({"prompt": "p", "response_format": {"type": "json_object"}}, ("top_p",))
+    assert error is not None and error.startswith("response_format=")
+
+
+def test_a_refused_field_makes_the_line_invalid_with_its_name() -> None:
+    body = {"model": "t", "prompt": "x", "tools": [{"type": "function"}]}
+    line = {"custom_id": "a", "url": "/v1/completions", "body": body}
+    (got,) = read_input([json.dumps(line)])
+    assert got.error is not None and "tools=" in got.error and got.model == "t"
