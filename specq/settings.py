@@ -74,6 +74,8 @@ class Settings(BaseSettings):
     api_key: SecretStr | None = None
     # `specq serve`: largest file accepted by POST /v1/files, in MiB (OpenAI's batch input limit).
     max_upload_mib: float = Field(default=200, gt=0)
+    # `specq serve`: seconds a synchronous /v1/chat/completions or /v1/completions request may wait.
+    request_timeout_s: float = Field(default=600, gt=0)
 
     @model_validator(mode="after")
     def _default_zoo_dir(self) -> Settings:

@@ -151,11 +151,13 @@ def test_no_valid_line_fails_the_job_with_a_clear_message(
     assert rep.status == "failed" and rep.error == r.message and rep.finished_at is not None
 
 
-def test_unreadable_file_fails_the_job(db_env: Path, local_deployment: Deployment, tmp_path: Path) -> None:
-    r = submit_job(tmp_path / "missing.jsonl", "t", deployment=local_deployment)
-    assert r.status == JobStatus.FAILED and "does not exist" in r.message
-    (rec,) = list(producer.results(r.job_id))
-    assert rec["line"] == 0 and rec["status"] == "invalid" and "does not exist" in rec["error"]
+def test_missing_file_is_refused_before_any_job(
+    db_env: Path, local_deployment: Deployment, tmp_path: Path
+) -> None:
+    for path, reason in [(tmp_path / "missing.jsonl", "does not exist"), (tmp_path, "is a directory")]:
+        with pytest.raises(SubmitError, match=reason):
+            submit_job(path, "t", deployment=local_deployment)
+    assert producer.jobs() == []
 
 
 def _finish_some(job_id: str) -> None:

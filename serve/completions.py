@@ -1,0 +1,85 @@
+"""Synchronous ``/v1/chat/completions`` and ``/v1/completions``: a one-request job, answered when decoded.
+
+The request goes through exactly the path of a batch line (the same reader, validation,
+queue, workers and SQL), so a synchronous answer and a batch output line for the same body
+are the same text. The job stays in SQL like any other (`specq status`, `specq sql`).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import producer
+from producer.export import openai_body, openai_error
+from producer.status import as_utc
+from producer.submit import SubmitError, submit_job
+from specq.deployment import Deployment
+
+# Seconds between two looks at the job while waiting for its one result.
+_POLL_S = 0.05
+
+
+class CompletionError(ValueError):
+    """A request answered with an HTTP error (status, OpenAI error type and code, param)."""
+
+    def __init__(self, status: int, message: str, *, code: str, param: str | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.param = param
+        self.type = "invalid_request_error" if status < 500 else "server_error"
+
+
+@dataclass(frozen=True)
+class Answer:
+    job_id: str
+    body: dict[str, Any]
+
+
+def complete(endpoint: str, body: Any, deployment: Deployment, *, timeout_s: float) -> Answer:
+    """Decode one request body sent to ``endpoint``; the OpenAI response body when it is done."""
+    if not isinstance(body, dict):
+        raise CompletionError(400, "the request body must be a JSON object", code="invalid_request")
+    model = body.get("model")
+    if not isinstance(model, str):
+        raise CompletionError(
+            400, "model is required: one of GET /v1/models", code="invalid_request", param="model"
+        )
+    if model not in deployment.targets:
+        raise CompletionError(
+            404,
+            f"model {model!r} is not served here; GET /v1/models lists the targets",
+            code="model_not_found",
+            param="model",
+        )
+    line = {"custom_id": "request", "method": "POST", "url": endpoint, "body": body}
+    try:
+        res = submit_job([line], model, name=endpoint.removeprefix("/v1/"), deployment=deployment)
+    except SubmitError as exc:
+        raise CompletionError(400, str(exc), code="invalid_request") from None
+    if res.invalid:
+        (rec,) = list(producer.results(res.job_id))
+        _, error = openai_error(rec)
+        raise CompletionError(400, error["message"].removeprefix("line 1: "), code="invalid_request")
+    if not res.enqueued:
+        raise CompletionError(
+            503, f"request recorded as {res.job_id} but not queued: {res.message}", code="unavailable"
+        )
+    deadline = time.monotonic() + timeout_s
+    while not (rep := producer.status(res.job_id, errors_shown=0)).done:
+        if time.monotonic() > deadline:
+            producer.cancel(res.job_id)
+            raise CompletionError(
+                504, f"not decoded within {timeout_s:.0f}s; job {res.job_id} cancelled", code="timeout"
+            )
+        time.sleep(_POLL_S)
+    (rec,) = list(producer.results(res.job_id))
+    if rec["status"] != "completed":
+        _, error = openai_error(rec)
+        raise CompletionError(500, error["message"].removeprefix("line 1: "), code=error["code"])
+    rec["_chat"] = endpoint == "/v1/chat/completions"
+    finished = as_utc(rep.finished_at or rep.created_at)
+    created = int(finished.timestamp()) if finished else 0
+    return Answer(res.job_id, openai_body(rec, request_id=res.job_id, model=model, created=created))

@@ -1,0 +1,77 @@
+"""Running `specq serve`: the API under uvicorn, with the worker stack when nobody serves the deployment."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from specq.deployment import NO_DRAFT, Deployment, load_deployment
+from specq.settings import get_settings
+
+log = logging.getLogger(__name__)
+
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+class ServeError(RuntimeError):
+    """The server cannot start as asked (no API key on a public address, workers failed)."""
+
+
+@dataclass(frozen=True)
+class ServePlan:
+    host: str
+    port: int
+    start_workers: bool  # False: workers already consume every queue of the deployment
+
+
+def check_binding(host: str) -> None:
+    """Refuse to listen beyond the loopback without ``SPECQ_API_KEY``."""
+    if host not in LOOPBACK_HOSTS and get_settings().api_key is None:
+        raise ServeError(
+            f"binding to {host} exposes the API to the network: set SPECQ_API_KEY (clients send it as "
+            "a bearer token), or bind to 127.0.0.1"
+        )
+
+
+def deployment_served(deployment: Deployment) -> bool:
+    """True when a broker answers and live workers consume the route queue and every decode queue."""
+    from producer.enqueue import broker_reachable
+    from specq.broker import ROUTE_QUEUE, decode_queue
+    from workers.app import celery_app, configure
+    from workers.embedded import ping
+
+    settings = get_settings()
+    if settings.embedded_broker and not ping(settings.redis_socket):
+        return False
+    configure()
+    if not broker_reachable(timeout_s=1.0):
+        return False
+    active = celery_app.control.inspect(timeout=1.5).active_queues() or {}
+    consumed = {q["name"] for queues in active.values() for q in queues}
+    wanted = {ROUTE_QUEUE} | {
+        decode_queue(t, d) for t in deployment.targets for d in [*deployment.pairings(t), NO_DRAFT]
+    }
+    return wanted <= consumed
+
+
+def serve(host: str = "127.0.0.1", port: int = 8000, *, log_level: str = "info") -> None:
+    """Serve the API until interrupted; start (and stop) the worker stack unless one serves already."""
+    import uvicorn
+
+    from serve.app import create_app
+    from workers.stack import Stack
+
+    check_binding(host)
+    deployment = load_deployment()
+    stack = None
+    if deployment_served(deployment):
+        log.info("workers already serve every target of %s; not starting any", deployment.source)
+    else:
+        stack = Stack(deployment=deployment)
+        log.info("starting broker and workers (decode workers load their models first)")
+        stack.start()
+    try:
+        uvicorn.run(create_app(deployment), host=host, port=port, log_level=log_level)
+    finally:
+        if stack is not None:
+            stack.stop()
