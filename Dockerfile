@@ -23,6 +23,7 @@ COPY models ./models
 COPY db ./db
 COPY bench ./bench
 COPY migrations ./migrations
+COPY cli ./cli
 RUN pip install ".[flower]"
 
 RUN useradd --create-home --uid 10001 specq && mkdir -p /app/.specq && chown -R specq /app/.specq

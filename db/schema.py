@@ -1,8 +1,8 @@
 """The specq SQL schema: jobs, prompts, input errors, results, batches and draft assignments.
 
-Typed SQLAlchemy 2 models. Status columns are plain strings (checked in Python, not by
-database enums) so migrations stay identical on SQLite and PostgreSQL. The MetaData naming
-convention gives every constraint and index a stable name, which Alembic needs to alter
+Typed SQLAlchemy 2 models. Status columns are typed with their enums and stored as plain
+VARCHAR (no database enum, no CHECK), so migrations stay identical on SQLite and PostgreSQL.
+The MetaData naming convention gives every constraint and index a stable name, which Alembic needs to alter
 them later (SQLite batch mode recreates tables and must find constraints by name).
 The views over these tables live in :mod:`db.views`; migration 0001 creates both.
 """
@@ -17,6 +17,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     DateTime,
+    Enum,
     Float,
     ForeignKey,
     Index,
@@ -40,6 +41,12 @@ NAMING_CONVENTION = {
 def utcnow() -> datetime:
     """Timestamps are stored in UTC."""
     return datetime.now(UTC)
+
+
+def status_type(enum: type[StrEnum]) -> Enum:
+    """A status column: the enum's values in a VARCHAR(16), read back as enum members."""
+    return Enum(enum, native_enum=False, create_constraint=False, length=16,
+                values_callable=lambda e: [m.value for m in e])  # fmt: skip
 
 
 class JobStatus(StrEnum):
@@ -73,7 +80,7 @@ class BatchStatus(StrEnum):
 
 class AssignmentSource(StrEnum):
     CONFIG = "config"  # default_draft of the target in specq.toml
-    ASSIGN = "assign"  # `specq tasks assign` (offline measurement)
+    ASSIGN = "assign"  # `specq assign` (offline measurement)
     ALIGN = "align"  # a draft aligned for this task was registered
     ONLINE = "online"  # re-assigned from acceptance measured in production
 
@@ -102,7 +109,7 @@ class Job(Base):
     id: Mapped[str] = mapped_column(String(32), primary_key=True)  # "job_" + 16 hex
     name: Mapped[str | None] = mapped_column(String(200))
     target: Mapped[str] = mapped_column(String(100))
-    status: Mapped[str] = mapped_column(String(16), default=JobStatus.VALIDATING)
+    status: Mapped[JobStatus] = mapped_column(status_type(JobStatus), default=JobStatus.VALIDATING)
     # Job-level SamplingParams defaults (max_new_tokens, temperature, top_p, seed, stop), plus
     # an optional pinned "draft" (e.g. "none" for a plain-decoding baseline).
     params: Mapped[JSONDict] = mapped_column(default=dict)
@@ -136,7 +143,7 @@ class Prompt(Base):
     prompt_tokens: Mapped[int | None] = mapped_column(Integer)
     task: Mapped[str | None] = mapped_column(String(100))
     draft: Mapped[str | None] = mapped_column(String(100))
-    status: Mapped[str] = mapped_column(String(16), default=PromptStatus.PENDING)
+    status: Mapped[PromptStatus] = mapped_column(status_type(PromptStatus), default=PromptStatus.PENDING)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     error: Mapped[str | None] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
@@ -199,14 +206,14 @@ class Result(Base):
 class Batch(Base):
     __tablename__ = "batches"
 
-    id: Mapped[str] = mapped_column(String(32), primary_key=True)  # uuid4 hex
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)  # hash of job, pairing and prompts
     job_id: Mapped[str] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"))  # see ix (job_id, status)
     pairing: Mapped[str] = mapped_column(String(201))  # "<target>/<draft>"
     target: Mapped[str] = mapped_column(String(100))
     draft: Mapped[str] = mapped_column(String(100))
     task: Mapped[str | None] = mapped_column(String(100))
     size: Mapped[int] = mapped_column(Integer)
-    status: Mapped[str] = mapped_column(String(16), default=BatchStatus.QUEUED)
+    status: Mapped[BatchStatus] = mapped_column(status_type(BatchStatus), default=BatchStatus.QUEUED)
     worker: Mapped[str | None] = mapped_column(String(200))
     explored: Mapped[bool] = mapped_column(Boolean, default=False)  # sent to a non-assigned draft
     enqueued_at: Mapped[datetime] = mapped_column(default=utcnow)
