@@ -23,6 +23,7 @@ from models.tasks import (
     save_router,
     train_router,
 )
+from models.tasks.artifact import _sha256_file
 
 SUBJECTS = [
     "Die Katze",
@@ -241,7 +242,7 @@ def _replace_classifier(directory: Path, obj: object) -> None:
     path = directory / tasks.CLASSIFIER_FILE
     sio.dump(obj, path)
     manifest = json.loads((directory / tasks.MANIFEST_FILE).read_text())
-    manifest["classifier_sha256"] = tasks._sha256_file(path)
+    manifest["classifier_sha256"] = _sha256_file(path)
     (directory / tasks.MANIFEST_FILE).write_text(json.dumps(manifest))
 
 

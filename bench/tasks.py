@@ -1,0 +1,191 @@
+"""`specq bench tasks`: how well partitioning recovers Spec-Bench's groups, and routing throughput.
+
+Per featurizer: K, NMI / ARI / purity against the six groups (automatic K and K=6), the
+router's held-out accuracy, optional k-means seed spread and feature ablation; then the
+router's throughput on one pinned core (median of repeats).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bench.prompts import spec_bench_groups
+
+
+@dataclass(frozen=True)
+class TasksBenchConfig:
+    """What to measure; every field has a flag of the same name."""
+
+    data: Path  # Spec-Bench question.jsonl
+    featurizers: tuple[str, ...] = ("minilm", "tfidf")
+    seed: int = 0
+    throughput_prompts: int = 48_000
+    throughput_repeats: int = 5
+    ablation: bool = False
+    seeds: int = 1  # also re-cluster with this many k-means seeds
+
+
+@dataclass
+class FeaturizerResult:
+    name: str
+    k: int
+    k_scores: dict[int, float]
+    agreement: Any  # models.tasks.Agreement
+    agreement_k6: Any
+    heldout_accuracy: float | None
+    heldout_prompts: int
+    cluster_names: list[str]
+    cluster_groups: dict[str, dict[str, int]]
+    partition_seconds: float
+    kmeans_seeds: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        out = {
+            "k": self.k,
+            "k_scores": {str(k): round(s, 4) for k, s in self.k_scores.items()},
+            "agreement": self.agreement.__dict__,
+            "agreement_k6": self.agreement_k6.__dict__,
+            "heldout_accuracy": self.heldout_accuracy,
+            "heldout_prompts": self.heldout_prompts,
+            "cluster_names": self.cluster_names,
+            "cluster_groups": self.cluster_groups,
+            "partition_seconds": round(self.partition_seconds, 1),
+        }
+        if self.kmeans_seeds:
+            out["kmeans_seeds"] = self.kmeans_seeds
+        return out
+
+
+@dataclass
+class Throughput:
+    prompts: int
+    rates: list[float]  # prompts/s per repeat
+    pinned: str
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.rates)
+
+
+@dataclass
+class TasksBenchResult:
+    prompts: int
+    groups: dict[str, int]
+    featurizers: list[FeaturizerResult]
+    ablation: dict[str, dict[str, Any]]
+    throughput: Throughput | None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "prompts": self.prompts,
+            "groups": self.groups,
+            "featurizers": {f.name: f.to_json() for f in self.featurizers},
+        }
+        if self.ablation:
+            out["ablation"] = self.ablation
+        if self.throughput is not None:
+            out["throughput"] = {
+                "prompts": self.throughput.prompts,
+                "median_prompts_per_s": round(self.throughput.median),
+                "runs_prompts_per_s": [round(r) for r in self.throughput.rates],
+            }
+        return out
+
+
+def pin_one_core() -> str:
+    """Pin this process to one CPU so a throughput number means one core."""
+    if hasattr(os, "sched_setaffinity"):
+        cpu = min(os.sched_getaffinity(0))
+        os.sched_setaffinity(0, {cpu})
+        return f"pinned to CPU {cpu}"
+    return "not pinned (no sched_setaffinity here)"
+
+
+def routing_throughput(router: Any, texts: list[str], prompts: int, repeats: int) -> Throughput:
+    """``router.classify`` over ``prompts`` prompts (``texts`` repeated), pinned to one core."""
+    pinned = pin_one_core()
+    batch = (texts * (prompts // len(texts) + 1))[:prompts]
+    router.classify(batch[:1000])  # warm caches
+    rates = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        router.classify(batch)
+        rates.append(len(batch) / (time.perf_counter() - t0))
+    return Throughput(len(batch), rates, pinned)
+
+
+def run_tasks_bench(
+    config: TasksBenchConfig, *, status: Callable[[str], None] = lambda message: None
+) -> TasksBenchResult:
+    """Partition Spec-Bench with each featurizer, score it against the groups, time the router."""
+    from models import tasks
+
+    texts, groups = spec_bench_groups(config.data)
+    results: list[FeaturizerResult] = []
+    ablations: dict[str, dict[str, Any]] = {}
+    router = None
+    seed = config.seed
+    for name in config.featurizers:
+        status(f"{name}: featurizing {len(texts)} prompts")
+        started = time.perf_counter()
+        featurizer = tasks.get_featurizer(name, seed=seed)
+        cleaned, boilerplate = tasks.clean_texts(texts)
+        views = tasks.view_embeddings(cleaned, featurizer)
+        x = tasks.combine_features(cleaned, views)
+        part = tasks.cluster_prompts(cleaned, x, boilerplate=boilerplate, featurizer=name, seed=seed)
+        seconds = time.perf_counter() - started
+        fixed = tasks.cluster_prompts(cleaned, x, boilerplate=boilerplate, featurizer=name, k=6, seed=seed)
+        trained = tasks.train_router(texts, part.labels, boilerplate=boilerplate, seed=seed, featurizer=name)
+        router = router or trained
+        result = FeaturizerResult(
+            name=name,
+            k=part.k,
+            k_scores=part.k_scores,
+            agreement=tasks.cluster_agreement(part.labels, groups),
+            agreement_k6=tasks.cluster_agreement(fixed.labels, groups),
+            heldout_accuracy=trained.manifest.heldout_accuracy,
+            heldout_prompts=trained.manifest.heldout_prompts,
+            cluster_names=part.names,
+            cluster_groups={
+                n: dict(Counter(g for g, lab in zip(groups, part.labels, strict=True) if lab == n))
+                for n in part.names
+            },
+            partition_seconds=seconds,
+        )
+        if config.seeds > 1:
+            for s_ in range(seed, seed + config.seeds):
+                again = tasks.cluster_prompts(cleaned, x, boilerplate=boilerplate, featurizer=name, seed=s_)
+                result.kmeans_seeds.append(
+                    {"seed": s_, "k": again.k, **tasks.cluster_agreement(again.labels, groups).__dict__}
+                )
+        results.append(result)
+        if config.ablation:
+            variants = {
+                "whole text": (views[2:], 0.0),
+                "whole text + length": (views[2:], tasks.LENGTH_WEIGHT),
+                "first + last + whole": (views, 0.0),
+                "first + last + whole + length": (views, tasks.LENGTH_WEIGHT),
+            }
+            for variant, (vs, weight) in variants.items():
+                xv = tasks.combine_features(cleaned, vs, weight)
+                auto = tasks.cluster_prompts(cleaned, xv, boilerplate=boilerplate, featurizer=name, seed=seed)
+                six = tasks.cluster_prompts(
+                    cleaned, xv, boilerplate=boilerplate, featurizer=name, k=6, seed=seed
+                )
+                ablations[f"{name}: {variant}"] = {
+                    "k": auto.k,
+                    "nmi": tasks.cluster_agreement(auto.labels, groups).nmi,
+                    "nmi_k6": tasks.cluster_agreement(six.labels, groups).nmi,
+                }
+    throughput = None
+    if router is not None:
+        status("routing throughput")
+        throughput = routing_throughput(router, texts, config.throughput_prompts, config.throughput_repeats)
+    return TasksBenchResult(len(texts), dict(Counter(groups)), results, ablations, throughput)
