@@ -25,6 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from db.schema import FilePurpose
 from db.session import init_db, session_scope
 from serve import batches, completions, files
+from serve.server import api_key
 from specq.deployment import Deployment, load_deployment
 from specq.settings import get_settings
 
@@ -103,12 +104,10 @@ def create_app(deployment: Deployment | None = None, *, finalizer: bool = True) 
 
     @app.middleware("http")
     async def bearer_token(request: Request, call_next: Any) -> Response:
-        key = get_settings().api_key
+        key = api_key()
         if key is not None and request.url.path.startswith("/v1"):
             scheme, _, token = request.headers.get("authorization", "").partition(" ")
-            if scheme.lower() != "bearer" or not hmac.compare_digest(
-                token.strip().encode(), key.get_secret_value().encode()
-            ):
+            if scheme.lower() != "bearer" or not hmac.compare_digest(token.strip().encode(), key.encode()):
                 return _error(
                     401,
                     "Incorrect API key provided: send the SPECQ_API_KEY of this server as a bearer token",

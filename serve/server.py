@@ -24,9 +24,15 @@ class ServePlan:
     start_workers: bool  # False: workers already consume every queue of the deployment
 
 
+def api_key() -> str | None:
+    """The bearer token clients must send (``SPECQ_API_KEY``; empty means none)."""
+    key = get_settings().api_key
+    return key.get_secret_value() or None if key is not None else None
+
+
 def check_binding(host: str) -> None:
     """Refuse to listen beyond the loopback without ``SPECQ_API_KEY``."""
-    if host not in LOOPBACK_HOSTS and get_settings().api_key is None:
+    if host not in LOOPBACK_HOSTS and api_key() is None:
         raise ServeError(
             f"binding to {host} exposes the API to the network: set SPECQ_API_KEY (clients send it as "
             "a bearer token), or bind to 127.0.0.1"
