@@ -18,10 +18,12 @@ from __future__ import annotations
 import contextlib
 import math
 import weakref
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from producer.storable import show, text_problem
+from specq.chat import message_text
 from specq.settings import Settings, get_settings
 
 
@@ -97,13 +99,17 @@ def _stop_problem(v: Any, limits: RequestLimits) -> str | None:
     return None
 
 
+def _target(name: str) -> str:
+    return f"target {name!r}" if name else "the target"
+
+
 def context_problem(prompt_tokens: int, max_new_tokens: int, context: int, target: str) -> str | None:
     """Why ``prompt_tokens + max_new_tokens`` does not fit ``context``, or None."""
     if prompt_tokens + max_new_tokens <= context:
         return None
     return (
         f"prompt has {prompt_tokens} tokens and max_new_tokens is {max_new_tokens}: "
-        f"{prompt_tokens + max_new_tokens} exceeds the context of target {target!r} ({context} tokens); "
+        f"{prompt_tokens + max_new_tokens} exceeds the context of {_target(target)} ({context} tokens); "
         "shorten the prompt or lower max_new_tokens"
     )
 
@@ -130,10 +136,15 @@ def size_problem(
     if context is None or not max_token_bytes:
         return None
     room = context - max_new_tokens
+    if room < 1:
+        return (
+            f"max_new_tokens is {max_new_tokens}, which leaves no room for the prompt in the context "
+            f"of {_target(target)} ({context} tokens); lower max_new_tokens"
+        )
     if n_bytes > room * max_token_bytes:
         return (
             f"prompt is {n_bytes} bytes: at least {-(-n_bytes // max_token_bytes)} tokens, which with "
-            f"max_new_tokens {max_new_tokens} cannot fit the context of target {target!r} "
+            f"max_new_tokens {max_new_tokens} cannot fit the context of {_target(target)} "
             f"({context} tokens); shorten it"
         )
     return None
@@ -161,19 +172,24 @@ def max_token_bytes(tokenizer: Any) -> int:
     return longest
 
 
-def refuse_unfit_prompt(tokenizer: Any, text: str, context: int | None, target: str = "") -> None:
-    """Raise ``ValueError`` (the reason) when ``text`` surely cannot fit, before tokenizing it.
+def refuse_unfit_prompt(
+    tokenizer: Any, prompt: str | None, messages: Sequence[Any] | None, context: int | None, target: str = ""
+) -> None:
+    """Raise ``ValueError`` (the reason) when a prompt surely cannot fit, before tokenizing it.
 
-    The decode worker's bound on tokenization memory: ``text`` is what it is about to tokenize
-    (the prompt, or the chat rendered); the check costs one UTF-8 encode. With the target's
-    context known, the bound is the context (one new token at least); without it, the
-    settings' ``max_prompt_bytes``.
+    The decode worker's bound on tokenization memory, at the cost of one UTF-8 encode. A chat
+    is measured by its messages' text (what every chat template renders, and more), so the
+    bound holds for the rendered prompt too. With the target's context known, the bound is
+    the context (room for one new token at least); without it, the settings' ``max_prompt_bytes``.
     """
-    n_bytes = len(text.encode("utf-8", "surrogatepass"))
+    if messages is None:
+        n_bytes = len((prompt or "").encode("utf-8", "surrogatepass"))
+    else:
+        texts = (message_text(m.get("content")) for m in messages if isinstance(m, dict))
+        n_bytes = sum(len(t.encode("utf-8", "surrogatepass")) for t in texts)
     if context is None:
-        problem = size_problem(
-            n_bytes, max_prompt_bytes=get_settings().max_prompt_bytes, context=None, max_token_bytes=None
-        )
+        limit = get_settings().max_prompt_bytes
+        problem = size_problem(n_bytes, max_prompt_bytes=limit, context=None, max_token_bytes=None)
     else:
         problem = size_problem(
             n_bytes,

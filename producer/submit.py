@@ -4,6 +4,10 @@ The job row is committed first (status ``validating``) so its id can be shown at
 prompts follow in one bulk transaction, then the job turns ``in_progress`` (or ``failed``
 when no line is usable) and its prompts are enqueued. Without a reachable broker the job
 stays recorded and ``specq up`` / ``specq resume`` enqueue it later: SQL is the source of truth.
+
+A job never stays ``validating``: whatever fails between its creation and the end of
+validation (a bug, the database refusing the insert, Ctrl-C) marks it ``failed`` with the
+reason, and a job cancelled while it was validating ends ``cancelled``, not enqueued.
 """
 
 from __future__ import annotations
@@ -18,11 +22,12 @@ from typing import Any
 from sqlalchemy import Engine
 
 from db import queries
-from db.schema import NO_DRAFT, JobStatus
+from db.schema import NO_DRAFT, Job, JobStatus
 from db.session import get_engine, init_db, session_scope
 from models.zoo.resolve import resolve_model_path
 from producer.enqueue import BrokerUnavailable, enqueue_route_chunks
 from producer.readers import InputFileError, read_input
+from producer.storable import printable, text_problem
 from producer.tokens import load_target_tokenizer
 from producer.validate import SamplingDefaults, check_params, validate_lines
 from specq.deployment import Deployment, DeploymentError, load_deployment
@@ -88,7 +93,7 @@ def submit_job(
     defaults = SamplingDefaults(
         max_new_tokens=max_new_tokens, temperature=temperature, top_p=top_p, seed=seed, stop=stop
     )
-    problem = check_params(defaults.as_params())
+    problem = check_params(defaults.as_params()) or (text_problem(name, "the job name") if name else None)
     if problem:
         raise SubmitError(problem)
 
@@ -97,7 +102,8 @@ def submit_job(
     params = defaults.as_params()
     if draft is not None:
         params["draft"] = draft
-    input_file = str(Path(source).resolve()) if isinstance(source, str | Path) else None
+    # printable: a file name need not be valid UTF-8, and the database stores text.
+    input_file = printable(str(Path(source).resolve())) if isinstance(source, str | Path) else None
     with session_scope(engine) as s:
         job_id = queries.create_job(s, target=target, name=name, params=params, input_file=input_file).id
     if on_created is not None:
@@ -108,11 +114,13 @@ def submit_job(
         tokenizer = load_target_tokenizer(target, resolve_model_path(dep, spec.path, build=False))
         report = validate_lines(lines, target=target, defaults=defaults, tokenizer=tokenizer)
     except (InputFileError, OSError) as exc:
-        message = str(exc)
+        message = printable(str(exc))
         with session_scope(engine) as s:
             queries.add_input_errors(s, job_id, [queries.InputErrorRow(position=0, reason=message)])
             _finish_validation(s, job_id, total=0, invalid=1, input_format=None, error=message)
         return SubmitResult(job_id, JobStatus.FAILED, 0, 1, False, False, time.perf_counter() - t0, message)
+    except BaseException as exc:
+        return _fail_validation(engine, job_id, exc, t0)
 
     error = None
     if not report.prompts:
@@ -124,21 +132,25 @@ def submit_job(
             + job_id
             + "`."
         )
-    with session_scope(engine) as s:
-        queries.add_prompts_bulk(s, job_id, report.prompts)
-        queries.add_input_errors(s, job_id, report.errors)
-        _finish_validation(
-            s,
-            job_id,
-            total=len(report.prompts),
-            invalid=len(report.errors),
-            input_format=report.input_format,
-            error=error,
-        )
-    status = JobStatus.FAILED if error else JobStatus.IN_PROGRESS
+    try:
+        with session_scope(engine) as s:
+            queries.add_prompts_bulk(s, job_id, report.prompts)
+            queries.add_input_errors(s, job_id, report.errors)
+            status = _finish_validation(
+                s,
+                job_id,
+                total=len(report.prompts),
+                invalid=len(report.errors),
+                input_format=report.input_format,
+                error=error,
+            )
+    except BaseException as exc:
+        return _fail_validation(engine, job_id, exc, t0)
     enqueued = False
     message = error or ""
-    if not error and enqueue:
+    if status == JobStatus.CANCELLED:
+        message = "job cancelled while it was being validated; its lines are recorded, none enqueued"
+    elif not error and enqueue:
         with session_scope(engine) as s:
             ids = queries.prompt_ids(s, job_id)
         try:
@@ -172,14 +184,44 @@ def submit_job(
 
 def _finish_validation(
     s: Any, job_id: str, *, total: int, invalid: int, input_format: str | None, error: str | None
-) -> None:
-    job = queries.get_job(s, job_id)
+) -> str:
+    """Record the counts and end validation; returns the job's status (``cancelled`` if it was)."""
+    job = s.get(Job, job_id, with_for_update=True)  # serializes with a concurrent `specq cancel`
     assert job is not None
     job.total = total
     job.invalid = invalid
     job.input_format = input_format
     s.flush()
-    queries.set_job_status(s, job_id, JobStatus.FAILED if error else JobStatus.IN_PROGRESS, error=error)
+    if job.status == JobStatus.CANCELLED:
+        return JobStatus.CANCELLED
+    status = JobStatus.FAILED if error else JobStatus.IN_PROGRESS
+    queries.set_job_status(s, job_id, status, error=error)
+    return status
+
+
+def _fail_validation(engine: Engine, job_id: str, exc: BaseException, t0: float) -> SubmitResult:
+    """Mark the job failed with the reason after an unexpected error; re-raise interrupts.
+
+    Nothing of the failed transaction is kept (no half-inserted prompts); the reason says
+    what failed, and the traceback goes to the log.
+    """
+    if isinstance(exc, Exception):
+        log.error("job %s: validation failed", job_id, exc_info=exc)
+        reason = f"submission failed while validating the input: {type(exc).__name__}: {exc}"
+    else:
+        reason = f"submission interrupted while validating the input ({type(exc).__name__})"
+    message = printable(reason if len(reason) <= 500 else reason[:497] + "...")
+    try:
+        with session_scope(engine) as s:
+            job = s.get(Job, job_id, with_for_update=True)
+            if job is not None and job.status == JobStatus.VALIDATING:
+                queries.set_job_status(s, job_id, JobStatus.FAILED, error=message)
+    except Exception:
+        log.exception("job %s: could not record the failure; the job stays 'validating'", job_id)
+        raise exc  # noqa: B904 - the original error is the one to report; the context keeps the other
+    if not isinstance(exc, Exception):
+        raise exc
+    return SubmitResult(job_id, JobStatus.FAILED, 0, 0, False, False, time.perf_counter() - t0, message)
 
 
 def submit(

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from producer.limits import max_token_bytes
 from specq.chat import render_chat
 
 log = logging.getLogger(__name__)
@@ -59,6 +60,11 @@ class TargetTokenizer:
         """Tokens the post-processor adds to every sequence (BOS/EOS and the like)."""
         post = self._fast.post_processor
         return int(post.num_special_tokens_to_add(False)) if post is not None else 0
+
+    @property
+    def max_token_bytes(self) -> int:
+        """UTF-8 bytes of the longest vocabulary entry: a prompt of B bytes has >= B / this tokens."""
+        return max_token_bytes(self._fast)
 
     def surely_fits(self, text: str, max_new_tokens: int) -> bool:
         """True when ``text`` fits without counting: a token covers at least one UTF-8 byte.

@@ -45,7 +45,7 @@ def test_every_bad_kind_has_line_and_reason() -> None:
     assert reasons[3] == "prompt is empty or whitespace only"
     assert reasons[4] == "duplicate custom_id 'a' (first used on line 1)"
     assert "max_new_tokens must be a positive integer" in reasons[5]
-    assert "temperature must be a number >= 0" in reasons[6]
+    assert "temperature must be a finite number in [0, 2]" in reasons[6]
     assert "top_p must be a number in (0, 1]" in reasons[7]
     assert "seed must be an integer" in reasons[8]
     assert "stop must be" in reasons[9]
