@@ -7,8 +7,8 @@ stdout (``JOB=$(specq submit ...)`` works); everything else it reports goes to s
 
 from __future__ import annotations
 
+import itertools
 import json
-import re
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -18,8 +18,6 @@ from rich.markup import escape
 from rich.table import Table
 
 from cli.console import err, out
-
-_SQL_START = re.compile(r"^\s*(select|with)\b", re.IGNORECASE)
 
 
 def _fmt_seconds(s: float | None) -> str:
@@ -259,56 +257,40 @@ def export_cmd(
     )
 
 
-def check_read_only_sql(query: str) -> str:
-    """The query without a trailing ';', or ValueError unless it is one SELECT/WITH statement."""
-    q = query.strip().rstrip(";").strip()
-    no_comments = re.sub(r"--[^\n]*|/\*.*?\*/", " ", q, flags=re.DOTALL)
-    if not _SQL_START.match(no_comments):
-        raise ValueError("only SELECT (or WITH ... SELECT) queries are allowed; `specq sql` is read-only")
-    no_strings = re.sub(r"'(?:[^']|'')*'", "''", no_comments)
-    if ";" in no_strings:
-        raise ValueError("one statement at a time")
-    return q
-
-
 def sql_cmd(
-    query: str = typer.Argument(..., help='A SELECT query, e.g. "SELECT * FROM v_acceptance".'),
-    limit: int = typer.Option(200, "--limit", "-n", help="Rows to show at most."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON lines instead of a table."),
+    query: str = typer.Argument(..., help='One SELECT query, e.g. "SELECT * FROM v_acceptance".'),
+    limit: int = typer.Option(
+        200, "--limit", "-n", min=0, help="Rows to show at most (0 = all, with --json)."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON lines (streamed) instead of a table."),
+    timeout: float | None = typer.Option(
+        None, "--timeout", min=0.001, help="Seconds per statement (default SPECQ_SQL_TIMEOUT_S)."
+    ),
+    force: bool = typer.Option(
+        False, "--force", help="Run even as a role that may do more than SELECT (e.g. a superuser)."
+    ),
 ) -> None:
-    """Run a read-only SQL query against the specq database."""
-    from sqlalchemy import text
-    from sqlalchemy.exc import SQLAlchemyError
+    """Run one read-only SQL query against the specq database (the database refuses writes)."""
+    from db.readonly import ReadOnlyError, read_only_query
 
-    from db.session import get_engine, init_db, make_engine
-
+    if limit == 0 and not as_json:
+        raise _fail("--limit 0 (all rows) needs --json; a table holds its rows in memory", 2)
     try:
-        q = check_read_only_sql(query)
-    except ValueError as exc:
-        raise _fail(str(exc), 2) from None
-    init_db(get_engine())  # the schema must exist before a read-only connection can see it
-    try:
-        engine = make_engine(read_only=True)
-    except FileNotFoundError as exc:
+        with read_only_query(query, timeout_s=timeout, force=force) as res:
+            if as_json:
+                for n, row in enumerate(res.rows, 1):
+                    out.file.write(json.dumps(dict(zip(res.columns, row, strict=True)), default=str) + "\n")
+                    if n == limit:
+                        break
+                return
+            rows = list(itertools.islice(res.rows, limit + 1))
+    except ReadOnlyError as exc:
         raise _fail(str(exc)) from None
-    try:
-        with engine.connect() as conn:
-            res = conn.execute(text(q))
-            columns = list(res.keys())
-            rows = res.fetchmany(limit + 1)
-    except SQLAlchemyError as exc:
-        raise _fail(f"query failed: {getattr(exc, 'orig', exc)}") from None
-    finally:
-        engine.dispose()
     more = len(rows) > limit
     rows = rows[:limit]
-    if as_json:
-        for row in rows:
-            out.print(json.dumps(dict(zip(columns, row, strict=True)), default=str), highlight=False)
-        return
     t = Table(caption=f"{len(rows)} rows" + (f" (first {limit}; raise --limit)" if more else ""))
-    for c in columns:
-        t.add_column(c)
+    for c in res.columns:
+        t.add_column(escape(c))
     for row in rows:
         t.add_row(*[_cell(v) for v in row])
     out.print(t)

@@ -23,7 +23,8 @@ PostgreSQL
 SQLite
     * the file opened with ``mode=ro`` (never created, never migrated) and ``PRAGMA query_only``;
     * an authorizer that allows only reads (SELECT, column reads, functions other than
-      ``load_extension``, recursive CTEs, and a few schema-introspection pragmas) and
+      ``load_extension``, recursive CTEs, and a few schema-introspection pragmas in statement form, e.g.
+      ``PRAGMA table_info(jobs)``) and
       ``SQLITE_LIMIT_ATTACHED`` = 0: neither ``mode=ro`` nor ``query_only`` stops ``ATTACH``
       or ``VACUUM INTO`` from creating files elsewhere, these two do;
     * Python's sqlite3 refuses more than one statement per ``execute``;
@@ -56,7 +57,8 @@ _ROLE_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 DEFAULT_FETCH_SIZE = 1000
 # SQLite VM instructions between two progress-handler calls: ~1 ms of work.
 _PROGRESS_STEPS = 10_000
-# Schema-introspection pragmas (statement or table-valued form); none of them has a setter.
+# Schema-introspection pragmas (statement form; none has a setter). The table-valued form
+# (pragma_table_info(...)) asks to update sqlite_master on the authorizer and stays refused.
 _SQLITE_PRAGMAS = frozenset(
     {"table_info", "table_xinfo", "table_list", "index_list", "index_info", "index_xinfo", "foreign_key_list"}
 )
