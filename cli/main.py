@@ -23,6 +23,7 @@ app.add_typer(bench_app, name="bench")
 # Modules that add top-level commands via register(app) and benchmarks via register_bench(bench_app).
 _COMMAND_MODULES = (
     "cli.jobs",
+    "cli.report",
     "cli.workers",
     "cli.serve",
     "cli.zoo",
@@ -54,5 +55,18 @@ _register_all()
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point. A database that cannot be reached is one line, not a traceback."""
+    try:
+        app()
+    except Exception as exc:
+        from db.session import connection_error_message
+
+        message = connection_error_message(exc)
+        if message is None:
+            raise
+        from rich.markup import escape
+
+        from cli.console import err
+
+        err.print(f"[red]error:[/] {escape(message)}", highlight=False)
+        raise SystemExit(1) from None
