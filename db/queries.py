@@ -285,6 +285,12 @@ def request_cancel(session: Session, job_id: str) -> str:
     if job.status in TERMINAL_JOB_STATUSES:
         return job.status
     job.cancel_requested = True
+    if job.status == JobStatus.VALIDATING:
+        # Nothing is enqueued before validation ends, so nothing runs: cancelled now. A submit
+        # still validating it records its lines and leaves it cancelled (see producer.submit).
+        job.status = JobStatus.CANCELLED
+        job.finished_at = job.updated_at = utcnow()
+        return JobStatus.CANCELLED
     job.status = JobStatus.CANCELLING
     session.flush()
     return maybe_finalize(session, job_id) or JobStatus.CANCELLING

@@ -24,6 +24,7 @@ from sqlalchemy.exc import OperationalError
 from db import queries
 from db.schema import TERMINAL_JOB_STATUSES, BatchStatus, Job, Prompt, PromptStatus
 from db.session import session_scope
+from producer.limits import context_problem, refuse_unfit_prompt
 from specq.broker import Pairing, pairings_of_queues
 from specq.deployment import NO_DRAFT, load_deployment
 from workers.app import celery_app
@@ -113,12 +114,9 @@ def _sampling_params(tokenizer: Any, params: dict[str, Any], prompt_tokens: int,
 
     max_new = int(params.get("max_new_tokens", 64))
     if context is not None:
-        room = context - prompt_tokens
-        if room < 1:
-            raise ValueError(
-                f"prompt has {prompt_tokens} tokens and fills the target's context of {context}; shorten it"
-            )
-        max_new = min(max_new, room)
+        problem = context_problem(prompt_tokens, max_new, context, "")
+        if problem:  # refused as submit refuses it, never silently shortened
+            raise ValueError(problem)
     # A stop string that is one token stops decoding early; longer ones are cut from the text afterwards.
     stop_ids = []
     for s in _stop_strings(params):
@@ -173,6 +171,8 @@ def decode_items(
     rows: list[tuple[WorkItem, list[int], Any]] = []
     for item in items:
         try:
+            # Refuse a prompt whose size alone proves it cannot fit before the tokenizer sees it.
+            refuse_unfit_prompt(tokenizer, item.text, item.messages, loaded.context_length, target)
             ids = tokenize(tokenizer, item)
             if not ids:
                 raise ValueError("prompt encodes to no tokens")

@@ -181,7 +181,7 @@ def test_failures_are_per_prompt_and_the_job_still_finishes(runtime: Runtime) ->
         assert job is not None and (job.completed, job.failed, job.status) == (3, 2, JobStatus.COMPLETED)
         errors = {p.id: p.error for p in queries.get_prompts(s, [long_id, poison_id])}
         assert all(s.get(Prompt, i).status == PromptStatus.FAILED for i in errors)  # type: ignore[union-attr]
-    assert "fills the target's context of 128" in (errors[long_id] or "")
+    assert "exceeds the context of the target (128 tokens)" in (errors[long_id] or "")
     assert "illegal memory access" in (errors[poison_id] or "")
 
 
