@@ -238,21 +238,42 @@ def resume_cmd(job: str = typer.Argument(..., help="Job id.")) -> None:
 
 def export_cmd(
     job: str = typer.Argument(..., help="Job id."),
-    output: Path = typer.Option(..., "--output", "-o", help="Output JSONL file."),
-    fmt: str = typer.Option("specq", "--format", "-f", help="specq | openai"),
+    output: Path = typer.Option(..., "--output", "-o", help="Output file (a directory for --format hf)."),
+    fmt: str = typer.Option("specq", "--format", "-f", help="specq | openai (JSONL) | parquet | hf"),
+    errors: Path | None = typer.Option(
+        None, "--errors", "-e", help="openai: the error file (default: <output>.errors.jsonl beside it)."
+    ),
+    only: str | None = typer.Option(None, "--only", help="completed | failed (failed and invalid lines)."),
 ) -> None:
-    """Write one JSONL line per input line, in input order (errors included)."""
+    """Write one record per input line, in input order (errors included), streamed from SQL.
+
+    ``--format openai`` writes as OpenAI's batch API: successes to the output file, invalid
+    and failed lines to a separate error file. ``parquet`` and ``hf`` (a ``datasets`` dataset,
+    ``load_from_disk`` opens it) carry every column of the JSONL export, typed.
+    """
     from producer.export import FORMATS, export
     from producer.status import JobNotFound
+    from producer.tables import MissingExtra, export_table
 
-    if fmt not in FORMATS:
-        raise _fail(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}", 2)
+    if fmt not in (*FORMATS, "parquet", "hf"):
+        raise _fail(f"--format must be one of {', '.join(FORMATS)}, parquet, hf; got {fmt!r}", 2)
+    if errors is not None and fmt != "openai":
+        raise _fail("--errors applies to --format openai only", 2)
+    if only not in (None, "completed", "failed"):
+        raise _fail(f"--only must be completed or failed, got {only!r}", 2)
     try:
-        s = export(job, output, format=fmt)  # type: ignore[arg-type]
+        if fmt in ("parquet", "hf"):
+            rows = export_table(job, output, format=fmt, only=only)  # type: ignore[arg-type]
+            out.print(f"wrote {rows} rows to {output} ({fmt})")
+            return
+        s = export(job, output, format=fmt, error_path=errors, only=only)  # type: ignore[arg-type]
     except JobNotFound as exc:
         raise _fail(str(exc)) from None
+    except MissingExtra as exc:
+        raise _fail(str(exc), 2) from None
+    where = f" and {s.error_lines} to {s.error_path}" if s.error_path is not None else ""
     out.print(
-        f"wrote {s.lines} lines to {s.path}: {s.completed} completed, {s.failed} failed/invalid, "
+        f"wrote {s.lines} lines to {s.path}{where}: {s.completed} completed, {s.failed} failed/invalid, "
         f"{s.pending} pending"
     )
 

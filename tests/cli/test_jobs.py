@@ -112,7 +112,15 @@ def test_status_jobs_cancel_export(app: typer.Typer, env: Path) -> None:
         "pending",
     ]
     r = runner.invoke(app, ["export", job_id, "-o", str(out), "--format", "openai"])
-    assert r.exit_code == 0 and len(out.read_text().splitlines()) == 1  # only the invalid line is finished
+    assert r.exit_code == 0 and out.read_text() == ""  # nothing decoded yet
+    errors = out.with_name(out.name.removesuffix(".jsonl") + ".errors.jsonl")
+    # As OpenAI's error file: the invalid line's 400, and the lines the cancel left undecoded.
+    codes = [
+        e["error"]["code"] if e["error"] else e["response"]["status_code"]
+        for e in map(json.loads, errors.read_text().splitlines())
+    ]
+    assert codes == ["batch_cancelled", 400, "batch_cancelled"]
+    assert "and 3 to" in r.stdout
     r = runner.invoke(app, ["export", job_id, "-o", str(out), "--format", "csv"])
     assert r.exit_code == 2
     r = runner.invoke(app, ["status", "job_missing"])
