@@ -11,8 +11,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 
 from specq.deployment import Deployment, parse_deployment
+from tests.db.conftest import pg_url  # noqa: F401 - the PostgreSQL database `backend` uses
 
 CONTEXT = 16
 WORDS = ["hello", "world", "the", "a", "long", "prompt", "user", "assistant", ":", "[UNK]"]
@@ -44,3 +46,18 @@ def db_env(specq_env: Path) -> Iterator[Path]:
     dispose_engines()
     yield specq_env
     dispose_engines()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """A migrated, empty database on each backend (PostgreSQL: tests/db's throwaway database,
+    skipped with the reason when the server is unreachable)."""
+    from db.session import init_db, make_engine
+
+    if request.param == "sqlite":
+        eng = make_engine(f"sqlite:///{tmp_path / 'specq.db'}")
+    else:
+        eng = make_engine(request.getfixturevalue("pg_url"))
+    init_db(eng)
+    yield eng
+    eng.dispose()
