@@ -27,6 +27,14 @@ log = logging.getLogger(__name__)
 
 ExportFormat = Literal["specq", "openai"]
 FORMATS: tuple[str, ...] = ("specq", "openai")
+Only = Literal["completed", "failed"]
+
+
+def keep(rec: dict[str, Any], only: Only | None) -> bool:
+    """Whether ``only`` keeps a record: completed lines, or failed and invalid lines (None: all)."""
+    if only is None:
+        return True
+    return rec["status"] == "completed" if only == "completed" else rec["status"] in ("failed", "invalid")
 
 
 def _line_record(row: queries.ExportRow) -> dict[str, Any]:
@@ -209,6 +217,7 @@ def export(
     format: ExportFormat = "specq",
     error_path: str | Path | None = None,
     unfinished: str | None = None,
+    only: Only | None = None,
     engine: Engine | None = None,
 ) -> ExportSummary:
     """Write the job's lines to ``out_path`` as JSONL in ``format``.
@@ -217,6 +226,7 @@ def export(
     lines to ``error_path`` (default :func:`default_error_path`). Lines not decoded yet are left
     out while the job runs; once it is cancelled they go to the error file as
     ``batch_cancelled`` (``unfinished`` names another code, e.g. ``batch_expired``).
+    ``only`` keeps completed lines, or failed and invalid ones. Rows stream from the database.
     """
     if format not in FORMATS:
         raise ValueError(f"unknown export format {format!r}; use one of {', '.join(FORMATS)}")
@@ -243,6 +253,8 @@ def export(
                 rec = _line_record(row)
                 key = rec["status"] if rec["status"] in ("completed", "pending") else "failed"
                 counts[key] += 1
+                if not keep(rec, only):
+                    continue
                 if fe is not None:
                     got = _openai_line(job_id, job.target, created, rec, unfinished)
                     if got is None:

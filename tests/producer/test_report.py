@@ -2,53 +2,20 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from db import queries as q
-from db.schema import Batch, BatchStatus, utcnow
-from db.session import session_scope
 from producer.report import report
-from producer.submit import submit_job
 from specq.deployment import Deployment
-
-LINES = [{"custom_id": f"c{i}", "prompt": "hello world"} for i in range(4)] + ["{broken"]
-
-
-def _job(tmp_path: Path, deployment: Deployment) -> str:
-    src = tmp_path / "in.jsonl"
-    src.write_text("\n".join(x if isinstance(x, str) else json.dumps(x) for x in LINES) + "\n")
-    job_id = submit_job(src, "t", deployment=deployment, max_new_tokens=8).job_id
-    now = utcnow()
-    with session_scope() as s:
-        ids = q.prompt_ids(s, job_id)
-        rows = [
-            q.ResultRow(prompt_id=pid, job_id=job_id, output_text="x", output_tokens=8, prompt_tokens=2,
-                        finish_reason="length", target="t", draft=draft, task=task, k=4.0, steps=4,
-                        drafted_tokens=16, accepted_tokens=acc, accepted_per_position=per_pos)
-            for pid, draft, task, acc, per_pos in [
-                (ids[0], "general", "chat", 4, [3, 1, 0, 0]),
-                (ids[1], "general", "math", 8, [4, 2, 1, 1]),
-                (ids[2], "math-draft", "math", 12, [4, 4, 3, 1]),
-            ]
-        ]  # fmt: skip
-        q.upsert_results(s, rows)
-        q.mark_prompts_failed(s, job_id, [(ids[3], "CUDA out of memory")])
-        for i, (tokens, after) in enumerate([(16, 2.0), (8, 3.5)]):
-            s.add(Batch(id=f"b{i}{job_id[-8:]}", job_id=job_id, pairing="t/general", target="t",
-                        draft="general", size=2, status=BatchStatus.DONE, output_tokens=tokens,
-                        finished_at=now + timedelta(seconds=after), seconds=1.0))  # fmt: skip
-    return job_id
+from tests.producer.jobs import finished_job
 
 
 def test_report_shows_what_sql_holds(db_env: Path, local_deployment: Deployment, tmp_path: Path) -> None:
-    job_id = _job(tmp_path, local_deployment)
+    job_id = finished_job(tmp_path, local_deployment)
     page = report(job_id)
     assert page.startswith("<!DOCTYPE html>")
     assert not re.search(r"(src|href)=[\"']?(https?:)?//|url\((?!#)|<script|<link", page)  # nothing to fetch
@@ -69,8 +36,8 @@ def test_report_shows_what_sql_holds(db_env: Path, local_deployment: Deployment,
 
 
 def test_report_compares_with_a_baseline(db_env: Path, local_deployment: Deployment, tmp_path: Path) -> None:
-    a = _job(tmp_path, local_deployment)
-    b = _job(tmp_path, local_deployment)
+    a = finished_job(tmp_path, local_deployment)
+    b = finished_job(tmp_path, local_deployment)
     page = report(a, compare=b)
     assert f"Compared with job {b}" in page and "<td>decode tokens/s</td>" in page
     assert "<td>1.000</td>" in page  # the same batches: speed ratio 1
@@ -92,7 +59,7 @@ def test_report_renders_in_headless_chromium(
     webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is in the dev extra")
     chrome, driver_path = _browser()  # type: ignore[misc]
     page = tmp_path / "report.html"
-    page.write_text(report(_job(tmp_path, local_deployment)))
+    page.write_text(report(finished_job(tmp_path, local_deployment)))
     opts = webdriver.ChromeOptions()
     opts.binary_location = chrome
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1100,2600"):
