@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING
 import typer
 from rich.table import Table
 
+from bench.errors import OptionError
 from cli.console import out as console
 
 if TYPE_CHECKING:
-    from models.costmodel import Evaluation, Measurement
+    from models.costmodel import Evaluation
 
 cost_app = typer.Typer(
     help="Predict step time and memory of causal LMs from their structure (DNNAbacus-style).",
@@ -89,16 +90,9 @@ def fit_cmd(
     model = fit_cost_model(profile, kind=kind, run_evaluation=evaluate, normalize_speed=normalize)
     saved = model.save(out)
     if model.manifest.get("evaluation"):
-        from models.costmodel import ErrorStats, Evaluation
+        from models.costmodel import Evaluation
 
-        ev = model.manifest["evaluation"]
-        _print_evaluation(
-            Evaluation(
-                {k: {f: ErrorStats(**e) for f, e in v.items()} for k, v in ev["leave_family_out"].items()},
-                {k: ErrorStats(**e) for k, e in ev["held_out_configs"].items()},
-                ev["chosen_kind"],
-            )
-        )
+        _print_evaluation(Evaluation.from_json(model.manifest["evaluation"]))
     speed = "speed-normalized" if model.manifest["speed_normalized"] else "raw"
     console.print(
         f"[green]fitted[/] {model.manifest['time_kind']} time regressor on {len(profile.measurements)} "
@@ -136,16 +130,17 @@ def predict_cmd(
     cost_dir: Path | None = typer.Option(None, help="Artifact directory; default <data_dir>/costmodel."),
 ) -> None:
     """Print the predicted step time and memory of a model (and the measured ones with --measure)."""
-    from models.costmodel import ArchSpec, CostModel
+    from bench.cost import measure_step, predict_step, resolve_model_path
 
-    path = _resolve_model_path(model_path)
-    cm = CostModel.load(cost_dir)
-    spec = ArchSpec.from_config(path)
-    seconds = cm.step_seconds(spec, batch, new_tokens, context, dtype=dtype)
-    mem = cm.memory(spec, batch, context, dtype, new_tokens)
+    try:
+        path = resolve_model_path(model_path)
+    except OptionError as exc:
+        raise typer.BadParameter(str(exc), param_hint=exc.option) from exc
+    predicted = predict_step(path, batch, context, new_tokens, dtype, cost_dir)
+    spec, seconds, mem = predicted.spec, predicted.seconds, predicted.memory
     table = Table(title=f"{model_path}: batch {batch}, {new_tokens} new token(s) over {context} cached")
     table.add_column("quantity")
-    table.add_column(f"predicted ({cm.source})", justify="right")
+    table.add_column(f"predicted ({predicted.source})", justify="right")
     rows: dict[str, list[str]] = {
         "step time (ms)": [f"{seconds * 1e3:.2f}"],
         "tokens / s": [f"{batch * new_tokens / seconds:.0f}"],
@@ -155,7 +150,7 @@ def predict_cmd(
         "total (MiB)": [_mib(mem.total_bytes)],
     }
     if measure:
-        measured = _measure(path, batch, context, new_tokens, dtype, repeats, threads)
+        measured = measure_step(path, batch, context, new_tokens, dtype, repeats, threads, note=console.print)
         timer = "thread CPU time" if measured.timer == "thread_cpu" else "wall time"
         table.add_column(f"measured ({timer})", justify="right")
         act = measured.activation_bytes
@@ -176,46 +171,3 @@ def predict_cmd(
 
 def _mib(n: int) -> str:
     return f"{n / 2**20:.2f}"
-
-
-def _resolve_model_path(model_path: str) -> str:
-    from models.zoo.resolve import resolve_model_path
-    if not model_path.startswith("zoo:"):
-        return model_path
-    from specq.deployment import load_deployment
-
-    resolved = resolve_model_path(load_deployment(), model_path)
-    if resolved is None:
-        raise typer.BadParameter(f"could not resolve {model_path} to a local model directory")
-    return resolved
-
-
-def _measure(
-    path: str, batch: int, context: int, new_tokens: int, dtype: str, repeats: int, threads: int
-) -> Measurement:
-    import torch
-    from transformers import AutoConfig, AutoModelForCausalLM
-
-    from models.costmodel import measure_steps
-    from specq.settings import get_settings
-
-    torch.set_num_threads(threads)
-    settings = get_settings()
-    device = "cuda" if settings.device == "auto" and torch.cuda.is_available() else settings.device
-    device = "cpu" if device == "auto" else device
-    local = Path(path)
-    model_dir = local.parent if local.is_file() else local
-    if local.exists() and not any(model_dir.glob("*.safetensors")):
-        # Cost does not depend on weight values: a config alone is enough to measure.
-        console.print(f"no weights in {model_dir}: measuring a randomly initialised model of its config")
-        config = AutoConfig.from_pretrained(model_dir, trust_remote_code=settings.trust_remote_code)
-        model = AutoModelForCausalLM.from_config(config, dtype=getattr(torch, dtype))
-    else:
-        model = AutoModelForCausalLM.from_pretrained(
-            path,
-            dtype=getattr(torch, dtype),
-            use_safetensors=True,
-            trust_remote_code=settings.trust_remote_code,
-        )
-    model.to(torch.device(device)).eval()  # type: ignore[arg-type]  # transformers wraps .to()
-    return measure_steps(model, batch, context, [new_tokens], repeats=repeats)[0]

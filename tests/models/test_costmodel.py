@@ -1,4 +1,4 @@
-"""Cost model: structure from configs, analytic memory, choose_k, fitting, persistence, CLI."""
+"""Cost model: structure from configs, analytic memory, speculation length, fitting, persistence, CLI."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from models.costmodel import (
     ProfileHeader,
     ProfilePlan,
     RooflineConstants,
-    choose_k,
+    choose_speculation_length,
     estimate_job_seconds,
     expected_speedup,
     expected_tokens_per_step,
@@ -164,16 +164,16 @@ def test_step_ops_scale_with_shape() -> None:
 def test_choose_k_follows_expected_speedup() -> None:
     assert expected_tokens_per_step(0.5, 2) == pytest.approx(1.75)
     assert expected_tokens_per_step(1.0, 4) == 5.0
-    assert choose_k(0.9, 0.05, 8) >= 3  # good, cheap draft: speculate deep
-    assert choose_k(0.1, 0.2, 8) == 0  # poor draft: plain decoding is faster
-    assert choose_k(0.0, 0.0, 8) == 0
-    assert choose_k(1.0, 0.01, 6) == 6
+    assert choose_speculation_length(0.9, 0.05, 8) >= 3  # good, cheap draft: speculate deep
+    assert choose_speculation_length(0.1, 0.2, 8) == 0  # poor draft: plain decoding is faster
+    assert choose_speculation_length(0.0, 0.0, 8) == 0
+    assert choose_speculation_length(1.0, 0.01, 6) == 6
     # Verifying extra tokens that cost as much as a whole step removes the gain.
-    assert choose_k(0.8, 0.05, 8, verify_cost=[1.0 + j for j in range(9)]) == 0
-    k = choose_k(0.8, 0.1, 8)
+    assert choose_speculation_length(0.8, 0.05, 8, verify_cost=[1.0 + j for j in range(9)]) == 0
+    k = choose_speculation_length(0.8, 0.1, 8)
     assert expected_speedup(0.8, 0.1, k) >= max(expected_speedup(0.8, 0.1, j) for j in range(1, 9))
     with pytest.raises(ValueError, match="verify_cost"):
-        choose_k(0.8, 0.1, 4, verify_cost=[1.0, 1.1])
+        choose_speculation_length(0.8, 0.1, 4, verify_cost=[1.0, 1.1])
 
 
 def _synthetic_profile(n_archs: int, families: tuple[str, ...], seed: int = 0) -> Profile:
