@@ -77,6 +77,9 @@ REFUSED = {
     "user": "end-user ids are not stored; use custom_id",
     "safety_identifier": "safety identifiers are not stored; use custom_id",
     "prompt_cache_key": "prompt caching keys do not exist in specq",
+    "prompt_cache_options": "prompt caching options do not exist in specq",
+    "prompt_cache_retention": "prompt caching options do not exist in specq",
+    "moderation": "moderation is not available",
 }
 # Fields that carry the request itself rather than how to decode it.
 CONTENT = ("messages", "prompt", "model")
