@@ -280,7 +280,7 @@ def run_train_job(
 
 
 class _SideTraining:
-    """One job trained by `python -m models.zoo.worker` while this process trains the others.
+    """One job trained by `python -m models.zoo.side_train` while this process trains the others.
 
     A plain subprocess rather than multiprocessing: spawn re-runs the caller's main module,
     which deadlocks on the zoo lock when a script calls build_zoo without a __main__ guard.
@@ -299,7 +299,7 @@ class _SideTraining:
         self.started = time.perf_counter()
         with self.log.open("w") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "models.zoo.worker", str(job_file)],
+                [sys.executable, "-m", "models.zoo.side_train", str(job_file)],
                 stdout=subprocess.PIPE,
                 stderr=log,
                 text=True,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import math
 import statistics
 import time
 from collections.abc import Sequence
@@ -13,6 +12,7 @@ from pathlib import Path
 import torch
 from transformers import LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerBase
 
+from models.training import lr_at
 from models.zoo.presets import ModelSpec
 from models.zoo.progress import StepCallback
 
@@ -47,15 +47,6 @@ def pack(texts: Sequence[str], tokenizer: PreTrainedTokenizerBase, seq_len: int)
     if n == 0:
         raise ValueError(f"corpus has {len(stream)} tokens, fewer than one block of {seq_len}; add texts")
     return torch.tensor(stream[: n * seq_len], dtype=torch.long).view(n, seq_len)
-
-
-def lr_at(step: int, steps: int, peak: float) -> float:
-    """Linear warm-up over the first 5% of steps, then cosine decay to peak/10."""
-    warm = max(1, steps // 20)
-    if step < warm:
-        return peak * (step + 1) / warm
-    t = (step - warm) / max(1, steps - warm)
-    return peak * (0.1 + 0.45 * (1 + math.cos(math.pi * t)))
 
 
 def train_lm(

@@ -1,4 +1,4 @@
-"""Train one zoo model in its own process: ``python -m models.zoo.worker JOB.json``.
+"""Train one zoo model in its own process: ``python -m models.zoo.side_train JOB.json``.
 
 `build_zoo` runs the costliest model this way while it trains the others. The job file is
 a `models.zoo.build.TrainJob` as JSON; progress goes to stdout as JSON lines,
@@ -17,7 +17,7 @@ from models.zoo.build import TrainJob, run_train_job
 
 def main(argv: list[str]) -> int:
     if len(argv) != 1:
-        sys.stderr.write("usage: python -m models.zoo.worker JOB.json\n")
+        sys.stderr.write("usage: python -m models.zoo.side_train JOB.json\n")
         return 2
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
     job = TrainJob.from_json(Path(argv[0]).read_text())
