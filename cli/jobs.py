@@ -218,14 +218,19 @@ def cancel_cmd(job: str = typer.Argument(..., help="Job id.")) -> None:
     out.print(f"{job}: {_styled(new_status)}")
 
 
-def resume_cmd(job: str = typer.Argument(..., help="Job id.")) -> None:
+def resume_cmd(
+    job: str = typer.Argument(..., help="Job id."),
+    retry_failed: bool = typer.Option(
+        False, "--retry-failed", help="Decode failed prompts again (up to SPECQ_RETRY_MAX_ATTEMPTS tries)."
+    ),
+) -> None:
     """Re-enqueue every prompt of a job that has no result yet."""
     from producer.control import resume
     from producer.enqueue import BrokerUnavailable
     from producer.status import JobNotFound
 
     try:
-        r = resume(job)
+        r = resume(job, retry_failed=retry_failed)
     except JobNotFound as exc:
         raise _fail(str(exc)) from None
     except BrokerUnavailable as exc:
@@ -234,6 +239,8 @@ def resume_cmd(job: str = typer.Argument(..., help="Job id.")) -> None:
         out.print(f"{job}: re-enqueued {r.prompts} prompts in {r.messages} messages; {_styled(r.status)}")
     else:
         out.print(f"{job}: nothing to resume; {_styled(r.status)}")
+    if retry_failed:
+        out.print(f"{r.retried} failed prompts retried, {r.at_limit} left failed at the attempt limit")
 
 
 def export_cmd(

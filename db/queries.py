@@ -406,6 +406,27 @@ def get_prompts(session: Session, ids: Sequence[int]) -> list[Prompt]:
     return [found[i] for i in ids if i in found]
 
 
+def reopen_failed_prompts(session: Session, job_id: str, *, max_attempts: int) -> tuple[int, int]:
+    """Failed prompts of the job decoded fewer than ``max_attempts`` times go back to pending.
+
+    The job's failed counter drops by the number reopened. Returns (reopened, left failed
+    because they reached the attempt limit).
+    """
+    failed = PromptStatus.FAILED
+    res = session.execute(
+        update(Prompt)
+        .where(Prompt.job_id == job_id, Prompt.status == failed, Prompt.attempts < max_attempts)
+        .values(status=PromptStatus.PENDING, error=None, updated_at=utcnow())
+    )
+    reopened = int(res.rowcount)  # type: ignore[attr-defined]
+    if reopened:
+        session.execute(update(Job).where(Job.id == job_id).values(failed=Job.failed - reopened))
+    left = session.scalar(
+        select(func.count()).select_from(Prompt).where(Prompt.job_id == job_id, Prompt.status == failed)
+    )
+    return reopened, int(left or 0)
+
+
 def pending_prompt_ids(session: Session, job_id: str) -> list[int]:
     """Prompts still without a result and not failed: the work ``resume`` re-enqueues."""
     stmt = (

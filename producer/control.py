@@ -17,6 +17,7 @@ from db.schema import Job, JobStatus
 from db.session import get_engine, init_db, session_scope
 from producer.enqueue import BrokerUnavailable, enqueue_route_chunks
 from producer.status import JobNotFound
+from specq.settings import get_settings
 
 log = logging.getLogger(__name__)
 
@@ -41,15 +42,30 @@ class ResumeResult:
     prompts: int  # prompts without a result, re-enqueued
     messages: int  # route_chunk messages sent
     status: str
+    retried: int = 0  # failed prompts reopened by retry_failed (included in ``prompts``)
+    at_limit: int = 0  # failed prompts left failed: they reached the attempt limit
 
 
-def resume(job_id: str, *, engine: Engine | None = None) -> ResumeResult:
+def resume(
+    job_id: str, *, retry_failed: bool = False, max_attempts: int | None = None, engine: Engine | None = None
+) -> ResumeResult:
     """Re-enqueue every prompt of ``job_id`` without a result (also reopens a cancelled job).
 
-    Raises :class:`producer.enqueue.BrokerUnavailable` when no broker answers; nothing changes then.
+    ``retry_failed`` first puts failed prompts decoded fewer than ``max_attempts`` times
+    (default ``SPECQ_RETRY_MAX_ATTEMPTS``) back to pending, so they are decoded again.
+    Raises :class:`producer.enqueue.BrokerUnavailable` when no broker answers; nothing is enqueued then.
     """
     engine = engine or get_engine()
     init_db(engine)
+    retried = at_limit = 0
+    if retry_failed:
+        limit = max_attempts if max_attempts is not None else get_settings().retry_max_attempts
+        with session_scope(engine) as s:
+            if queries.get_job(s, job_id) is None:
+                raise JobNotFound(job_id)
+            retried, at_limit = queries.reopen_failed_prompts(s, job_id, max_attempts=limit)
+        if retried:
+            log.info("job %s: %d failed prompts reopened for another attempt", job_id, retried)
     with session_scope(engine, read_only=True) as s:
         job = queries.get_job(s, job_id)
         if job is None:
@@ -57,13 +73,13 @@ def resume(job_id: str, *, engine: Engine | None = None) -> ResumeResult:
         status, total = job.status, job.total
         pending = queries.pending_prompt_ids(s, job_id)
     if status == JobStatus.FAILED and total == 0:  # nothing was ever valid
-        return ResumeResult(job_id, 0, 0, status)
+        return ResumeResult(job_id, 0, 0, status, retried, at_limit)
     if not pending:
         with session_scope(engine) as s:
             # Everything finished while nobody was counting (e.g. the last batch's finalize was lost).
             if status not in (JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.CANCELLED):
                 status = queries.maybe_finalize(s, job_id) or status
-        return ResumeResult(job_id, 0, 0, status)
+        return ResumeResult(job_id, 0, 0, status, retried, at_limit)
     # Reopen before enqueueing: a router that sees the chunk while the cancel flag is still set
     # would drop it. If the broker is down, the job gets its previous state back.
     with session_scope(engine) as s:
@@ -80,7 +96,7 @@ def resume(job_id: str, *, engine: Engine | None = None) -> ResumeResult:
             job.status, job.cancel_requested, job.finished_at = previous
         raise
     log.info("resumed %s: %d prompts in %d messages", job_id, len(pending), messages)
-    return ResumeResult(job_id, len(pending), messages, JobStatus.IN_PROGRESS)
+    return ResumeResult(job_id, len(pending), messages, JobStatus.IN_PROGRESS, retried, at_limit)
 
 
 def enqueue_unfinished(*, engine: Engine | None = None) -> list[ResumeResult]:

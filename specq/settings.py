@@ -53,6 +53,8 @@ class Settings(BaseSettings):
     # The assignment policy compares drafts on results of the last this-many seconds (0 = all
     # history), so a draft re-registered under the same name, or drifting traffic, shows within it.
     assignment_window_s: int = Field(default=24 * 3600, ge=0)
+    # `specq resume --retry-failed`: a failed prompt is decoded again while it has had fewer tries.
+    retry_max_attempts: int = Field(default=3, ge=1)
 
     # ---- limits on one input request: submit refuses a line over any of them, by name ----
     # UTF-8 bytes of one prompt (its text, or its chat messages' text). A target whose tokenizer

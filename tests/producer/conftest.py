@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from queue import Empty
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine
@@ -61,3 +63,34 @@ def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
     init_db(eng)
     yield eng
     eng.dispose()
+
+
+@pytest.fixture()
+def memory_broker(db_env: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """Celery pointed at kombu's in-process transport; yields a function draining the route queue."""
+    from specq.settings import get_settings
+    from workers.app import ROUTE_QUEUE, celery_app, configure
+
+    monkeypatch.setenv("SPECQ_BROKER_URL", "memory://")
+    get_settings.cache_clear()
+    configure()
+
+    def drain() -> list[tuple[str, list[Any]]]:
+        got = []
+        with celery_app.connection_for_read() as conn:
+            queue = conn.SimpleQueue(ROUTE_QUEUE)
+            while True:
+                try:
+                    msg = queue.get(timeout=0.05)
+                except Empty:
+                    break
+                got.append((msg.headers["task"], msg.decode()[0]))
+                msg.ack()
+            queue.close()
+        return got
+
+    drain()
+    yield drain
+    monkeypatch.delenv("SPECQ_BROKER_URL")
+    get_settings.cache_clear()
+    configure()
