@@ -108,6 +108,9 @@ def _request_fields(fields: dict[str, Any], params: dict[str, Any]) -> str | Non
         if name in ENGINE_FIELDS:
             if name not in SUPPORTED_ENGINE_FIELDS:
                 return f"{name} is not supported yet (the engine does not apply it); remove it"
+            problem = check_engine_field(name, value)
+            if problem:
+                return problem
             params[name] = value
         elif name in REFUSED:
             return f"{name}={_brief(value)}: {REFUSED[name]}"
@@ -137,3 +140,59 @@ def specq_params(obj: dict[str, Any], keys: tuple[str, ...]) -> tuple[dict[str, 
     rest = {k: v for k, v in obj.items() if k in ENGINE_FIELDS or k in REFUSED}
     error = _request_fields(rest, params)
     return ({}, error) if error else (params, None)
+
+
+# OpenAI's and vLLM's ranges for the engine fields.
+MAX_TOP_LOGPROBS = 20
+MAX_LOGIT_BIAS = 100.0
+
+
+def _is_int(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _is_number(v: Any) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool)
+
+
+def check_engine_field(name: str, value: Any) -> str | None:
+    """The problem with one engine field's value, or None."""
+    if name == "top_k" and not (_is_int(value) and value >= -1):
+        return f"top_k must be an integer >= 1 (0 or -1: no limit), got {_brief(value)}"
+    if name == "min_p" and not (_is_number(value) and 0 <= value <= 1):
+        return f"min_p must be a number in [0, 1], got {_brief(value)}"
+    if name == "repetition_penalty" and not (_is_number(value) and value > 0):
+        return f"repetition_penalty must be a number > 0, got {_brief(value)}"
+    if name in ("frequency_penalty", "presence_penalty") and not (_is_number(value) and -2 <= value <= 2):
+        return f"{name} must be a number in [-2, 2], got {_brief(value)}"
+    if name == "logit_bias":
+        ok = isinstance(value, dict) and all(
+            str(k).isdigit() and _is_number(v) and -MAX_LOGIT_BIAS <= v <= MAX_LOGIT_BIAS
+            for k, v in value.items()
+        )
+        if not ok:
+            return f"logit_bias maps token ids to numbers in [-100, 100], got {_brief(value)}"
+    if name == "logprobs" and not (
+        isinstance(value, bool) or (_is_int(value) and 0 <= value <= MAX_TOP_LOGPROBS)
+    ):
+        return f"logprobs must be true/false (chat) or an integer 0..{MAX_TOP_LOGPROBS}, got {_brief(value)}"
+    if name == "top_logprobs" and not (_is_int(value) and 0 <= value <= MAX_TOP_LOGPROBS):
+        return f"top_logprobs must be an integer 0..{MAX_TOP_LOGPROBS}, got {_brief(value)}"
+    return None
+
+
+def engine_kwargs(params: dict[str, Any]) -> dict[str, Any]:
+    """The engine fields of a prompt's params as SamplingParams keywords.
+
+    JSON object keys are strings, so logit_bias keys become token ids; /v1/completions'
+    ``logprobs: N`` is chat's ``logprobs: true, top_logprobs: N``.
+    """
+    kwargs = {
+        k: params[k] for k in ENGINE_FIELDS if k in SUPPORTED_ENGINE_FIELDS and params.get(k) is not None
+    }
+    if "logit_bias" in kwargs:
+        kwargs["logit_bias"] = {int(k): float(v) for k, v in kwargs["logit_bias"].items()}
+    if _is_int(kwargs.get("logprobs")):
+        kwargs["top_logprobs"] = kwargs["logprobs"]
+        kwargs["logprobs"] = True
+    return kwargs

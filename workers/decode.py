@@ -111,6 +111,7 @@ def tokenize(tokenizer: Any, item: WorkItem) -> list[int]:
 
 def _sampling_params(tokenizer: Any, params: dict[str, Any], prompt_tokens: int, context: int | None) -> Any:
     from models.engine.sampling import SamplingParams
+    from producer.fields import engine_kwargs
 
     max_new = int(params.get("max_new_tokens", 64))
     if context is not None:
@@ -130,6 +131,7 @@ def _sampling_params(tokenizer: Any, params: dict[str, Any], prompt_tokens: int,
         top_p=float(params.get("top_p", 1.0)),
         seed=int(seed) if seed is not None else None,
         stop_token_ids=tuple(stop_ids),
+        **engine_kwargs(params),
     )
 
 

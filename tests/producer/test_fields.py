@@ -86,3 +86,40 @@ def test_a_refused_field_makes_the_line_invalid_with_its_name() -> None:
     line = {"custom_id": "a", "url": "/v1/completions", "body": body}
     (got,) = read_input([json.dumps(line)])
     assert got.error is not None and "tools=" in got.error and got.model == "t"
+
+
+@pytest.mark.parametrize(
+    ("name", "good", "bad"),
+    [
+        ("top_k", 5, 2.5),
+        ("min_p", 0.1, 1.5),
+        ("repetition_penalty", 1.2, 0),
+        ("frequency_penalty", -1.5, 3),
+        ("logit_bias", {"42": -100}, {"x": 1}),
+        ("logprobs", 5, 21),
+        ("top_logprobs", 3, -1),
+    ],
+)
+def test_engine_fields_are_checked_once_supported(
+    name: str, good: object, bad: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from producer import fields
+
+    monkeypatch.setattr(fields, "SUPPORTED_ENGINE_FIELDS", frozenset(ENGINE_FIELDS))
+    assert openai_params({name: good}) == ({name: good}, None)
+    _, error = openai_params({name: bad})
+    assert error is not None and error.startswith(name)
+
+
+def test_engine_kwargs_normalizes_json_and_completions_logprobs(monkeypatch: pytest.MonkeyPatch) -> None:
+    from producer import fields
+
+    params = {"logit_bias": {"42": -100}, "logprobs": 3, "top_k": 4, "temperature": 1.0}
+    assert fields.engine_kwargs(params) == {}  # nothing reaches the engine before it supports it
+    monkeypatch.setattr(fields, "SUPPORTED_ENGINE_FIELDS", frozenset(ENGINE_FIELDS))
+    assert fields.engine_kwargs(params) == {
+        "logit_bias": {42: -100.0},
+        "logprobs": True,
+        "top_logprobs": 3,
+        "top_k": 4,
+    }
