@@ -8,22 +8,19 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
+from bench.errors import OptionError
+from bench.sorted import TargetRuns, format_thresholds
 from cli.console import out as console
 
 if TYPE_CHECKING:
-    from transformers import PreTrainedModel, PreTrainedTokenizerBase
-
-    from models.drafts.sorted import CalibrationResult, DecodeMeasurement, SortedDraft
-    from specq.deployment import Deployment
-
+    from models.drafts.sorted import CalibrationResult, DecodeMeasurement
 
 
 def register(app: typer.Typer) -> None:
@@ -44,117 +41,11 @@ def _user_errors() -> Iterator[None]:
 
     try:
         yield
+    except OptionError as exc:
+        raise typer.BadParameter(str(exc), param_hint=exc.option) from exc
     except (DeploymentError, ModelNotFoundError, TokenizerMismatchError) as exc:
         console.print(f"[red]error:[/] {escape(str(exc))}")
         raise typer.Exit(1) from exc
-
-
-@dataclass
-class _Loaded:
-    """A target and a sorted draft from the deployment, on one device."""
-
-    target_name: str
-    target: PreTrainedModel
-    tokenizer: PreTrainedTokenizerBase
-    draft: SortedDraft
-    draft_path: str
-
-
-def _load_pair(dep: Deployment, draft_name: str, target_name: str) -> _Loaded:
-    from transformers import AutoTokenizer
-
-    from models.drafts.sorted import get_shared_sorted_draft
-    from models.loading import check_same_tokenizer, load_model_and_tokenizer
-    from models.zoo.resolve import resolve_model_path
-    from specq.settings import get_settings
-
-    spec = dep.draft(draft_name)
-    target_spec = dep.target(target_name)
-    if spec.kind != "sorted":
-        raise typer.BadParameter(
-            f'draft {draft_name!r} is a {spec.kind!r} draft in {dep.source}; calibrate needs kind = "sorted"',
-            param_hint="--draft",
-        )
-    if target_name not in spec.targets:
-        raise typer.BadParameter(
-            f"draft {draft_name!r} does not serve {target_name!r} (its targets: {', '.join(spec.targets)}); "
-            f"add it to [drafts.{draft_name}] targets in {dep.source}",
-            param_hint="--target",
-        )
-    settings = get_settings()
-    target_path = resolve_model_path(dep, target_spec.path)
-    assert spec.path is not None and target_path is not None  # sorted drafts have a path (validated)
-    draft_path = resolve_model_path(dep, spec.path)
-    assert draft_path is not None
-    target, tokenizer = load_model_and_tokenizer(
-        target_path, device=settings.device, trust_remote_code=settings.trust_remote_code
-    )
-    check_same_tokenizer(tokenizer, AutoTokenizer.from_pretrained(draft_path))
-    draft = get_shared_sorted_draft(draft_path, device=target.device, dtype=target.dtype)
-    return _Loaded(target_name, target, tokenizer, draft, draft_path)
-
-
-def _read_prompts(
-    prompts_file: Path | None, dep: Deployment, tokenizer: PreTrainedTokenizerBase, limit: int
-) -> list[list[int]]:
-    """Token ids of up to ``limit`` prompts: from an input file, else the zoo's held-out prompts."""
-    if prompts_file is not None:
-        texts = _prompt_texts(prompts_file, tokenizer, limit)
-    else:
-        from models.zoo import build_zoo
-        from specq.settings import get_settings
-
-        zoo = build_zoo(dep.zoo_preset, root=get_settings().zoo_dir, progress=False)
-        by_task = [_prompt_texts(path, tokenizer, limit) for path in zoo.prompts.values()]
-        # Round-robin over tasks so a small limit still covers every task.
-        texts = [v[i] for i in range(limit) for v in by_task if i < len(v)][:limit]
-    if not texts:
-        raise typer.BadParameter(f"no usable prompts in {prompts_file or 'the zoo'}", param_hint="--prompts")
-    ids = [tokenizer(t, add_special_tokens=False)["input_ids"] for t in texts]
-    return [p for p in ids if p]
-
-
-def _prompt_texts(path: Path, tokenizer: PreTrainedTokenizerBase, limit: int) -> list[str]:
-    """Prompt texts of an input file in any submit format (bad lines skipped), chats rendered."""
-    from producer.readers import InputFileError, read_input
-    from specq.chat import render_chat
-
-    texts: list[str] = []
-    try:
-        for line in read_input(path):
-            if line.error is None and line.prompt is not None:
-                texts.append(str(line.prompt))
-            elif line.error is None and line.messages is not None:
-                texts.append(render_chat(line.messages, tokenizer))
-            if len(texts) >= limit:
-                break
-    except InputFileError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--prompts") from exc
-    return texts
-
-
-def _parse_thresholds(text: str, exits: tuple[int, ...]) -> list[float]:
-    """Comma-separated thresholds, checked against the draft's exits."""
-    from models.drafts.sorted import check_thresholds
-
-    try:
-        return check_thresholds([float(x) for x in text.split(",")], exits)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--thresholds") from exc
-
-
-def _draft_k(dep: Deployment, draft: str, k: int | None) -> int:
-    if k is not None:
-        return k
-    spec_k = dep.draft(draft).k
-    return spec_k if isinstance(spec_k, int) else 4
-
-
-def _fmt(thresholds: list[float]) -> str:
-    """Thresholds as text, "off" for a disabled exit."""
-    from models.drafts.sorted import DISABLED
-
-    return "[" + ", ".join("off" if t >= DISABLED else f"{t:g}" for t in thresholds) + "]"
 
 
 def calibrate_cmd(
@@ -179,8 +70,7 @@ def calibrate_cmd(
     """Choose a sorted draft's exit thresholds for one target from measured acceptance and speed."""
     import torch
 
-    from models.drafts.sorted import calibrate_thresholds
-    from models.engine.sampling import SamplingParams
+    from bench.sorted import calibrate
     from specq.deployment import load_deployment
     from specq.settings import get_settings
 
@@ -188,20 +78,19 @@ def calibrate_cmd(
         torch.set_num_threads(threads)
     with _user_errors():
         dep = load_deployment(config)
-        pair = _load_pair(dep, draft, target)
-    ids = _read_prompts(prompts, dep, pair.tokenizer, num_prompts)
-    k_used = _draft_k(dep, draft, k)
-    params = SamplingParams(max_new_tokens=max_new_tokens, temperature=temperature)
-    with console.status(f"calibrating {draft} for {target} on {len(ids)} prompts (k={k_used})"):
-        result = calibrate_thresholds(
-            pair.draft,
-            pair.target,
-            ids,
-            params,
-            k=k_used,
+        result = calibrate(
+            dep,
+            draft,
+            target,
+            prompts,
+            num_prompts=num_prompts,
+            max_new_tokens=max_new_tokens,
+            k=k,
             batch_size=batch_size,
-            validate_top=validate,
+            temperature=temperature,
+            validate=validate,
             repeats=repeats,
+            status=console.status,
         )
     _print_calibration(result, draft, target)
     if dry_run:
@@ -228,7 +117,7 @@ def _print_calibration(result: CalibrationResult, draft: str, target: str) -> No
         table.add_column(col, justify="right")
     for sim in result.simulations[:8]:
         table.add_row(
-            escape(_fmt(sim.thresholds)),
+            escape(format_thresholds(sim.thresholds)),
             " / ".join(f"{s:.2f}" for s in sim.exit_share),
             f"{sim.acceptance_rate:.3f}",
             f"{sim.mean_accepted:.2f}",
@@ -241,9 +130,9 @@ def _print_calibration(result: CalibrationResult, draft: str, target: str) -> No
             real.add_column(col, justify="right")
         for thresholds, run in result.validated:
             real.add_row(
-                escape(_fmt(thresholds)),
-                f"{run.acceptance_rate:.3f}",
-                f"{run.mean_accepted:.2f}",
+                escape(format_thresholds(thresholds)),
+                f"{run.acceptance.rate:.3f}",
+                f"{run.acceptance.mean_accepted:.2f}",
                 f"{run.tokens_per_s:.1f}",
                 f"{result.measured_speedup(run):.2f}x",
                 "*" if thresholds == result.thresholds else "",
@@ -290,160 +179,51 @@ def bench_sorted_cmd(
     """Sorted draft vs its fixed exits vs ordinary drafts, per target: acceptance and speedup."""
     import torch
 
-    from models.drafts.sorted import (
-        calibrate_thresholds,
-        default_thresholds,
-        measure_decoding,
-        parameter_bytes,
-    )
-    from models.engine.sampling import SamplingParams
-    from models.zoo.resolve import resolve_model_path
+    from bench.sorted import bench_sorted
     from specq.deployment import load_deployment
 
     if threads:
         torch.set_num_threads(threads)
+    baselines: list[tuple[str, str]] = []
+    for item in baseline:
+        label, _, path = item.partition("=")
+        if not label or not path:
+            raise typer.BadParameter(f"--baseline takes NAME=PATH, got {item!r}", param_hint="--baseline")
+        baselines.append((label, path))
+    markdown: list[str] = []
+
+    def show(runs: TargetRuns) -> None:
+        _print_runs(runs.target, runs.source, runs.runs)
+        markdown.append(_markdown(runs.target, runs.source, runs.runs))
+
     with _user_errors():
-        dep = load_deployment(config)
-        names = targets or list(dep.draft(draft).targets)
-        baselines: list[tuple[str, str]] = []
-        for item in baseline:
-            label, _, path = item.partition("=")
-            if not label or not path:
-                raise typer.BadParameter(f"--baseline takes NAME=PATH, got {item!r}", param_hint="--baseline")
-            resolved = resolve_model_path(dep, path)
-            assert resolved is not None  # build=True resolves zoo paths
-            baselines.append((label, resolved))
-        if train_baselines:
-            baselines += _ordinary_baselines(dep, draft)
-        k_used = _draft_k(dep, draft, k)
-        params = SamplingParams(max_new_tokens=max_new_tokens)
-        report: dict[str, Any] = {"draft": draft, "k": k_used, "batch_size": batch_size, "targets": {}}
-        markdown: list[str] = []
-        memory: dict[str, int] = {}
-        for name in names:
-            pair = _load_pair(dep, draft, name)
-            ids = _read_prompts(prompts, dep, pair.tokenizer, num_prompts + calib_prompts)
-            measured, calib = ids[:num_prompts], ids[num_prompts:]
-            if fixed_thresholds is not None:
-                thresholds = _parse_thresholds(fixed_thresholds, pair.draft.exits)
-                source = "given on the command line"
-            elif calib:
-                with console.status(f"calibrating on {len(calib)} held-out prompts for {name}"):
-                    thresholds = calibrate_thresholds(
-                        pair.draft,
-                        pair.target,
-                        calib,
-                        params,
-                        k=k_used,
-                        batch_size=batch_size,
-                        repeats=repeats,
-                    ).thresholds
-                source = f"calibrated on {len(calib)} other held-out prompts"
-            else:
-                thresholds = dep.draft(draft).thresholds.get(name) or default_thresholds(
-                    len(pair.draft.exits)
-                )
-                source = "from the deployment file"
-            configs = _configurations(pair, thresholds, baselines)
-            # Rounds over all configurations, best time kept: load on a shared machine hits all alike.
-            best: dict[str, DecodeMeasurement] = {}
-            for r in range(repeats):
-                for label, proposer in configs:
-                    with console.status(f"{name}: {label} (round {r + 1}/{repeats})"):
-                        run = measure_decoding(
-                            pair.target,
-                            proposer,
-                            measured,
-                            params,
-                            k=k_used,
-                            batch_size=batch_size,
-                            label=label,
-                        )
-                    if label not in best or run.seconds < best[label].seconds:
-                        best[label] = run
-            runs = list(best.items())
-            _print_runs(name, source, runs)
-            markdown.append(_markdown(name, source, runs))
-            report["targets"][name] = {
-                "thresholds": thresholds,
-                "threshold_source": source,
-                "runs": [{**asdict(r), "speedup": runs[0][1].seconds / r.seconds} for _, r in runs],
-            }
-            memory[f"sorted ({len(pair.draft.exits)} exits)"] = parameter_bytes(pair.draft)
-            memory.update(
-                {label: parameter_bytes(m) for label, m in configs if isinstance(m, torch.nn.Module)}
-            )
-    report["memory_bytes"] = memory
-    mem_lines = [f"{label}: {n / 2**20:.2f} MiB" for label, n in memory.items()]
+        result = bench_sorted(
+            load_deployment(config),
+            draft,
+            targets,
+            baselines,
+            train_baselines=train_baselines,
+            prompts=prompts,
+            num_prompts=num_prompts,
+            calib_prompts=calib_prompts,
+            fixed_thresholds=fixed_thresholds,
+            max_new_tokens=max_new_tokens,
+            k=k,
+            batch_size=batch_size,
+            repeats=repeats,
+            status=console.status,
+            note=console.print,
+            on_target=show,
+        )
+    mem_lines = [f"{label}: {n / 2**20:.2f} MiB" for label, n in result.memory_bytes.items()]
     console.print("weights: " + "; ".join(mem_lines))
     markdown.append("Weights: " + "; ".join(mem_lines) + "\n")
     if out is not None:
-        out.write_text(json.dumps(report, indent=2), encoding="utf-8")
+        out.write_text(json.dumps(result.to_dict(), indent=2), encoding="utf-8")
         console.print(f"wrote {out}")
     if markdown_out is not None:
         markdown_out.write_text("\n".join(markdown), encoding="utf-8")
         console.print(f"wrote {markdown_out}")
-
-
-def _configurations(
-    pair: _Loaded, thresholds: list[float], baselines: list[tuple[str, str]]
-) -> list[tuple[str, Any]]:
-    """(label, draft) pairs to measure: plain, the sorted draft, each exit alone, the baselines."""
-    from models.drafts.sorted import SortedProposer, fixed_exit_thresholds
-    from models.loading import check_same_tokenizer, load_model_and_tokenizer
-
-    n_exits = len(pair.draft.exits)
-    configs: list[tuple[str, Any]] = [
-        ("plain", None),
-        (f"sorted {_fmt(thresholds)}", SortedProposer(pair.draft, thresholds)),
-        # The same thresholds with CALM-style copied KV for skipped layers instead of exact lazy fill.
-        (f"sorted {_fmt(thresholds)} copy-KV", SortedProposer(pair.draft, thresholds, kv_fill="copy")),
-    ]
-    configs += [
-        (f"exit {depth} alone", SortedProposer(pair.draft, fixed_exit_thresholds(n_exits, i)))
-        for i, depth in enumerate(pair.draft.exits)
-    ]
-    for label, path in baselines:
-        model, tok = load_model_and_tokenizer(path, device=pair.target.device, dtype=pair.target.dtype)
-        check_same_tokenizer(pair.tokenizer, tok)
-        configs.append((f"{label} ({model.config.num_hidden_layers} layers)", model))
-    return configs
-
-
-def _ordinary_baselines(dep: Deployment, draft: str) -> list[tuple[str, str]]:
-    """Ordinary drafts, one per exit depth of the zoo's sorted draft, trained the same way (cached).
-
-    Same width, data, steps and schedule as the sorted draft; one exit, so plain cross
-    entropy: the fixed-depth drafts S2D is compared with.
-    """
-    from models.drafts.sorted import SORTED_DRAFT_VERSION, load_sorted_draft, train_sorted_draft
-    from models.zoo import build_zoo
-    from models.zoo.build import read_train_pairs, training_texts
-    from models.zoo.presets import PRESETS
-    from models.zoo.resolve import resolve_model_path
-    from specq.settings import get_settings
-
-    spec_path = dep.draft(draft).path or ""
-    if not spec_path.startswith("zoo:"):
-        raise typer.BadParameter(
-            "--train-baselines trains on the zoo's corpus: the sorted draft must be a zoo:<name> model",
-            param_hint="--train-baselines",
-        )
-    zoo = build_zoo(dep.zoo_preset, root=get_settings().zoo_dir, progress=False)
-    exits = load_sorted_draft(resolve_model_path(dep, spec_path) or "").exits
-    root = zoo.root.parent / f"{zoo.root.name}-ordinary-drafts-v{SORTED_DRAFT_VERSION}"
-    out: list[tuple[str, str]] = []
-    texts: list[str] | None = None
-    for depth in exits:
-        path = root / f"ordinary-{depth}"
-        if not (path / "config.json").is_file():
-            if texts is None:  # the zoo's own training texts, as the zoo build makes them
-                cfg = PRESETS[dep.zoo_preset]
-                texts = training_texts(read_train_pairs(zoo.train_pairs), cfg.chat_share, cfg.seed)
-            console.print(f"training an ordinary {depth}-layer draft -> {path}")
-            train_sorted_draft(texts, zoo.tokenizer, path, dep.zoo_preset, True, exits=(depth,))
-        out.append((f"ordinary-{depth}", str(path)))
-    return out
 
 
 _COLUMNS = ("draft", "accepted/step", "acceptance", "tok/s", "speedup", "exit share %", "layer work")
@@ -464,8 +244,8 @@ def _rows(runs: list[tuple[str, DecodeMeasurement]]) -> list[list[str]]:
         rows.append(
             [
                 label,
-                f"{r.mean_accepted:.2f}" if r.drafted else "-",
-                f"{r.acceptance_rate:.3f}" if r.drafted else "-",
+                f"{r.acceptance.mean_accepted:.2f}" if r.acceptance.drafted else "-",
+                f"{r.acceptance.rate:.3f}" if r.acceptance.drafted else "-",
                 f"{r.tokens_per_s:.1f}",
                 f"{plain.seconds / r.seconds:.2f}x",
                 share,

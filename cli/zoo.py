@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,9 +18,8 @@ from rich.table import Table
 from cli.console import out as console
 
 if TYPE_CHECKING:
-    from models.align import AlignConfig, AlignResult, PromptRecord
-    from models.zoo import ZooPaths
-    from specq.deployment import Deployment
+    from bench.align import CrossMatrix
+    from models.align import AlignResult
 
 zoo_app = typer.Typer(help="The local model zoo: small Llama models trained here, saved like hub models.")
 
@@ -40,11 +38,14 @@ def register_bench(bench_app: typer.Typer) -> None:
 @contextlib.contextmanager
 def _user_errors() -> Iterator[None]:
     """Mistakes in files, names and configuration end the command with their message, not a traceback."""
+    from bench.errors import OptionError
     from models.loading import ModelNotFoundError, TokenizerMismatchError
     from specq.deployment import DeploymentError
 
     try:
         yield
+    except OptionError as exc:
+        raise typer.BadParameter(str(exc), param_hint=exc.option) from exc
     except (
         DeploymentError,
         ModelNotFoundError,
@@ -149,28 +150,6 @@ def measure_cmd(
 # --------------------------------------------------------------------------------------------- align
 
 
-def _resolve_model(dep: Deployment, name: str, kind: str) -> tuple[str, str | None]:
-    """(loadable path, deployment name or None) of a --target / --base-draft value."""
-    from models.zoo.resolve import resolve_model_path
-    table = dep.targets if kind == "target" else dep.drafts
-    if name in table:
-        spec_path = table[name].path
-        if spec_path is None:
-            raise typer.BadParameter(
-                f"{kind} {name!r} in {dep.source} has no model path (a prompt-lookup draft cannot be aligned)"
-            )
-        resolved = resolve_model_path(dep, spec_path)
-        assert resolved is not None  # build=True always resolves
-        return resolved, name
-    if Path(name).is_dir():
-        return name, None
-    known = ", ".join(sorted(table)) or "(none)"
-    raise typer.BadParameter(
-        f"{name!r} is neither a {kind} of {dep.source} ({known}) nor a model directory",
-        param_hint=f"--{'target' if kind == 'target' else 'base-draft'}",
-    )
-
-
 def align_cmd(
     target: str = typer.Option(..., help="Target: a name from specq.toml or a model directory."),
     base_draft: str = typer.Option(
@@ -216,9 +195,9 @@ def align_cmd(
     ),
 ) -> None:
     """Align a draft with a target on a task's prompts; report acceptance before/after; maybe register."""
-    from models.align import METHODS, AlignConfig, align_draft, align_sorted, read_prompts
+    from bench.align import align_for_task, draft_name, register_aligned
+    from models.align import METHODS, AlignConfig
     from specq.deployment import load_deployment
-    from specq.settings import get_settings
 
     if method not in METHODS:
         raise typer.BadParameter(f"choose one of {', '.join(METHODS)}", param_hint="--method")
@@ -230,15 +209,8 @@ def align_cmd(
         raise typer.BadParameter(
             "registering assigns the draft to (target, task); pass --task", param_hint="--task"
         )
-    settings = get_settings()
     with _user_errors():
         dep = load_deployment()
-        target_path, target_name = _resolve_model(dep, target, "target")
-        draft_path, _ = _resolve_model(dep, base_draft, "draft")
-        if register and target_name is None:
-            raise typer.BadParameter(
-                f"--register needs a target named in {dep.source}, not a directory", param_hint="--target"
-            )
         config = AlignConfig(
             method=method,  # type: ignore[arg-type]  # checked against METHODS above
             epochs=epochs,
@@ -246,120 +218,35 @@ def align_cmd(
             temperature=temperature,
             seed=seed,
         )
-        records = read_prompts(prompts, task)
-        eval_records = None if eval_prompts is None else read_prompts(eval_prompts, task)
-        if task is not None:
-            router_dir = router or dep.router_path
-            records = _of_task(records, task, router_dir, prompts)
-            if eval_records is not None:
-                eval_records = _of_task(eval_records, task, router_dir, eval_prompts, allow_none=True)
-                if not eval_records:
-                    console.print(
-                        f"[yellow]{eval_prompts} has no prompt of task {task!r}: holding out a share of "
-                        f"{prompts} for the measurement instead[/]"
-                    )
-                    eval_records = None
-        result = (align_sorted if sorted_draft else align_draft)(
-            target_path,
-            draft_path,
-            records,
+        result, target_name = align_for_task(
+            dep,
+            target,
+            base_draft,
+            prompts,
             out,
+            config,
             task=task,
-            eval_prompts=eval_records,
-            config=config,
-            device=settings.device,
-            trust_remote_code=settings.trust_remote_code,
-            progress=True,
+            router=router,
+            eval_prompts=eval_prompts,
+            sorted_draft=sorted_draft,
+            register=register,
+            note=console.print,
         )
     kind = " (deepest exit alone; every exit in alignment.json)" if sorted_draft else ""
     _print_results([result], title=f"alignment of {base_draft} to {target}{kind}")
     if register:
         assert target_name is not None and task is not None
-        draft_name = name or _draft_name(task, target_name)
+        name = name or draft_name(task, target_name)
         with _user_errors():
-            _register(dep, target_name, task, draft_name, result)
+            dest = register_aligned(dep, target_name, task, name, result)
+        console.print(
+            f"registered draft [bold]{name}[/] for ({target_name}, {task}) in {dest} and the database"
+        )
         if sorted_draft:
             console.print(
                 f"its exits answer by the deepest alone for now: run "
-                f"`specq calibrate --draft {draft_name} --target {target_name}` to pick its thresholds"
+                f"`specq calibrate --draft {name} --target {target_name}` to pick its thresholds"
             )
-
-
-def _of_task(
-    records: list[PromptRecord],
-    task: str,
-    router_dir: Path | None,
-    source: Path | None,
-    allow_none: bool = False,
-) -> list[PromptRecord]:
-    """The records of `task`: labelled ones as labelled, unlabelled ones as the router classifies them."""
-    from models.tasks import load_router
-    from specq.chat import prompt_text
-
-    unlabelled = [i for i, r in enumerate(records) if r.task is None]
-    if not unlabelled or router_dir is None or not Path(router_dir).is_dir():
-        return records
-    labels = load_router(router_dir).classify(
-        [prompt_text(records[i].prompt, records[i].messages) for i in unlabelled]
-    )
-    drop = {i for i, label in zip(unlabelled, labels, strict=True) if label != task}
-    kept = [r for i, r in enumerate(records) if i not in drop]
-    console.print(
-        f"{source}: the router at {router_dir} classified {len(unlabelled)} unlabelled prompt(s); "
-        f"{len(unlabelled) - len(drop)} are task {task!r}"
-    )
-    if not kept and not allow_none:
-        raise ValueError(f"{source}: no prompt is task {task!r} (labelled or routed by {router_dir})")
-    return kept
-
-
-def _draft_name(task: str, target: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_-]", "-", f"aligned-{task}-{target}")
-
-
-def _register(
-    dep: Deployment,
-    target: str,
-    task: str,
-    draft_name: str,
-    result: AlignResult,
-) -> None:
-    """Add [drafts.<name>] to specq.toml and assign it to (target, task) in the assignments table."""
-    from db.queries import set_assignment
-    from db.schema import AssignmentSource
-    from db.session import init_db, session_scope
-    from models.drafts.sorted import fixed_exit_thresholds
-    from specq.deployment import DraftSpec
-    from specq.settings import get_settings
-
-    path = str(result.out_dir.resolve())
-    if result.exits:
-        # Until `specq calibrate` runs: the deepest exit alone, the setting the report measured.
-        n_exits = len(result.exits)
-        thresholds = {target: fixed_exit_thresholds(n_exits, n_exits - 1)}
-        spec = DraftSpec(name=draft_name, kind="sorted", targets=(target,), path=path, thresholds=thresholds)
-    else:
-        spec = DraftSpec(name=draft_name, kind="model", targets=(target,), path=path)
-    dest = dep.path or get_settings().config_file
-    dep.add_draft(spec, path=dest)
-    init_db()
-    with session_scope() as session:
-        set_assignment(
-            session,
-            target,
-            task,
-            draft_name,
-            acceptance=result.after.rate,
-            mean_accepted=result.after.mean_accepted,
-            samples=result.after.drafted,
-            source=AssignmentSource.ALIGN,
-            reason=(
-                f"specq align ({result.method}): greedy acceptance {result.before.rate:.3f} -> "
-                f"{result.after.rate:.3f} on {result.eval_prompts} held-out prompts"
-            ),
-            evidence=result.to_dict(),
-        )
-    console.print(f"registered draft [bold]{draft_name}[/] for ({target}, {task}) in {dest} and the database")
 
 
 # --------------------------------------------------------------------------------------------- bench
@@ -385,88 +272,34 @@ def bench_align_cmd(
     """General draft vs per-task aligned drafts: greedy acceptance on each task's held-out prompts."""
     import torch
 
-    from models.align import METHODS, AlignConfig, align_draft
-    from models.zoo import build_zoo
-    from specq.settings import get_settings
+    from bench.align import bench_align, cross_matrix
+    from models.align import METHODS, AlignConfig
 
     if method not in METHODS:
         raise typer.BadParameter(f"choose one of {', '.join(METHODS)}", param_hint="--method")
-    settings = get_settings()
+    config = AlignConfig(method=method, epochs=epochs)  # type: ignore[arg-type]  # checked above
     with _user_errors():
-        paths = build_zoo(preset, root=settings.zoo_dir, progress=True)
-        target_dir = paths.path(target)
-        chosen = tasks or paths.tasks
-        unknown = [t for t in chosen if t not in paths.tasks]
-        if unknown:
-            raise ValueError(f"unknown task(s) {unknown}; the {preset} zoo has {paths.tasks}")
-        base = out or paths.root / f"aligned-{target}-{method}"
-        config = AlignConfig(method=method, epochs=epochs)  # type: ignore[arg-type]  # checked above
-        results = []
-        for task in chosen:
-            console.print(f"[bold]{task}[/]: aligning the general draft to {target}")
-            results.append(
-                align_draft(
-                    target_dir,
-                    paths.draft,
-                    paths.align_prompts[task],
-                    base / task,
-                    task=task,
-                    eval_prompts=paths.prompts[task],
-                    config=config,
-                    device=settings.device,
-                    progress=True,
-                )
-            )
+        bench = bench_align(preset, target, tasks, config, out, note=console.print)
     threads = torch.get_num_threads()
     title = f"{preset} zoo, {target}: general draft vs {method}-aligned drafts (torch threads: {threads})"
-    _print_results(results, title=title)
-    text = _markdown(results, title)
+    _print_results(bench.results, title=title)
+    text = _markdown(bench.results, title)
     if cross:
         with _user_errors():
-            text += "\n" + _cross_matrix(paths, target_dir, chosen, base, config, settings.device)
+            matrix = cross_matrix(bench, note=console.print, status=console.status)
+        text += "\n" + _print_cross(matrix)
     if markdown is not None:
         markdown.write_text(text, encoding="utf-8")
         console.print(f"markdown table written to {markdown}")
 
 
-def _cross_matrix(
-    paths: ZooPaths, target_dir: Path, tasks: list[str], base: Path, config: AlignConfig, device: str
-) -> str:
-    """Align one draft on all `tasks` together; every draft's acceptance on every task; markdown."""
-    import torch
-
-    from models.align import align_draft, encode_prompts, measure_acceptance, read_prompts
-    from models.loading import load_model_and_tokenizer
-
-    mixed = [r for t in tasks for r in read_prompts(paths.align_prompts[t], t)]
-    held_out = {t: read_prompts(paths.prompts[t], t) for t in tasks}
-    console.print(f"[bold]all tasks[/]: aligning one draft on the {len(mixed)} prompts of {', '.join(tasks)}")
-    together = align_draft(
-        target_dir,
-        paths.draft,
-        mixed,
-        base / "all-tasks",
-        eval_prompts=[r for t in tasks for r in held_out[t]],
-        config=config,
-        device=device,
-        progress=True,
-    )
-    target, tokenizer = load_model_and_tokenizer(target_dir, device=device)
-    context = int(target.config.max_position_embeddings) - config.eval_max_new_tokens
-    ids = {t: encode_prompts(tokenizer, held_out[t], context) for t in tasks}
-    drafts = {"general": Path(paths.draft), **{f"aligned on {t}": base / t for t in tasks}}
-    drafts["aligned on all tasks"] = together.out_dir
-    rows = []
-    with console.status("measuring every draft on every task"):
-        for name, path in drafts.items():
-            draft, _ = load_model_and_tokenizer(path, device=target.device, dtype=torch.float32)
-            rates = [
-                measure_acceptance(
-                    target, draft, ids[t], config.eval_k, config.eval_max_new_tokens, config.gen_batch_size
-                ).rate
-                for t in tasks
-            ]
-            rows.append([name, *(f"{r:.3f}" for r in rates), f"{sum(rates) / len(rates):.3f}"])
+def _print_cross(matrix: CrossMatrix) -> str:
+    """Print the cross matrix; return it as markdown."""
+    tasks = matrix.tasks
+    rows = [
+        [name, *(f"{r:.3f}" for r in rates), f"{sum(rates) / len(rates):.3f}"]
+        for name, rates in matrix.rates.items()
+    ]
     header = ["draft", *(f"on {t}" for t in tasks), "mean"]
     table = Table(title="greedy acceptance of every draft on every task's held-out prompts")
     for col in header:
@@ -474,6 +307,7 @@ def _cross_matrix(
     for row in rows:
         table.add_row(*row)
     console.print(table)
+    together = matrix.together
     console.print(
         f"the all-tasks draft trained on {together.train_prompts} prompts ({len(tasks)}x a task's) "
         f"in {together.seconds['generate'] + together.seconds['train']:.0f} s"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import torch
 from transformers import PreTrainedModel
 
+from models.drafts.vocab import to_target_vocab
 from models.engine.proposer import Proposal
 from models.engine.ragged import RaggedLM, rollback_cache
 from models.engine.sampling import RowSampler
@@ -47,7 +48,7 @@ class DraftModelProposer:
         tokens: list[torch.Tensor] = []
         qs: list[torch.Tensor] = []
         for j in range(k):
-            logits = self._to_target_vocab(logits)
+            logits = to_target_vocab(logits, self.vocab_size)
             if sampler.all_greedy:
                 token = logits.argmax(-1)  # (B, 1); a greedy draft's q is one-hot: leave it implicit
             else:
@@ -92,13 +93,3 @@ class DraftModelProposer:
         self.pending_valid = self.pending_valid[rows]
         if self.last_tokens is not None:
             self.last_tokens = self.last_tokens[rows]
-
-    def _to_target_vocab(self, logits: torch.Tensor) -> torch.Tensor:
-        """Draft logits over exactly the target's vocabulary (embedding tables are often padded)."""
-        width = logits.shape[-1]
-        if width == self.vocab_size:
-            return logits
-        if width > self.vocab_size:
-            return logits[..., : self.vocab_size]
-        pad = logits.new_full((*logits.shape[:-1], self.vocab_size - width), float("-inf"))
-        return torch.cat([logits, pad], dim=-1)

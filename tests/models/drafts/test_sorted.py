@@ -16,7 +16,6 @@ from models.drafts.sorted import (
     SortedPreset,
     SortedProposer,
     StepCosts,
-    align_sorted_draft,
     calibrate_thresholds,
     candidate_thresholds,
     fixed_exit_thresholds,
@@ -339,8 +338,8 @@ def test_simulation_replays_greedy_decoding_exactly(sorted_model: SortedDraft) -
         real = measure_decoding(
             target, SortedProposer(sorted_model, thresholds), prompts, params, k=3, batch_size=1
         )
-        assert sim.acceptance_rate == pytest.approx(real.acceptance_rate)
-        assert sim.mean_accepted == pytest.approx(real.mean_accepted)
+        assert sim.acceptance_rate == pytest.approx(real.acceptance.rate)
+        assert sim.mean_accepted == pytest.approx(real.acceptance.mean_accepted)
         assert real.tokens_per_exit is not None
         assert sim.exit_share == pytest.approx([n / sum(real.tokens_per_exit) for n in real.tokens_per_exit])
 
@@ -396,7 +395,7 @@ def test_calibration_picks_a_measured_setting(sorted_model: SortedDraft) -> None
     best = min(result.validated, key=lambda tr: tr[1].seconds)
     assert result.thresholds == best[0]
     assert result.simulations[0].predicted_speedup >= result.simulations[-1].predicted_speedup
-    assert result.plain.output_tokens == sum(12 for _ in prompts)
+    assert result.plain.acceptance.new_tokens == sum(12 for _ in prompts)
 
 
 def _tiny_tokenizer(path: Path, texts: list[str]) -> Path:
@@ -433,7 +432,7 @@ def test_align_moves_every_exit_toward_the_target(tmp_path: Path, method: str) -
     """SoFT alignment on the target's responses makes every exit agree more with the target there."""
     from transformers import AutoTokenizer
 
-    from models.align import AlignConfig
+    from models.align import AlignConfig, align_sorted_draft
 
     tok_dir = _tiny_tokenizer(tmp_path / "tok", TEXTS)
     draft_dir = train_sorted_draft(TEXTS, tok_dir, tmp_path / "sd", "tiny", False, steps=3)
