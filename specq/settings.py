@@ -53,6 +53,10 @@ class Settings(BaseSettings):
     # The assignment policy compares drafts on results of the last this-many seconds (0 = all
     # history), so a draft re-registered under the same name, or drifting traffic, shows within it.
     assignment_window_s: int = Field(default=24 * 3600, ge=0)
+    # Prometheus metrics of a worker process on this port (0 = off); `specq up --metrics-port P`
+    # gives its i-th worker P + i. Bound to metrics_host (all interfaces in docker-compose).
+    metrics_port: int = Field(default=0, ge=0, le=65535)
+    metrics_host: str = "127.0.0.1"
     # `specq resume --retry-failed`: a failed prompt is decoded again while it has had fewer tries.
     retry_max_attempts: int = Field(default=3, ge=1)
 
