@@ -497,3 +497,21 @@ def test_zoo_sorted_draft_is_lossless_for_both_targets(tiny_zoo) -> None:  # typ
         assert [o.token_ids for o in spec] == [o.token_ids for o in plain]
         proposers.append(proposer)
     assert proposers[0].model is proposers[1].model
+
+
+def test_drafts_never_import_alignment() -> None:
+    """Alignment builds on the sorted draft (models/align/sorted.py), never the other way round."""
+    import ast
+
+    root = Path(__file__).resolve().parents[3] / "models" / "drafts"
+    offenders = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            else:
+                continue
+            offenders += [f"{path}: {n}" for n in names if n.split(".")[:2] == ["models", "align"]]
+    assert root.is_dir() and not offenders, offenders
