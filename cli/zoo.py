@@ -104,22 +104,10 @@ def measure_cmd(
     context: int = typer.Option(128, min=1, help="Tokens already in the KV cache."),
 ) -> None:
     """Time one cached decoding step of every zoo model; ratios are against the general draft."""
-    import torch
-    from transformers import AutoModelForCausalLM
+    from bench.zoo import MODELS, measure_zoo_steps
 
-    from models.zoo import build_zoo
-    from models.zoo.train import measure_step
-    from specq.settings import get_settings
-
-    torch.set_num_threads(threads)
     with _user_errors():
-        paths = build_zoo(preset, root=get_settings().zoo_dir, progress=True)
-    names = ["draft", "target-s", "target-l"]
-    costs = {}
-    for name in names:
-        model = AutoModelForCausalLM.from_pretrained(paths.path(name), dtype=torch.float32).eval()
-        for batch in (1, 8):
-            costs[name, batch] = measure_step(model, batch=batch, context=context, repeats=repeats)
+        costs = measure_zoo_steps(preset, threads, repeats, context)
     table = Table(
         title=f"{preset} zoo: one decoding step on {threads} CPU thread(s), {context} tokens cached"
     )
@@ -133,7 +121,7 @@ def measure_cmd(
         "x draft",
     ):
         table.add_column(col, justify="right")
-    for name in names:
+    for name in MODELS:
         one, eight = costs[name, 1], costs[name, 8]
         table.add_row(
             name,
