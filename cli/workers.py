@@ -75,6 +75,7 @@ def up_cmd(
 ) -> None:
     """Broker + router + decode workers in the foreground; Ctrl-C stops them cleanly."""
     from specq.deployment import DeploymentError
+    from specq.redact import redact
     from workers.stack import Stack, StackError
 
     colors: dict[str, str] = {}
@@ -91,7 +92,10 @@ def up_cmd(
     try:
         with err.status("starting broker and workers (decode workers load their models first)"):
             info = stack.start(resume=resume)
-        err.print(f"[green]specq is up[/]: broker {info.broker_url}, database {info.database_url}")
+        err.print(
+            f"[green]specq is up[/]: broker {escape(redact(info.broker_url))}, "
+            f"database {escape(redact(info.database_url))}"
+        )
         for role, node in info.workers.items():
             err.print(f"  {role}: {node}")
         if info.resumed_prompts:
@@ -99,7 +103,8 @@ def up_cmd(
         err.print("Submit with `specq submit FILE --target T`; Ctrl-C stops.")
         while True:
             time.sleep(1.0)
-            stack.check()
+            for notice in stack.check():
+                err.print(f"[yellow]{escape(notice)}[/]", highlight=False)
     except KeyboardInterrupt:
         err.print("[yellow]stopping: workers finish their current batch (Ctrl-C again to stop at once)[/]")
         _stop(stack, stop_timeout)
@@ -174,7 +179,8 @@ def _wait(job_id: str, stack: Any) -> Any:
 
                 finalize(job_id)  # counters are complete: make sure the terminal state is written
             if stack is not None:
-                stack.check()
+                for notice in stack.check():
+                    progress.console.print(f"[yellow]{escape(notice)}[/]", highlight=False)
             time.sleep(0.5)
 
 

@@ -23,6 +23,8 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from specq.redact import redact
+
 log = logging.getLogger(__name__)
 # Alembic logs each plugin it sets up at INFO on every revision check; init_db logs what matters.
 if logging.getLogger("alembic").level == logging.NOTSET:
@@ -56,6 +58,20 @@ def _sqlite_path(url: str) -> Path | None:
     return Path(database)
 
 
+def _create_private_sqlite(path: Path) -> None:
+    """The database file 0600 in a 0700 directory, before SQLite creates it (and its WAL) 0644."""
+    from specq.files import private_data_dir, private_dir, private_file
+    from specq.settings import get_settings
+
+    if path.exists():
+        return
+    if path.parent.resolve() == get_settings().data_dir.resolve():
+        private_data_dir(path.parent)
+    else:
+        private_dir(path.parent)
+    private_file(path)  # an empty file is an empty SQLite database
+
+
 def _install_sqlite_pragmas(engine: Engine, *, read_only: bool) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -75,6 +91,31 @@ def _install_sqlite_pragmas(engine: Engine, *, read_only: bool) -> None:
     def _on_begin(conn: Any) -> None:
         reading = read_only or conn.get_execution_options().get(_READ_OPTION, False)
         conn.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
+
+
+def connection_error_message(exc: BaseException) -> str | None:
+    """One line naming the database (password redacted) when ``exc`` is, or was caused by, a
+    failure to reach or open it; None for any other error."""
+    from sqlalchemy.exc import InterfaceError, OperationalError
+
+    seen: BaseException | None = exc
+    for _ in range(10):  # follow raise ... from ... chains a little way
+        if seen is None or isinstance(seen, OperationalError | InterfaceError):
+            break
+        seen = seen.__cause__ or seen.__context__
+    if seen is None or not isinstance(seen, OperationalError | InterfaceError):
+        return None
+    orig = getattr(seen, "orig", None) or seen
+    lines = str(orig).strip().splitlines()
+    detail = lines[0] if lines else type(orig).__name__
+    try:
+        where = redact(database_url())
+    except Exception:  # settings themselves invalid: say what failed without them
+        where = "(SPECQ_DATABASE_URL)"
+    return (
+        f"cannot use the database {where}: {redact(detail)} "
+        "(is it running and reachable? check SPECQ_DATABASE_URL)"
+    )
 
 
 def make_engine(url: str | None = None, *, read_only: bool = False) -> Engine:
@@ -97,7 +138,7 @@ def make_engine(url: str | None = None, *, read_only: bool = False) -> Engine:
                     )
                 u = u.set(database=f"file:{path.resolve()}", query={**u.query, "mode": "ro", "uri": "true"})
             else:
-                path.parent.mkdir(parents=True, exist_ok=True)
+                _create_private_sqlite(path)
         kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
     elif backend == "postgresql":
         kwargs["pool_pre_ping"] = True
@@ -222,8 +263,9 @@ def init_db(engine: Engine | None = None) -> None:
         current, head = schema_revision(engine)
         if current == head:
             return
-        log.info("migrating %s from %s to %s", engine.url.render_as_string(), current, head)
-        cfg = alembic_config(engine.url.render_as_string(hide_password=False))
+        url = engine.url.render_as_string(hide_password=False)
+        log.info("migrating %s from %s to %s", redact(url), current, head)
+        cfg = alembic_config(url)
         with engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from specq.broker import ROUTE_QUEUE, ROUTE_TASK, celery_config
+from specq.redact import redact
 from specq.settings import get_settings
 
 log = logging.getLogger(__name__)
@@ -36,6 +37,12 @@ def _app() -> tuple[Any, str]:
     return _client[1], ROUTE_QUEUE
 
 
+def reset_client() -> None:
+    """Forget the cached client and its pooled connections (the broker was restarted)."""
+    global _client
+    _client = None
+
+
 def broker_reachable(timeout_s: float = 2.0) -> bool:
     """True when the configured broker accepts a connection within ``timeout_s``."""
     app, _ = _app()
@@ -43,7 +50,7 @@ def broker_reachable(timeout_s: float = 2.0) -> bool:
         with app.connection_for_write() as conn:
             conn.ensure_connection(max_retries=1, interval_start=0, interval_step=0.1, timeout=timeout_s)
     except Exception as exc:  # kombu raises transport-specific errors; all mean "not reachable"
-        log.info("broker %s not reachable: %s", get_settings().resolved_broker_url, exc)
+        log.info("broker %s not reachable: %s", redact(get_settings().resolved_broker_url), redact(str(exc)))
         return False
     return True
 
@@ -64,7 +71,7 @@ def enqueue_route_chunks(job_id: str, prompt_ids: Sequence[int], *, chunk_size: 
         return 0
     if not broker_reachable():
         raise BrokerUnavailable(
-            f"no broker at {get_settings().resolved_broker_url}; start one with `specq up` "
+            f"no broker at {redact(get_settings().resolved_broker_url)}; start one with `specq up` "
             "(or set SPECQ_BROKER_URL)"
         )
     app, queue = _app()

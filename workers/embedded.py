@@ -28,6 +28,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
+
+from specq.files import private_data_dir, private_file
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +59,16 @@ class EmbeddedRedis:
     def url(self) -> str:
         """Broker URL for Celery/kombu (``redis+socket:///abs/path``)."""
         return f"redis+socket://{self.socket_path}"
+
+    def alive(self) -> bool:
+        """True while the server process runs (a zombie, exited but not reaped, is not alive)."""
+        if self.process is not None:
+            return self.process.poll() is None
+        return _pid_alive(self.pid)
+
+    def exit_code(self) -> int | None:
+        """The server's exit code when this process started it and it has exited, else None."""
+        return self.process.poll() if self.process is not None else None
 
     def client(self) -> redis.Redis:
         return redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=5)
@@ -118,7 +132,9 @@ def ping(socket_path: Path) -> bool:
     if not socket_path.exists():
         return False
     try:
-        return bool(redis.Redis(unix_socket_path=str(socket_path), socket_timeout=2).ping())
+        # No retries: redis-py's default backoff spends ~3.6 s on a stale socket of a dead server.
+        client = redis.Redis(unix_socket_path=str(socket_path), socket_timeout=2, retry=Retry(NoBackoff(), 0))
+        return bool(client.ping())
     except (redis.RedisError, OSError):
         return False
 
@@ -149,8 +165,9 @@ def _write_config(data_dir: Path, socket_path: Path) -> Path:
         save='""',  # no snapshots (see module docstring)
         appendonly="no",
     )
-    path = data_dir / "redis.conf"
+    path = private_file(data_dir / "redis.conf")
     path.write_text(text)
+    private_file(data_dir / "redis.log")  # redis-server appends to it; created 0600 here
     return path
 
 
@@ -172,8 +189,7 @@ def start_embedded_redis(data_dir: Path, socket_path: Path | None = None) -> Emb
     A server already answering on the socket is reused; if the process that started it is
     gone, this process adopts it and stops it on :meth:`EmbeddedRedis.stop`.
     """
-    data_dir = data_dir.resolve()
-    data_dir.mkdir(parents=True, exist_ok=True)
+    data_dir = private_data_dir(data_dir.resolve())
     socket_path = (socket_path or data_dir / "redis.sock").resolve()
     if len(os.fsencode(socket_path)) > _MAX_SOCKET_PATH:
         raise EmbeddedBrokerError(
@@ -209,6 +225,7 @@ def start_embedded_redis(data_dir: Path, socket_path: Path | None = None) -> Emb
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,
+            umask=0o077,  # its pid file (and anything else it writes) is this user's only
         )
         deadline = time.monotonic() + _START_TIMEOUT_S
         while not ping(socket_path):

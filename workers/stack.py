@@ -26,8 +26,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from specq.deployment import NO_DRAFT, Deployment, load_deployment
+from specq.files import open_private, private_data_dir, private_dir
+from specq.redact import redact
 from specq.settings import get_settings
-from workers.embedded import EmbeddedRedis, start_embedded_redis
+from workers.embedded import EmbeddedBrokerError, EmbeddedRedis, start_embedded_redis
 
 log = logging.getLogger(__name__)
 
@@ -167,6 +169,7 @@ class Stack:
         self.echo = echo
         self.broker: EmbeddedRedis | None = None
         self.workers: dict[str, _Running] = {}
+        self._broker_restarts: list[float] = []
         self._stopping = False
 
     # ------------------------------------------------------------------ start
@@ -185,10 +188,11 @@ class Stack:
         configure()  # this process enqueues too: point the app at this broker
         if not settings.embedded_broker and not broker_reachable():
             raise StackError(
-                f"no broker answers at {settings.resolved_broker_url}; start Redis or fix SPECQ_BROKER_URL"
+                f"no broker answers at {redact(settings.resolved_broker_url)}; "
+                "start Redis or fix SPECQ_BROKER_URL"
             )
-        init_db()
         try:
+            init_db()  # inside: a database that cannot be reached stops the broker started above
             for spec in self.specs:
                 self._spawn(spec)
             if wait:
@@ -243,8 +247,7 @@ class Stack:
 
     def _spawn(self, spec: WorkerSpec) -> _Running:
         settings = get_settings()
-        log_dir = settings.data_dir.resolve() / "logs"
-        log_dir.mkdir(parents=True, exist_ok=True)
+        log_dir = private_dir(private_data_dir(settings.data_dir.resolve()) / "logs")
         hostname = f"{spec.name}-{os.getpid()}@{socket.gethostname()}"
         argv = [
             sys.executable,
@@ -263,6 +266,7 @@ class Stack:
             env=self._env(),
             start_new_session=True,  # Ctrl-C reaches the stack, which drains workers in order
             preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
+            umask=0o077,  # whatever a worker writes under the data dir is this user's only
         )
         previous = self.workers.get(spec.name)
         running = _Running(spec, hostname, process, log_path, previous.restarts if previous else [])
@@ -278,7 +282,7 @@ class Stack:
         return running
 
     def _pump(self, name: str, stream: IO[bytes], log_path: Path) -> None:
-        with open(log_path, "ab") as fh:
+        with open_private(log_path) as fh:
             for raw in iter(stream.readline, b""):
                 fh.write(raw)
                 fh.flush()
@@ -301,8 +305,12 @@ class Stack:
 
     # ------------------------------------------------------------------ supervise
 
-    def check(self, *, restart: bool = True) -> None:
-        """Raise if a worker died (or restart it, within limits, when ``restart``)."""
+    def check(self, *, restart: bool = True) -> list[str]:
+        """Raise if the embedded broker or a worker died, or (``restart``) restart it within limits.
+
+        Returns what was restarted, one line each, for the caller to show.
+        """
+        notices = [n for n in [self._supervise_broker(restart)] if n]
         for name, w in list(self.workers.items()):
             code = w.process.poll()
             if code is None or self._stopping:
@@ -318,6 +326,42 @@ class Stack:
                 self._spawn(w.spec)
                 continue
             raise StackError(f"worker {name} exited with code {code}; {w.log_path} ends with:\n{tail}")
+        return notices
+
+    def _supervise_broker(self, restart: bool) -> str | None:
+        """Restart the embedded broker this stack runs if it died, and re-enqueue unfinished work.
+
+        A restarted broker is empty (it keeps no snapshot), so every prompt without a result is
+        sent again, as a fresh `specq up` does; workers reconnect to the same socket by themselves
+        and redelivered batches upsert the same rows.
+        """
+        broker = self.broker
+        if broker is None or not broker.owned or self._stopping or broker.alive():
+            return None
+        code = broker.exit_code()
+        died = f"the embedded broker (pid {broker.pid}) exited" + (f" with code {code}" if code else "")
+        now = time.monotonic()
+        self._broker_restarts[:] = [t for t in self._broker_restarts if now - t < _RESTART_WINDOW_S]
+        if not restart or len(self._broker_restarts) >= _RESTARTS_PER_WINDOW:
+            raise StackError(f"{died}; see {broker.data_dir / 'redis.log'}")
+        self._broker_restarts.append(now)
+        settings = get_settings()
+        try:
+            self.broker = start_embedded_redis(settings.data_dir, settings.redis_socket)
+        except EmbeddedBrokerError as exc:
+            raise StackError(f"{died} and could not be restarted: {exc}") from None
+        from producer.enqueue import reset_client
+        from workers.app import configure
+
+        configure()  # pooled connections point at the dead server
+        reset_client()
+        jobs, prompts = self._maybe_resume(True, fresh_broker=True)
+        notice = (
+            f"{died}; restarted it (pid {self.broker.pid}) and re-enqueued {prompts} unfinished prompts "
+            f"of {jobs} jobs"
+        )
+        log.warning(notice)
+        return notice
 
     def log_tail(self, name: str, lines: int = 15) -> str:
         path = self.workers[name].log_path

@@ -1,0 +1,155 @@
+"""`specq up` supervises the embedded broker it started: a killed redis-server is restarted and
+every unfinished prompt is sent again, and the stack says so.
+
+The first test runs the broker alone (no worker consumes, so the re-enqueued messages can be
+counted); the second kills the broker under a real router and decode worker (tiny zoo) in the
+middle of a job, which then completes by itself with each prompt decoded once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+import producer
+from db.schema import Job, JobStatus, Prompt, Result
+from db.session import dispose_engines, session_scope
+from specq.settings import get_settings
+from workers.stack import Stack, StackError, broker_backlog
+
+
+def _kill_broker(stack: Stack) -> int:
+    assert stack.broker is not None and stack.broker.process is not None
+    pid = stack.broker.pid
+    os.kill(pid, signal.SIGKILL)
+    stack.broker.process.wait(timeout=10)
+    return pid
+
+
+@pytest.fixture()
+def tokenizer_target(specq_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A deployment whose target "t" has a tokenizer on disk (no weights: nothing decodes it)."""
+    from tokenizers import Tokenizer, models, pre_tokenizers
+
+    model = tmp_path / "model"
+    model.mkdir()
+    tok = Tokenizer(models.WordLevel({"[UNK]": 0, "hello": 1}, unk_token="[UNK]"))
+    tok.pre_tokenizer = pre_tokenizers.Whitespace()
+    tok.save(str(model / "tokenizer.json"))
+    (model / "config.json").write_text(json.dumps({"max_position_embeddings": 512}))
+    config = tmp_path / "specq.toml"
+    config.write_text(f'[targets.t]\npath = "{model}"\ndefault_draft = "none"\n')
+    monkeypatch.setenv("SPECQ_CONFIG_FILE", str(config))
+    monkeypatch.setenv("SPECQ_ROUTE_CHUNK_SIZE", "2")
+    get_settings.cache_clear()
+    dispose_engines()
+    yield "t"
+    dispose_engines()
+
+
+def test_killed_broker_is_restarted_and_unfinished_work_reenqueued(tokenizer_target: str) -> None:
+    from producer.enqueue import broker_reachable
+
+    stack = Stack(targets=[tokenizer_target], router=False)
+    stack.specs = []  # the broker alone: nothing consumes, so the queue can be counted
+    stack.start()
+    try:
+        url = get_settings().resolved_broker_url
+        res = producer.submit_job([{"prompt": "hello"}] * 5, tokenizer_target, max_new_tokens=4)
+        assert res.enqueued and broker_backlog(url) == 3  # 5 prompts in chunks of 2
+        assert stack.check() == []
+
+        old = _kill_broker(stack)
+        assert not broker_reachable(timeout_s=0.5)
+        notices = stack.check()
+        assert stack.broker is not None and stack.broker.pid != old and stack.broker.alive()
+        assert notices == [
+            f"the embedded broker (pid {old}) exited with code -9; restarted it (pid {stack.broker.pid}) "
+            "and re-enqueued 5 unfinished prompts of 1 jobs"
+        ]
+        assert broker_reachable() and broker_backlog(url) == 3  # what the dead broker lost, sent again
+        assert stack.check() == []
+        # The stack's own checks that must not restart anything (waiting for workers) say it died.
+        dead = _kill_broker(stack)
+        with pytest.raises(StackError, match=f"the embedded broker \\(pid {dead}\\) exited with code -9"):
+            stack.check(restart=False)
+    finally:
+        stack.stop(timeout=10)
+
+
+def test_restarts_are_limited(tokenizer_target: str) -> None:
+    stack = Stack(targets=[tokenizer_target], router=False)
+    stack.specs = []
+    stack.start()
+    try:
+        for _ in range(3):
+            _kill_broker(stack)
+            assert len(stack.check()) == 1
+        _kill_broker(stack)
+        with pytest.raises(StackError, match="exited with code -9; see .*redis.log"):
+            stack.check()
+    finally:
+        stack.stop(timeout=10)
+
+
+@pytest.mark.integration
+@pytest.mark.timeout(600)
+def test_job_completes_after_the_broker_is_killed_mid_job(
+    tiny_zoo: Any, specq_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Router + decode worker on the embedded broker; SIGKILL the broker once results flow."""
+    from tests.conftest import ZOO_CACHE
+
+    monkeypatch.setenv("SPECQ_ZOO_DIR", str(ZOO_CACHE))
+    monkeypatch.setenv("SPECQ_CONFIG_FILE", str(specq_env / "specq.toml"))  # absent: the default
+    monkeypatch.setenv("SPECQ_MAX_BATCH_SIZE", "4")
+    monkeypatch.setenv("SPECQ_ROUTE_CHUNK_SIZE", "8")
+    monkeypatch.setenv("SPECQ_EXPLORE_RATE", "0")
+    monkeypatch.setenv("OMP_NUM_THREADS", "1")
+    get_settings.cache_clear()
+    dispose_engines()
+    n = 48
+    stack = Stack(targets=["target-s"])
+    stack.start(timeout=300)
+    try:
+        prompts = [{"custom_id": str(i), "prompt": f"Tell me about item {i} and why"} for i in range(n)]
+        res = producer.submit_job(prompts, "target-s", max_new_tokens=16)
+        deadline = time.monotonic() + 120
+        while producer.status(res.job_id, errors_shown=0).completed < 1:
+            assert time.monotonic() < deadline, "no result within 120 s"
+            time.sleep(0.1)
+        done_before = producer.status(res.job_id, errors_shown=0).completed
+        assert done_before < n, "the job finished before the broker could be killed"
+        old = _kill_broker(stack)
+        killed_at = time.monotonic()
+        notices: list[str] = []
+        while not (rep := producer.status(res.job_id, errors_shown=0)).done:
+            notices += stack.check()
+            assert time.monotonic() - killed_at < 180, f"job stuck at {rep.finished}/{rep.total}"
+            time.sleep(0.2)
+        took = time.monotonic() - killed_at
+        assert len(notices) == 1 and notices[0].startswith(f"the embedded broker (pid {old}) exited")
+        with session_scope(read_only=True) as s:
+            job = s.get(Job, res.job_id)
+            per_prompt = Counter(s.scalars(select(Result.prompt_id).where(Result.job_id == res.job_id)))
+            prompt_ids = set(s.scalars(select(Prompt.id).where(Prompt.job_id == res.job_id)))
+        assert job is not None and (job.status, job.completed, job.failed) == (JobStatus.COMPLETED, n, 0)
+        assert set(per_prompt) == prompt_ids and len(prompt_ids) == n  # nothing lost
+        assert max(per_prompt.values()) == 1  # nothing duplicated
+        print(f"broker killed at {done_before}/{n} done; job completed {took:.1f}s later; {notices[0]}")
+        # The files the stack wrote are this user's only.
+        logs = get_settings().data_dir / "logs"
+        assert (logs.stat().st_mode & 0o777) == 0o700
+        assert {p.stat().st_mode & 0o777 for p in logs.iterdir()} == {0o600}
+    finally:
+        stack.stop(timeout=30)
+        dispose_engines()
