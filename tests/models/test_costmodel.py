@@ -161,7 +161,7 @@ def test_step_ops_scale_with_shape() -> None:
         step_ops(spec, 1, 0, 10)
 
 
-def test_choose_k_follows_expected_speedup() -> None:
+def test_speculation_length_follows_expected_speedup() -> None:
     assert expected_tokens_per_step(0.5, 2) == pytest.approx(1.75)
     assert expected_tokens_per_step(1.0, 4) == 5.0
     assert choose_speculation_length(0.9, 0.05, 8) >= 3  # good, cheap draft: speculate deep
