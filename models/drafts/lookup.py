@@ -90,6 +90,24 @@ class PromptLookupProposer:
         self._bound += k + 1
         self.last_tokens = None
 
+    def add_rows(self, prompts: list[list[int]], next_tokens: torch.Tensor) -> None:
+        if self.last_tokens is not None:
+            raise RuntimeError("PromptLookupProposer.add_rows called between propose() and update()")
+        joining = PromptLookupProposer(self.max_ngram, self.min_ngram)
+        joining.prefill(prompts)
+        joining.update(torch.zeros_like(next_tokens), next_tokens)
+        device = joining.history.device
+        mine = self.history.to(device)
+        width = max(mine.shape[1], joining.history.shape[1])
+        self.history = torch.cat(
+            [
+                torch.nn.functional.pad(mine, (0, width - mine.shape[1])),
+                torch.nn.functional.pad(joining.history, (0, width - joining.history.shape[1])),
+            ]
+        )
+        self.length = torch.cat([self.length.to(device), joining.length])
+        self._bound = max(self._bound, joining._bound)
+
     def keep_rows(self, rows: torch.Tensor) -> None:
         rows = rows.to(self.history.device)
         self.history = self.history[rows]

@@ -87,9 +87,30 @@ class DraftModelProposer:
             self.pending_valid = torch.ones_like(nxt, dtype=torch.bool)
         self.last_tokens = None
 
+    def add_rows(self, prompts: list[list[int]], next_tokens: torch.Tensor) -> None:
+        if self.last_tokens is not None:
+            raise RuntimeError("DraftModelProposer.add_rows called between propose() and update()")
+        joining = DraftModelProposer(self.lm.model, self.vocab_size)
+        joining.prefill(prompts)
+        joining.update(torch.zeros_like(next_tokens), next_tokens)
+        self.lm.append_rows(joining.lm)
+        # Pending tokens are right-aligned: a row with fewer gets a hole on the left.
+        width = max(self.pending.shape[1], joining.pending.shape[1])
+        self.pending = torch.cat([_left(self.pending, width, 0), _left(joining.pending, width, 0)])
+        self.pending_valid = torch.cat(
+            [_left(self.pending_valid, width, False), _left(joining.pending_valid, width, False)]
+        )
+
     def keep_rows(self, rows: torch.Tensor) -> None:
         self.lm.select_rows(rows)
         self.pending = self.pending[rows]
         self.pending_valid = self.pending_valid[rows]
         if self.last_tokens is not None:
             self.last_tokens = self.last_tokens[rows]
+
+
+def _left(t: torch.Tensor, width: int, fill: int | bool) -> torch.Tensor:
+    """(B, P) padded on the left with `fill` to (B, width)."""
+    if t.shape[1] == width:
+        return t
+    return torch.cat([t.new_full((t.shape[0], width - t.shape[1]), fill), t], dim=1)

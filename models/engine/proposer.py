@@ -33,6 +33,12 @@ really drawn from. A deterministic proposer (prompt lookup, or a greedy draft) r
 
 Rows: the batch is indexed 0..B-1 in prefill order; `keep_rows(rows)` keeps the given
 indices (a sorted long tensor) and renumbers them 0..len(rows)-1.
+
+Continuous batching: a proposer that also has `add_rows(prompts, next_tokens)`
+(`JoinableProposer`) takes new rows between steps, appended after the current ones, as
+if `prefill(prompts)` then `update(zeros, next_tokens)` had run for them alone. For a
+proposer without it, the engine restarts the proposer on the full contexts of its rows
+(`prefill` + `update`), which is exact but redoes the draft's prefill.
 """
 
 from __future__ import annotations
@@ -70,3 +76,11 @@ class Proposer(Protocol):
 
     def keep_rows(self, rows: torch.Tensor) -> None:
         """Drop finished rows: keep only `rows` (indices into the current batch, in order)."""
+
+
+@runtime_checkable
+class JoinableProposer(Proposer, Protocol):
+    """A Proposer that takes new rows into a running batch (continuous batching)."""
+
+    def add_rows(self, prompts: list[list[int]], next_tokens: torch.Tensor) -> None:
+        """Append rows whose context is prompts[i] followed by next_tokens[i] (N,), between steps."""

@@ -9,6 +9,11 @@ decoding the row alone.
 
 `rollback_cache` is the one place where rejected tokens are forgotten: it turns them
 into holes and crops the columns that no row kept off the end of the cache.
+
+Continuous batching: `append_rows` adds the rows of another `RaggedLM` (new prompts,
+prefilled on their own) to a running batch, left-padding whichever cache is shorter with
+holes; `select_rows` drops finished rows and then the leading columns that no remaining
+row uses, so the cache is as wide as its oldest row's span, not the whole session's.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import inspect
 
 import torch
 from transformers import DynamicCache, PreTrainedModel
+from transformers.cache_utils import DynamicLayer
 
 
 class RaggedLM:
@@ -70,10 +76,8 @@ class RaggedLM:
         kwargs: dict[str, object] = {"logits_to_keep": 1} if (last_only and self._keeps_logits) else {}
         if self._takes_positions:
             kwargs["position_ids"] = position_ids
-        out = self.model(
-            input_ids=tokens, attention_mask=mask, past_key_values=self.cache, use_cache=True, **kwargs
-        )
-        self.cache = out.past_key_values
+        out = self.model(input_ids=tokens, attention_mask=mask, cache=self.cache, use_cache=True, **kwargs)
+        self.cache = out.cache
         self.mask = mask
         self.next_pos = self.next_pos + added
         logits: torch.Tensor = out.logits
@@ -84,6 +88,51 @@ class RaggedLM:
         self.cache.batch_select_indices(rows)
         self.mask = self.mask[rows]
         self.next_pos = self.next_pos[rows]
+        if len(rows):
+            live = self.mask.any(0)  # (L,) columns some remaining row attends to
+            first = int(live.long().argmax())  # host sync; rows leave rarely, so this is cheap
+            if first > 0:
+                for layer in _layers(self.cache):
+                    assert layer.keys is not None and layer.values is not None  # checked by _layers
+                    layer.keys, layer.values = layer.keys[:, :, first:], layer.values[:, :, first:]
+                self.mask = self.mask[:, first:]
+
+    def append_rows(self, other: RaggedLM) -> None:
+        """Add other's rows (same model, prefilled separately) after this batch's rows."""
+        if self.batch_size == 0:
+            self.cache, self.mask, self.next_pos = other.cache, other.mask, other.next_pos
+            return
+        width = max(self.mask.shape[1], other.mask.shape[1])
+        for mine, theirs in zip(_layers(self.cache), _layers(other.cache), strict=True):
+            assert mine.keys is not None and mine.values is not None  # checked by _layers
+            assert theirs.keys is not None and theirs.values is not None
+            mine.keys = torch.cat([_left_pad(mine.keys, width, 2), _left_pad(theirs.keys, width, 2)])
+            mine.values = torch.cat([_left_pad(mine.values, width, 2), _left_pad(theirs.values, width, 2)])
+        self.mask = torch.cat([_left_pad(self.mask, width, 1), _left_pad(other.mask, width, 1)])
+        self.next_pos = torch.cat([self.next_pos, other.next_pos])
+
+
+def _layers(cache: DynamicCache) -> list[DynamicLayer]:
+    """The cache's per-layer tensors; only plain full-attention layers can be merged and compacted."""
+    layers: list[DynamicLayer] = []
+    for layer in cache.layers:
+        if type(layer) is not DynamicLayer or layer.keys is None or layer.values is None:
+            raise NotImplementedError(
+                f"the ragged cache cannot merge or compact a {type(layer).__name__} (sliding-window or "
+                "other non-plain KV cache layer)"
+            )
+        layers.append(layer)
+    return layers
+
+
+def _left_pad(t: torch.Tensor, width: int, dim: int) -> torch.Tensor:
+    """t padded with zeros on the left of `dim` up to `width` (zeros in a mask are holes)."""
+    missing = width - t.shape[dim]
+    if missing == 0:
+        return t
+    shape = list(t.shape)
+    shape[dim] = missing
+    return torch.cat([t.new_zeros(shape), t], dim=dim)
 
 
 def rollback_cache(lm: RaggedLM, keep: torch.Tensor, keep_cols: int) -> None:

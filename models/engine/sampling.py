@@ -28,6 +28,7 @@ class SamplingParams:
     top_p: float = 1.0  # nucleus filtering; 1.0 keeps the whole vocabulary
     seed: int | None = None  # per-request torch.Generator seed; None draws from the global RNG
     stop_token_ids: tuple[int, ...] = field(default=())  # extra stop tokens besides the target's eos
+    stop: tuple[str, ...] = field(default=())  # stop strings: the row ends where its text first contains one
 
     def __post_init__(self) -> None:
         if self.max_new_tokens < 1:
@@ -38,6 +39,11 @@ class SamplingParams:
             raise ValueError(f"SamplingParams.top_p must be in (0, 1], got {self.top_p}")
         # Accept any iterable of ints (a JSON list, say) but store a hashable tuple.
         object.__setattr__(self, "stop_token_ids", tuple(int(t) for t in self.stop_token_ids))
+        if isinstance(self.stop, str):
+            object.__setattr__(self, "stop", (self.stop,))
+        object.__setattr__(self, "stop", tuple(self.stop))
+        if any(not isinstance(s, str) or not s for s in self.stop):
+            raise ValueError(f"SamplingParams.stop must be non-empty strings, got {list(self.stop)!r}")
 
     @property
     def greedy(self) -> bool:
@@ -66,12 +72,17 @@ class RowSampler:
         self.any_greedy = any(t == 0 for t in temps)
         self.any_top_p = any(p < 1.0 for p in top_p.tolist())
         self._seeded = [g for g in generators if g is not None]
-        self._seeded_rows = torch.tensor(
-            [i for i, g in enumerate(generators) if g is not None], dtype=torch.long, device=self.device
-        )
+        self._seeded_idx = [i for i, g in enumerate(generators) if g is not None]  # host
+        self._seeded_rows = torch.tensor(self._seeded_idx, dtype=torch.long, device=self.device)
 
     @classmethod
-    def from_params(cls, params: Sequence[SamplingParams], device: torch.device | str) -> RowSampler:
+    def from_params(
+        cls,
+        params: Sequence[SamplingParams],
+        device: torch.device | str,
+        shared: torch.Generator | None = None,
+    ) -> RowSampler:
+        """Samplers for rows decoded with `params`; `shared` is the stream of unseeded rows (new if None)."""
         device = torch.device(device)
         temperature = torch.tensor([p.temperature for p in params], dtype=torch.float32, device=device)
         top_p = torch.tensor([p.top_p for p in params], dtype=torch.float32, device=device)
@@ -81,9 +92,8 @@ class RowSampler:
                 generators.append(None)
             else:
                 generators.append(torch.Generator(device=device).manual_seed(p.seed))
-        # Unseeded rows draw from a stream seeded by the global RNG: reproducible under torch.manual_seed.
-        shared_seed = int(torch.randint(0, 2**62, (1,)).item())
-        shared = torch.Generator(device=device).manual_seed(shared_seed)
+        if shared is None:
+            shared = shared_generator(device)
         return cls(temperature, top_p, generators, shared)
 
     def __len__(self) -> int:
@@ -94,6 +104,15 @@ class RowSampler:
         idx = rows.tolist()
         return RowSampler(
             self.temperature[rows], self.top_p[rows], [self.generators[i] for i in idx], self.shared
+        )
+
+    def concat(self, other: RowSampler) -> RowSampler:
+        """This batch's rows, then `other`'s (rows joining a running batch); keeps this shared stream."""
+        return RowSampler(
+            torch.cat([self.temperature, other.temperature]),
+            torch.cat([self.top_p, other.top_p]),
+            self.generators + other.generators,
+            self.shared,
         )
 
     def probs(self, logits: torch.Tensor) -> torch.Tensor:
@@ -110,14 +129,23 @@ class RowSampler:
             probs = torch.where(self.greedy[:, None, None], one_hot, probs)
         return probs
 
-    def uniform(self, n: int, dtype: torch.dtype = torch.float32) -> torch.Tensor:
-        """(B, n) uniforms in [0, 1), each row from its own stream."""
+    def uniform(
+        self, n: int, dtype: torch.dtype = torch.float32, counts: list[int] | None = None
+    ) -> torch.Tensor:
+        """(B, n) uniforms in [0, 1), each row from its own stream.
+
+        counts (host, (B,)): a seeded row i draws only counts[i] <= n values (the rest of its
+        row is padding), so what it draws depends on its own needs, not on its neighbours'.
+        """
         u = torch.rand((len(self), n), generator=self.shared, device=self.device, dtype=dtype)
         if self._seeded:
             # One small draw per seeded row: a per-request seed needs a per-request stream.
-            u[self._seeded_rows] = torch.stack(
-                [torch.rand(n, generator=g, device=self.device, dtype=dtype) for g in self._seeded]
-            )
+            draws = []
+            for i, g in zip(self._seeded_idx, self._seeded, strict=True):
+                m = n if counts is None else counts[i]
+                draw = torch.rand(m, generator=g, device=self.device, dtype=dtype)
+                draws.append(draw if m == n else torch.cat([draw, draw.new_ones(n - m)]))
+            u[self._seeded_rows] = torch.stack(draws)
         return u
 
     def sample(self, probs: torch.Tensor) -> torch.Tensor:
@@ -128,6 +156,12 @@ class RowSampler:
         x = (u * cdf[..., -1]).unsqueeze(-1)
         tokens = torch.searchsorted(cdf, x, right=True).squeeze(-1)
         return tokens.clamp_(max=probs.shape[-1] - 1)
+
+
+def shared_generator(device: torch.device | str) -> torch.Generator:
+    """The stream of unseeded rows, seeded from the global RNG: reproducible under torch.manual_seed."""
+    shared_seed = int(torch.randint(0, 2**62, (1,)).item())
+    return torch.Generator(device=torch.device(device)).manual_seed(shared_seed)
 
 
 def _top_p_filter(scores: torch.Tensor, top_p: torch.Tensor) -> torch.Tensor:

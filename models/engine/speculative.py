@@ -20,28 +20,39 @@ it follows the target's (temperature/top-p warped) distribution, whatever the dr
 "bonus" is the ordinary next token).
 
 The hot path is tensor operations over the batch; the host syncs once per step, for
-the few numbers the loop must branch on (largest accepted count, whether a row
-finished, the largest remaining budget).
+the few numbers the loop must branch on (accepted counts, finished rows).
+
+The step loop lives in `models.engine.session` (continuous batching: `decoder.session()`
+takes prompts while it runs); the verification functions in `models.engine.verify`.
+A decoder holds several drafts by name (`drafts=` or `add_draft`); each row of a batch
+names its draft, each draft proposes for its own rows with its own k, and one target
+forward verifies every row. `generate` is the one-call entry point on top of a session.
 """
 
 from __future__ import annotations
 
 import logging
-import time
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+import weakref
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Literal
 
 import torch
 from transformers import PreTrainedModel
 
 from models.drafts.model import DraftModelProposer
-from models.engine.adaptive import AdaptiveK
+from models.engine.adaptive import AdaptiveConfig, AdaptiveK
 from models.engine.proposer import Proposer
-from models.engine.ragged import RaggedLM, rollback_cache
-from models.engine.sampling import RowSampler, SamplingParams
+from models.engine.ragged import rollback_cache
+from models.engine.sampling import SamplingParams
+from models.engine.session import DecodeSession, FinishReason, Output, RowStats
+from models.engine.stops import Detokenize
+from models.engine.verify import accept_greedy, accept_sampled, correction_distribution, verify
 
 __all__ = [
+    "DecodeSession",
+    "DraftSpec",
+    "FinishReason",
     "Output",
     "RowStats",
     "SamplingParams",
@@ -55,191 +66,121 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-FinishReason = Literal["length", "stop"]
+Draft = PreTrainedModel | Proposer | None  # a Hugging Face causal LM, a Proposer, or None (plain decoding)
 
 
 @dataclass
-class RowStats:
-    """What speculation did for one prompt."""
+class DraftSpec:
+    """One named draft of a decoder, as the engine runs it."""
 
-    steps: int = 0  # target verification passes after the prompt's prefill (which gives the first token)
-    drafted_tokens: int = 0  # draft tokens proposed for this row
-    accepted_tokens: int = 0  # of those, accepted by the target
-    accepted_per_position: list[int] = field(
-        default_factory=list
-    )  # [j]: steps where draft token j+1 was accepted
-    draft_seconds: float = 0.0  # wall time in the proposer while this row was in the batch
-    verify_seconds: float = 0.0  # wall time in the target (prefill included) while this row was in the batch
-
-    @property
-    def acceptance_rate(self) -> float:
-        return self.accepted_tokens / self.drafted_tokens if self.drafted_tokens else 0.0
-
-
-@dataclass
-class Output:
-    """The result for one prompt."""
-
-    token_ids: list[int]  # the new tokens only; a stop token that ended the row is included
-    finish_reason: FinishReason
-    stats: RowStats
-
-
-def accept_greedy(target_argmax: torch.Tensor, draft: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-    """Greedy verification. target_argmax (B, k+1), draft (B, k) -> (accepted count (B,), next token (B,))."""
-    k = draft.shape[1]
-    matches = (draft == target_argmax[:, :k]).long()  # (B, k)
-    n = matches.cumprod(1).sum(1)  # length of the agreeing prefix
-    return n, target_argmax.gather(1, n[:, None]).squeeze(1)
-
-
-def accept_sampled(
-    p: torch.Tensor, draft: torch.Tensor, q: torch.Tensor | None, u: torch.Tensor
-) -> torch.Tensor:
-    """Accepted counts (B,) of speculative sampling.
-
-    p (B, k+1, V) target distributions, draft (B, k), q (B, k, V) draft distributions or
-    None for one-hot, u (B, k) uniforms. Token j is accepted iff u_j < p_j(d_j) / q_j(d_j).
-    """
-    k = draft.shape[1]
-    p_d = p[:, :k].gather(-1, draft[..., None]).squeeze(-1)  # (B, k)
-    q_d = torch.ones_like(p_d) if q is None else q.gather(-1, draft[..., None]).squeeze(-1).to(p.dtype)
-    accepted = (u * q_d < p_d).long()  # never divides; q_d > 0 since d_j was drawn from q_j
-    return accepted.cumprod(1).sum(1)
-
-
-def correction_distribution(
-    p: torch.Tensor, draft: torch.Tensor, q: torch.Tensor | None, n: torch.Tensor
-) -> torch.Tensor:
-    """Distribution (B, V) of the token after the n accepted ones: residual at a rejection, p at the bonus."""
-    batch, width, vocab = p.shape
-    k = width - 1
-    p_n = p.gather(1, n[:, None, None].expand(batch, 1, vocab)).squeeze(1)  # (B, V)
-    if k == 0:
-        return p_n
-    j = n.clamp(max=k - 1)  # position of the rejected draft token (unused for bonus rows)
-    if q is None:
-        q_n = torch.zeros_like(p_n).scatter_(1, draft.gather(1, j[:, None]), 1.0)
-    else:
-        q_n = q.gather(1, j[:, None, None].expand(batch, 1, vocab)).squeeze(1).to(p.dtype)
-    q_n = q_n * (n < k).to(p.dtype)[:, None]  # bonus rows: nothing to subtract
-    residual = (p_n - q_n).clamp_(min=0.0)
-    total = residual.sum(-1, keepdim=True)
-    # total == 0 only when p_n == q_n, where a rejection has probability 0: fall back to p.
-    return torch.where(total > 0, residual / total.clamp(min=torch.finfo(p.dtype).tiny), p_n)
-
-
-def verify(
-    logits: torch.Tensor, draft: torch.Tensor, q: torch.Tensor | None, sampler: RowSampler
-) -> tuple[torch.Tensor, torch.Tensor]:
-    """Verify drafts against target logits (B, k+1, V). Returns (accepted count (B,), next token (B,))."""
-    if sampler.all_greedy:
-        return accept_greedy(logits.argmax(-1), draft)
-    p = sampler.probs(logits)  # (B, k+1, V); greedy rows are one-hot, so the same formulas are exact for them
-    k = draft.shape[1]
-    if k:
-        n = accept_sampled(p, draft, q, sampler.uniform(k, dtype=p.dtype))
-    else:
-        n = torch.zeros(p.shape[0], dtype=torch.long, device=p.device)
-    nxt = sampler.sample(correction_distribution(p, draft, q, n)[:, None])[:, 0]
-    return n, nxt
-
-
-class _Clock:
-    """Wall time of a section; on CUDA recorded with events and read after the step's sync."""
-
-    def __init__(self, device: torch.device) -> None:
-        self.cuda = device.type == "cuda"
-
-    def start(self) -> object:
-        if self.cuda:
-            event = torch.cuda.Event(enable_timing=True)
-            event.record()
-            return event
-        return time.perf_counter()
-
-    def seconds(self, start: object, end: object) -> float:
-        if self.cuda:
-            assert isinstance(start, torch.cuda.Event) and isinstance(end, torch.cuda.Event)
-            end.synchronize()  # the step already synced for its results; this waits only for its tail
-            return start.elapsed_time(end) / 1000.0
-        assert isinstance(start, float) and isinstance(end, float)
-        return end - start
-
-
-@dataclass
-class _Batch:
-    """State of the rows still decoding (B active rows); `ids` index the caller's prompts."""
-
-    ids: torch.Tensor  # (B,) long, on the host
-    pending: torch.Tensor  # (B,) the newest token, not yet fed to the target
-    out: torch.Tensor  # (B, W) generated tokens; columns past n_out are scratch
-    n_out: torch.Tensor  # (B,) tokens generated so far
-    max_new: torch.Tensor  # (B,)
-    stop: torch.Tensor  # (B, S) stop token ids, -1 padded
-    stopped: torch.Tensor  # (B,) bool: ended by a stop token
-    per_position: torch.Tensor  # (B, K) accepted count per draft position
-    rows: torch.Tensor  # (B, 1) arange, to index one column per row
-    # Every active row has been in every step so far, so these totals are each row's own.
-    steps: int = 0
-    drafted: int = 0  # per row
-    draft_s: float = 0.0
-    verify_s: float = 0.0
-
-    def select(self, rows: torch.Tensor) -> None:
-        for name in ("pending", "out", "n_out", "max_new", "stop", "stopped", "per_position"):
-            setattr(self, name, getattr(self, name)[rows])
-        self.ids = self.ids[rows.cpu()]
-        self.rows = self.rows[: len(rows)]
+    proposer: Proposer | None  # None: plain decoding (k = 0)
+    k: int  # fixed draft length; with `adaptive`, the longest the policy may choose
+    adaptive: AdaptiveConfig | None = None  # None: always k; else one AdaptiveK per (task, draft)
 
 
 class SpecDecoder:
-    """Speculative decoding of a target model with a draft model, a Proposer, or no draft."""
+    """Speculative decoding of a target model with drafts (models, Proposers) or none."""
 
     def __init__(
         self,
         target: PreTrainedModel,
-        draft: PreTrainedModel | Proposer | None = None,
+        draft: Draft = None,
         k: int | Literal["auto"] = 4,
         *,
         policy: AdaptiveK | None = None,
+        drafts: Mapping[str, Draft | tuple[Draft, int | Literal["auto"]]] | None = None,
+        detokenize: Detokenize | None = None,
     ) -> None:
-        """k: draft length per step, or "auto" for the adaptive policy (`policy`, or a default one)."""
+        """draft, k: the default draft (rows that name none) and its length per step, "auto" for the
+        adaptive policy (`policy`, or a default one). drafts: more drafts by name, each a draft or a
+        (draft, k) pair (k defaults to `k`). detokenize: token ids -> text, needed for stop strings."""
         self.target = target
         self.device = target.device
         self.vocab_size = int(target.config.get_text_config(decoder=True).vocab_size)
-        self.proposer: Proposer | None
-        if draft is None:
-            self.proposer = None
-        elif isinstance(draft, Proposer):
-            self.proposer = draft
-        elif isinstance(draft, torch.nn.Module):  # a Hugging Face causal LM (or a PEFT wrapper of one)
-            draft_device = next(draft.parameters()).device
-            if draft_device != self.device:
-                raise ValueError(
-                    f"draft model is on {draft_device} but the target is on {self.device}; move one"
-                )
-            self.proposer = DraftModelProposer(draft, vocab_size=self.vocab_size)
-        else:
-            raise TypeError(
-                f"draft must be a PreTrainedModel, a Proposer or None, got {type(draft).__name__}"
+        self.eos_token_ids = _eos_token_ids(target)
+        self.detokenize = detokenize
+        self.drafts: dict[str | None, DraftSpec] = {}
+        self.policies: dict[tuple[str | None, str | None], AdaptiveK] = {}
+        self._session: weakref.ReferenceType[DecodeSession] | None = None
+        self.add_draft(None, draft, k)
+        if policy is not None and self.drafts[None].adaptive is not None:
+            self.drafts[None] = DraftSpec(self.drafts[None].proposer, policy.config.max_k, policy.config)
+            self.policies[(None, None)] = policy
+        for name, value in (drafts or {}).items():
+            model, draft_k = value if isinstance(value, tuple) else (value, k)
+            self.add_draft(name, model, draft_k)
+
+    @property
+    def proposer(self) -> Proposer | None:
+        """The default draft's proposer."""
+        return self.drafts[None].proposer
+
+    @property
+    def k(self) -> int:
+        """The default draft's k (its longest, when adaptive)."""
+        return self.drafts[None].k
+
+    @property
+    def policy(self) -> AdaptiveK | None:
+        """The default draft's adaptive policy for rows without a task (None when k is fixed)."""
+        return self.policy_for(None, None)
+
+    @property
+    def max_k(self) -> int:
+        """The longest draft any row of this decoder may get in one step."""
+        return max(spec.k for spec in self.drafts.values())
+
+    def add_draft(self, name: str | None, draft: Draft, k: int | Literal["auto"] = 4) -> None:
+        """Register (or replace) draft `name`; rows name it in `DecodeSession.add(..., draft=name)`."""
+        if self._session is not None and (live := self._session()) is not None and live.has_work():
+            raise RuntimeError(
+                "add_draft while a session of this decoder is running; add drafts between sessions"
             )
+        proposer = self._proposer(draft)
+        adaptive: AdaptiveConfig | None
         if k == "auto":
-            self.policy: AdaptiveK | None = policy or AdaptiveK()
-            self.k = self.policy.config.max_k
-        elif isinstance(k, int) and k >= 0:
-            self.policy, self.k = None, k
+            adaptive = AdaptiveConfig()
+            k_max = adaptive.max_k
+        elif isinstance(k, int) and not isinstance(k, bool) and k >= 0:
+            adaptive, k_max = None, k
         else:
             raise ValueError(f'k must be an int >= 0 or "auto", got {k!r}')
-        if self.proposer is None:
-            self.policy, self.k = None, 0
-        self.eos_token_ids = _eos_token_ids(target)
-        self._cols = [torch.arange(j + 1, device=self.device) for j in range(self.k + 1)]  # [k]: 0..k
+        if proposer is None:
+            adaptive, k_max = None, 0
+        self.drafts[name] = DraftSpec(proposer, k_max, adaptive)
+        for key in [key for key in self.policies if key[1] == name]:
+            del self.policies[key]
+
+    def policy_for(self, task: str | None, draft: str | None) -> AdaptiveK | None:
+        """The adaptive policy of (task, draft), created on first use; None for a fixed-k draft."""
+        spec = self.drafts[draft]
+        if spec.adaptive is None:
+            return None
+        key = (task, draft)
+        if key not in self.policies:
+            self.policies[key] = AdaptiveK(spec.adaptive)
+        return self.policies[key]
+
+    def session(
+        self,
+        token_budget: int | None = None,
+        max_rows: int | None = None,
+        detokenize: Detokenize | None = None,
+    ) -> DecodeSession:
+        """A continuous-batching session (see `models.engine.session`). One running session per decoder:
+        the drafts' proposers hold the rows of one batch."""
+        if self._session is not None and (live := self._session()) is not None and live.has_work():
+            raise RuntimeError(
+                "this decoder already has a running session; drain it (session.run()) before starting another"
+            )
+        session = DecodeSession(self, token_budget=token_budget, max_rows=max_rows, detokenize=detokenize)
+        self._session = weakref.ref(session)
+        return session
 
     def generate(
         self, prompts: list[list[int]], params: SamplingParams | Sequence[SamplingParams] | None = None
     ) -> list[Output]:
-        """Decode every prompt (token ids, ragged); params: one for all, or one per prompt."""
+        """Decode every prompt (token ids, ragged) in one batch; params: one for all, or one per prompt."""
         if not prompts:
             return []
         if params is None:
@@ -256,159 +197,28 @@ class SpecDecoder:
                 raise ValueError(
                     f"prompt {i} has token ids outside the target's vocabulary [0, {self.vocab_size})"
                 )
-        with torch.inference_mode():
-            return self._generate(prompts, per_row)
-
-    def _generate(self, prompts: list[list[int]], params: list[SamplingParams]) -> list[Output]:
-        dev, k_max = self.device, self.k
-        clock = _Clock(dev)
-        sampler = RowSampler.from_params(params, dev)
-        batch = self._new_batch(params)
+        session = self.session()
+        for i, (prompt, row_params) in enumerate(zip(prompts, per_row, strict=True)):
+            session.add(i, prompt, row_params)
         results: list[Output | None] = [None] * len(prompts)
-        target = RaggedLM(self.target)
-
-        # Prefill: the target's last-position logits give every row its first token.
-        t0 = clock.start()
-        logits = target.prefill(prompts)
-        n, nxt = verify(logits, batch.pending.new_zeros((len(prompts), 0)), None, sampler)
-        finished, host = self._record(batch, nxt.new_zeros((len(prompts), 0)), n, nxt)
-        batch.pending = nxt
-        batch.verify_s += clock.seconds(t0, clock.start())
-        if host["any_finished"]:
-            sampler = self._retire(batch, finished, results, target, sampler, proposer_started=False)
-        if self.proposer is not None and len(batch.ids):
-            # The draft starts after the first token, on the rows that go on (max_new_tokens=1: no draft).
-            t0 = clock.start()
-            self.proposer.prefill([prompts[i] for i in batch.ids.tolist()])
-            self.proposer.update(torch.zeros_like(batch.pending), batch.pending)
-            batch.draft_s += clock.seconds(t0, clock.start())
-
-        while len(batch.ids):
-            k = self.policy.choose(len(batch.ids)) if self.policy else k_max
-            if sampler.all_greedy:
-                # Drafting past every row's budget is wasted. Sampled rows keep k: their random draws
-                # per step, hence their seeded output, must not depend on the other rows of the batch.
-                k = min(k, host["max_remaining"] - 1)
-            t0 = clock.start()
-            if k > 0 and self.proposer is not None:
-                proposal = self.proposer.propose(k, sampler)
-                draft, q = proposal.tokens, proposal.q
-            else:
-                k, draft, q = 0, batch.pending.new_zeros((len(batch.ids), 0)), None
-            t1 = clock.start()
-            logits = target.forward(torch.cat([batch.pending[:, None], draft], dim=1))  # (B, k+1, V)
-            n, nxt = verify(logits, draft, q, sampler)
-            finished, host = self._record(batch, draft, n, nxt)  # the step's one host sync
-            if k:
-                # Rows keep the fed token plus their accepted drafts; the rest become holes or are cropped.
-                rollback_cache(target, self._cols[k] <= n[:, None], host["n_max"] + 1)
-            t2 = clock.start()
-            if self.proposer is not None:
-                self.proposer.update(n, nxt)
-            batch.pending = nxt
-            t3 = clock.start()
-            draft_s = clock.seconds(t0, t1) + clock.seconds(t2, t3)
-            verify_s = clock.seconds(t1, t2)
-            batch.steps, batch.drafted = batch.steps + 1, batch.drafted + k
-            batch.draft_s += draft_s
-            batch.verify_s += verify_s
-            if self.policy is not None:
-                self.policy.observe(k, len(batch.ids), host["n_sum"], host["rejections"], draft_s, verify_s)
-            if host["any_finished"]:
-                sampler = self._retire(batch, finished, results, target, sampler)
-
-        assert all(r is not None for r in results)
+        for row, out in session.run():
+            assert isinstance(row, int)
+            results[row] = out
         return [r for r in results if r is not None]
 
-    def _new_batch(self, params: list[SamplingParams]) -> _Batch:
-        dev, size = self.device, len(params)
-        stops = [sorted(set(self.eos_token_ids) | set(p.stop_token_ids)) for p in params]
-        width = max(1, max(len(s) for s in stops))
-        stop = torch.full((size, width), -1, dtype=torch.long)
-        for i, s in enumerate(stops):
-            stop[i, : len(s)] = torch.tensor(s, dtype=torch.long)
-        max_new = torch.tensor([p.max_new_tokens for p in params], dtype=torch.long)
-        return _Batch(
-            ids=torch.arange(size),
-            pending=torch.zeros(size, dtype=torch.long, device=dev),
-            out=torch.zeros((size, int(max_new.max()) + self.k + 1), dtype=torch.long, device=dev),
-            n_out=torch.zeros(size, dtype=torch.long, device=dev),
-            max_new=max_new.to(dev),
-            stop=stop.to(dev),
-            stopped=torch.zeros(size, dtype=torch.bool, device=dev),
-            per_position=torch.zeros((size, max(self.k, 1)), dtype=torch.long, device=dev),
-            rows=torch.arange(size, device=dev)[:, None],
-        )
-
-    def _record(
-        self, batch: _Batch, draft: torch.Tensor, n: torch.Tensor, nxt: torch.Tensor
-    ) -> tuple[torch.Tensor, dict[str, int]]:
-        """Append each row's accepted drafts and next token, detect finished rows, count acceptance.
-
-        Returns the finished mask and the few numbers the loop branches on, in one host sync.
-        """
-        k = draft.shape[1]
-        cols = self._cols[k]  # (k+1,)
-        if k:
-            new = torch.cat([draft, nxt[:, None]], dim=1).scatter(1, n[:, None], nxt[:, None])  # (B, k+1)
-        else:
-            new = nxt[:, None]
-        is_stop = (new[:, :, None] == batch.stop[:, None, :]).any(-1)  # (B, k+1)
-        if k:
-            is_stop &= cols <= n[:, None]  # only the first n+1 are this step's tokens
-        first_stop = torch.where(is_stop, cols, k + 1).amin(1)  # (B,), k+1 = none
-        count = torch.minimum(torch.minimum(n, first_stop) + 1, batch.max_new - batch.n_out)
-        stopped = first_stop < count
-        # Write all k+1 slots: those past `count` are scratch that the next step overwrites.
-        batch.out[batch.rows, batch.n_out[:, None] + cols] = new
-        batch.n_out += count
-        batch.stopped = stopped
-        finished = stopped | (batch.n_out >= batch.max_new)
-        numbers = [finished.any(), (batch.max_new - batch.n_out).max()]
-        if k:
-            batch.per_position[:, :k] += cols[:k] < n[:, None]
-            numbers += [n.max(), n.sum(), (n < k).sum()]
-        values = [int(v) for v in torch.stack(numbers).tolist()]
-        host = {
-            "any_finished": values[0],
-            "max_remaining": values[1],
-            "n_max": 0,
-            "n_sum": 0,
-            "rejections": 0,
-        }
-        if k:
-            host.update(n_max=values[2], n_sum=values[3], rejections=values[4])
-        return finished, host
-
-    def _retire(
-        self,
-        batch: _Batch,
-        finished: torch.Tensor,
-        results: list[Output | None],
-        target: RaggedLM,
-        sampler: RowSampler,
-        proposer_started: bool = True,
-    ) -> RowSampler:
-        """Move finished rows to `results` and drop them from every piece of batch state."""
-        done = finished.nonzero().squeeze(1)
-        fields = ("out", "n_out", "per_position", "stopped")  # one transfer per field, not per row
-        for row_id, out, n_out, per_position, stopped in zip(
-            batch.ids[done.cpu()].tolist(), *(getattr(batch, f)[done].tolist() for f in fields), strict=True
-        ):
-            per_position = per_position[: self.k]
-            stats = RowStats(
-                batch.steps, batch.drafted, sum(per_position), per_position, batch.draft_s, batch.verify_s
-            )
-            results[row_id] = Output(out[:n_out], "stop" if stopped else "length", stats)
-        keep = (~finished).nonzero().squeeze(1)
-        if len(keep):
-            batch.select(keep)
-            target.select_rows(keep)
-            if self.proposer is not None and proposer_started:
-                self.proposer.keep_rows(keep)
-            return sampler.select(keep)
-        batch.select(keep)
-        return sampler
+    def _proposer(self, draft: Draft) -> Proposer | None:
+        if draft is None:
+            return None
+        if isinstance(draft, Proposer):
+            return draft
+        if isinstance(draft, torch.nn.Module):  # a Hugging Face causal LM (or a PEFT wrapper of one)
+            draft_device = next(draft.parameters()).device
+            if draft_device != self.device:
+                raise ValueError(
+                    f"draft model is on {draft_device} but the target is on {self.device}; move one"
+                )
+            return DraftModelProposer(draft, vocab_size=self.vocab_size)
+        raise TypeError(f"draft must be a PreTrainedModel, a Proposer or None, got {type(draft).__name__}")
 
 
 def _eos_token_ids(model: PreTrainedModel) -> list[int]:
