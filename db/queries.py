@@ -712,7 +712,8 @@ class ExportRow:
 def iter_job_lines(session: Session, job_id: str, *, chunk: int = 2000) -> Iterator[ExportRow]:
     """Every input line of the job in input order, merging prompts (+results) and input errors.
 
-    Streams in chunks of positions so a 100k-line job never sits in memory whole.
+    Streams in chunks so a 100k-line job never sits in memory whole. A line asking for ``n``
+    completions has ``n`` prompts at its position, in choice order (their ids ascend).
     """
     errors = list(
         session.scalars(
@@ -721,14 +722,15 @@ def iter_job_lines(session: Session, job_id: str, *, chunk: int = 2000) -> Itera
     )
     ei = 0
     # File-level errors (position 0) come first.
-    last_pos = 0
+    last_pos, last_id = 0, 0
     while True:
+        after = or_(Prompt.position > last_pos, and_(Prompt.position == last_pos, Prompt.id > last_id))
         batch = list(
             session.execute(
                 select(Prompt, Result)
                 .outerjoin(Result, Result.prompt_id == Prompt.id)
-                .where(Prompt.job_id == job_id, Prompt.position > last_pos)
-                .order_by(Prompt.position)
+                .where(Prompt.job_id == job_id, after)
+                .order_by(Prompt.position, Prompt.id)
                 .limit(chunk)
             ).all()
         )
@@ -738,7 +740,7 @@ def iter_job_lines(session: Session, job_id: str, *, chunk: int = 2000) -> Itera
                 yield ExportRow(e.position, e.custom_id, None, None, e)
                 ei += 1
             yield ExportRow(prompt.position, prompt.custom_id, prompt, result, None)
-            last_pos = prompt.position
+            last_pos, last_id = prompt.position, prompt.id
         if len(batch) < chunk:
             break
     for e in errors[ei:]:

@@ -50,6 +50,8 @@ def _line_record(row: queries.ExportRow) -> dict[str, Any]:
     p, r = row.prompt, row.result
     assert p is not None
     rec: dict[str, Any] = {"line": p.position, "custom_id": p.custom_id}
+    if p.params and "choice" in p.params:  # one of the n completions the line asked for
+        rec["choice"] = p.params["choice"]
     if r is not None:
         rec.update(
             status="completed",
@@ -125,33 +127,36 @@ _SPECULATION_KEYS = (
 UNFINISHED_CODES = ("batch_cancelled", "batch_expired")
 
 
-def openai_body(rec: dict[str, Any], *, request_id: str, model: str, created: int) -> dict[str, Any]:
-    """The ``chat.completion`` / ``text_completion`` body of a completed record, with usage."""
-    prompt_tokens = rec["prompt_tokens"] or 0
+def openai_body(recs: list[dict[str, Any]], *, request_id: str, model: str, created: int) -> dict[str, Any]:
+    """The ``chat.completion`` / ``text_completion`` body of a line's completed records (one per
+    choice), with usage: the prompt counted once, the completions summed."""
+    prompt_tokens = recs[0]["prompt_tokens"] or 0
+    completion_tokens = sum(r["output_tokens"] for r in recs)
     usage = {
         "prompt_tokens": prompt_tokens,
-        "completion_tokens": rec["output_tokens"],
-        "total_tokens": prompt_tokens + rec["output_tokens"],
+        "completion_tokens": completion_tokens,
+        "total_tokens": prompt_tokens + completion_tokens,
     }
-    if rec.get("_chat"):
-        choice: dict[str, Any] = {
-            "index": 0,
-            "message": {"role": "assistant", "content": rec["output"]},
-            "logprobs": None,
-            "finish_reason": rec["finish_reason"],
-        }
-        kind, prefix = "chat.completion", "chatcmpl"
-    else:
-        choice = {"index": 0, "text": rec["output"], "logprobs": None, "finish_reason": rec["finish_reason"]}
-        kind, prefix = "text_completion", "cmpl"
+    chat = bool(recs[0].get("_chat"))
+    choices: list[dict[str, Any]] = []
+    for rec in recs:
+        choice: dict[str, Any] = {"index": rec.get("choice", 0)}
+        if chat:
+            choice["message"] = {"role": "assistant", "content": rec["output"]}
+        else:
+            choice["text"] = rec["output"]
+        choice.update(logprobs=None, finish_reason=rec["finish_reason"])
+        choices.append(choice)
+    stats = [{k: rec.get(k) for k in _SPECULATION_KEYS} for rec in recs]
+    kind, prefix = ("chat.completion", "chatcmpl") if chat else ("text_completion", "cmpl")
     return {
         "id": f"{prefix}-{request_id}",
         "object": kind,
         "created": created,
         "model": model,
-        "choices": [choice],
+        "choices": choices,
         "usage": usage,
-        OPENAI_EXTENSION_KEY: {k: rec.get(k) for k in _SPECULATION_KEYS},
+        OPENAI_EXTENSION_KEY: stats[0] if len(stats) == 1 else {"line": recs[0]["line"], "choices": stats},
     }
 
 
@@ -172,36 +177,62 @@ def openai_error(rec: dict[str, Any]) -> tuple[int, dict[str, Any]]:
     }
 
 
+def openai_response(
+    recs: list[dict[str, Any]], *, request_id: str, model: str, created: int
+) -> tuple[int, dict[str, Any]] | None:
+    """(HTTP status, body) answering one request from its records (one per choice); None while
+    a choice is still pending."""
+    failed = next((r for r in recs if r["status"] in ("invalid", "failed")), None)
+    if failed is not None:
+        status_code, error = openai_error(failed)
+        return status_code, {"error": error}
+    if any(r["status"] == "pending" for r in recs):
+        return None
+    return 200, openai_body(recs, request_id=request_id, model=model, created=created)
+
+
 def _openai_line(
-    job_id: str, model: str, created: int, rec: dict[str, Any], unfinished: str | None
+    job_id: str, model: str, created: int, recs: list[dict[str, Any]], unfinished: str | None
 ) -> tuple[bool, dict[str, Any]] | None:
-    """(success, OpenAI batch output line) of a record; None for a pending line of a running job.
+    """(success, OpenAI batch output line) of a line's records; None for a pending line of a running job.
 
     As OpenAI's: successes carry the response; invalid and failed lines carry an HTTP error
     response; lines a cancelled or expired batch never decoded carry only ``error`` with the
     code ``unfinished``.
     """
-    request_id = f"{job_id}-{rec['line']}"
-    line: dict[str, Any] = {"id": f"batch_req_{request_id}", "custom_id": rec["custom_id"]}
-    if rec["status"] == "pending":
+    first = recs[0]
+    request_id = f"{job_id}-{first['line']}"
+    line: dict[str, Any] = {"id": f"batch_req_{request_id}", "custom_id": first["custom_id"]}
+    answer = openai_response(recs, request_id=request_id, model=model, created=created)
+    if answer is None:
         if unfinished is None:
             return None
         what = "cancelled" if unfinished == "batch_cancelled" else "expired"
-        message = f"line {rec['line']}: not decoded before the batch was {what}"
+        message = f"line {first['line']}: not decoded before the batch was {what}"
         return False, {**line, "response": None, "error": {"code": unfinished, "message": message}}
-    if rec["status"] == "completed":
-        body = openai_body(rec, request_id=request_id, model=model, created=created)
-        return True, {
-            **line,
-            "response": {"status_code": 200, "request_id": request_id, "body": body},
-            "error": None,
-        }
-    status_code, error = openai_error(rec)
-    return False, {
-        **line,
-        "response": {"status_code": status_code, "request_id": request_id, "body": {"error": error}},
-        "error": None,
-    }
+    status_code, body = answer
+    response = {"status_code": status_code, "request_id": request_id, "body": body}
+    return status_code == 200, {**line, "response": response, "error": None}
+
+
+def _by_line(records: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    """Records grouped by input line (a line asking for n completions has n records)."""
+    group: list[dict[str, Any]] = []
+    for rec in records:
+        if group and (rec["line"] != group[0]["line"] or rec["status"] == "invalid"):
+            yield group
+            group = []
+        group.append(rec)
+    if group:
+        yield group
+
+
+def _line_status(recs: list[dict[str, Any]]) -> str:
+    statuses = {r["status"] for r in recs}
+    for status in ("invalid", "failed", "pending"):
+        if status in statuses:
+            return status
+    return "completed"
 
 
 def default_error_path(out_path: str | Path) -> Path:
@@ -249,20 +280,23 @@ def export(
         with contextlib.ExitStack() as files:
             fh = files.enter_context(_atomic_writer(out))
             fe = files.enter_context(_atomic_writer(err)) if err is not None else None
-            for row in queries.iter_job_lines(s, job_id):
-                rec = _line_record(row)
-                key = rec["status"] if rec["status"] in ("completed", "pending") else "failed"
-                counts[key] += 1
-                if not keep(rec, only):
-                    continue
+            for recs in _by_line(_line_record(row) for row in queries.iter_job_lines(s, job_id)):
+                for rec in recs:
+                    key = rec["status"] if rec["status"] in ("completed", "pending") else "failed"
+                    counts[key] += 1
                 if fe is not None:
-                    got = _openai_line(job_id, job.target, created, rec, unfinished)
+                    if not keep({"status": _line_status(recs)}, only):
+                        continue
+                    got = _openai_line(job_id, job.target, created, recs, unfinished)
                     if got is None:
                         continue
                     ok, line = got
                     (fh if ok else fe).write(json.dumps(line, ensure_ascii=False) + "\n")
                     written[ok] += 1
-                else:
+                    continue
+                for rec in recs:
+                    if not keep(rec, only):
+                        continue
                     rec.pop("_chat", None)
                     fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
                     written[True] += 1

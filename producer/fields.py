@@ -8,6 +8,7 @@ client asks for is dropped without a word. docs/openai.md is the same table for 
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 # OpenAI name -> the prompt parameter it sets.
@@ -53,7 +54,6 @@ NEUTRAL: dict[str, tuple[Any, ...]] = {
 }
 # Fields refused at any other value, with the reason.
 REFUSED = {
-    "n": "several completions per request are not supported yet; send one line per completion",
     "stream": "streaming is not available: specq answers when the request is decoded",
     "echo": "echo (returning the prompt with its log-probabilities) is not supported",
     "best_of": "best_of is not supported; send one line per completion",
@@ -81,6 +81,8 @@ REFUSED = {
     "prompt_cache_retention": "prompt caching options do not exist in specq",
     "moderation": "moderation is not available",
 }
+# n: completions per request, each decoded as its own prompt row (see :func:`fan_out`).
+MAX_CHOICES = 128
 # Fields that carry the request itself rather than how to decode it.
 CONTENT = ("messages", "prompt", "model")
 
@@ -105,7 +107,11 @@ def _request_fields(fields: dict[str, Any], params: dict[str, Any]) -> str | Non
     for name, value in fields.items():
         if _neutral(name, value):
             continue
-        if name in ENGINE_FIELDS:
+        if name == "n":
+            if not (_is_int(value) and 1 <= value <= MAX_CHOICES):
+                return f"n must be an integer 1..{MAX_CHOICES}, got {_brief(value)}"
+            params["n"] = value
+        elif name in ENGINE_FIELDS:
             if name not in SUPPORTED_ENGINE_FIELDS:
                 return f"{name} is not supported yet (the engine does not apply it); remove it"
             problem = check_engine_field(name, value)
@@ -137,7 +143,7 @@ def specq_params(obj: dict[str, Any], keys: tuple[str, ...]) -> tuple[dict[str, 
     stay out of the request.
     """
     params = {k: obj[k] for k in keys if k in obj}
-    rest = {k: v for k, v in obj.items() if k in ENGINE_FIELDS or k in REFUSED}
+    rest = {k: v for k, v in obj.items() if k in ENGINE_FIELDS or k in REFUSED or k == "n"}
     error = _request_fields(rest, params)
     return ({}, error) if error else (params, None)
 
@@ -196,3 +202,30 @@ def engine_kwargs(params: dict[str, Any]) -> dict[str, Any]:
         kwargs["top_logprobs"] = kwargs["logprobs"]
         kwargs["logprobs"] = True
     return kwargs
+
+
+def choice_seed(seed: int, choice: int) -> int:
+    """The seed of choice ``choice`` of a request seeded ``seed``: choice 0 keeps it, so ``n=1``
+    decodes as before; the others get distinct streams that no small seed of another line repeats."""
+    if choice == 0:
+        return seed
+    digest = hashlib.sha256(f"{seed}:{choice}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") >> 1  # 0 .. 2^63-1, what torch.Generator takes
+
+
+def fan_out(custom_id: str, params: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """(custom_id, params) of each choice of a request: one row per completion asked with ``n``.
+
+    Choice ``i > 0`` is ``<custom_id>#<i>`` with ``choice`` and ``n`` in its params and a seed
+    derived from the request's (:func:`choice_seed`); ``n=1`` is the request unchanged.
+    """
+    n = params.pop("n", 1)
+    if n == 1:
+        return [(custom_id, params)]
+    rows = []
+    for choice in range(n):
+        p = {**params, "n": n, "choice": choice}
+        if params.get("seed") is not None:
+            p["seed"] = choice_seed(params["seed"], choice)
+        rows.append((custom_id if choice == 0 else f"{custom_id}#{choice}", p))
+    return rows

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from db.queries import InputErrorRow, PromptRow
+from producer.fields import fan_out
 from producer.limits import RequestLimits, check_sampling, context_problem, size_problem
 from producer.readers import InputLine
 from producer.storable import json_problem, printable, show, text_problem
@@ -210,6 +211,7 @@ def validate_lines(
                 suspects.append(i)
         for i, count in zip(suspects, tokenizer.count([texts[i] for i in suspects]), strict=True):
             counts[i] = count
+    taken = {str(line.custom_id) for line in good}  # n > 1 adds "<custom_id>#<i>" rows: no clash
     for i, (line, n) in enumerate(zip(good, counts, strict=True)):
         max_new = line.params.get("max_new_tokens", defaults.max_new_tokens)
         ctx = tokenizer.context_length if tokenizer is not None else None
@@ -221,15 +223,24 @@ def validate_lines(
             continue
         if isinstance(line.params.get("stop"), str):
             line.params["stop"] = [line.params["stop"]]
-        report.prompts.append(
+        choices = fan_out(str(line.custom_id), line.params)
+        clash = next((cid for cid, _ in choices[1:] if cid in taken), None)
+        if clash is not None:
+            report.errors.append(
+                _error(line, f"custom_id {clash!r} of choice {clash.rpartition('#')[2]} is taken")
+            )
+            continue
+        taken.update(cid for cid, _ in choices[1:])
+        report.prompts.extend(
             PromptRow(
                 position=line.position,
-                custom_id=str(line.custom_id),
+                custom_id=cid,
                 text=line.prompt if line.messages is None else None,
                 messages=line.messages,
-                params=line.params or None,
+                params=params or None,
                 prompt_tokens=n,
             )
+            for cid, params in choices
         )
     report.errors.sort(key=lambda e: e.position)
     return report

@@ -19,10 +19,20 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, case, distinct, func, or_, select
 from sqlalchemy.orm import Session
 
-from db.schema import TERMINAL_JOB_STATUSES, ApiBatch, InputError, Job, JobStatus, Result, utcnow
+from db.schema import (
+    TERMINAL_JOB_STATUSES,
+    ApiBatch,
+    InputError,
+    Job,
+    JobStatus,
+    Prompt,
+    PromptStatus,
+    Result,
+    utcnow,
+)
 from db.session import session_scope
 from producer.control import cancel as cancel_job
 from producer.export import export
@@ -202,6 +212,39 @@ def status_of(row: ApiBatch, job: Job | None) -> str:
     return str(job.status)  # validating, in_progress, finalizing, cancelling, failed
 
 
+def request_counts(s: Session, job: Job) -> dict[str, int]:
+    """OpenAI's request counts: input lines, decoded lines, failed plus invalid lines.
+
+    A line asking for n completions is n prompts; it counts once, completed when all are.
+    """
+    lines = s.scalar(select(func.count(distinct(Prompt.position))).where(Prompt.job_id == job.id)) or 0
+    if lines == job.total:  # no fan-out: the job's counters are per line already
+        return {
+            "total": job.total + job.invalid,
+            "completed": job.completed,
+            "failed": job.failed + job.invalid,
+        }
+    done = func.sum(case((Prompt.status == PromptStatus.DONE, 1), else_=0))
+    failed = func.sum(case((Prompt.status == PromptStatus.FAILED, 1), else_=0))
+    per_line = (
+        select(func.count().label("rows"), done.label("done"), failed.label("failed"))
+        .where(Prompt.job_id == job.id)
+        .group_by(Prompt.position)
+        .subquery()
+    )
+    completed, failed_lines = s.execute(
+        select(
+            func.coalesce(func.sum(case((per_line.c.done == per_line.c.rows, 1), else_=0)), 0),
+            func.coalesce(func.sum(case((per_line.c.failed > 0, 1), else_=0)), 0),
+        )
+    ).one()
+    return {
+        "total": lines + job.invalid,
+        "completed": int(completed),
+        "failed": int(failed_lines) + job.invalid,
+    }
+
+
 def batch_object(s: Session, row: ApiBatch) -> dict[str, Any]:
     """The OpenAI ``batch`` object."""
     job = s.get(Job, row.job_id) if row.job_id else None
@@ -221,11 +264,7 @@ def batch_object(s: Session, row: ApiBatch) -> dict[str, Any]:
     counts = {"total": 0, "completed": 0, "failed": 0}
     usage = None
     if job is not None:
-        counts = {
-            "total": job.total + job.invalid,
-            "completed": job.completed,
-            "failed": job.failed + job.invalid,
-        }
+        counts = request_counts(s, job)
         prompt_tokens, output_tokens = s.execute(
             select(
                 func.coalesce(func.sum(Result.prompt_tokens), 0),

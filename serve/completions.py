@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import producer
-from producer.export import openai_body, openai_error
+from producer.export import openai_error, openai_response
 from producer.status import as_utc
 from producer.submit import SubmitError, submit_job
 from specq.deployment import Deployment
@@ -60,7 +60,7 @@ def complete(endpoint: str, body: Any, deployment: Deployment, *, timeout_s: flo
     except SubmitError as exc:
         raise CompletionError(400, str(exc), code="invalid_request") from None
     if res.invalid:
-        (rec,) = list(producer.results(res.job_id))
+        rec = next(producer.results(res.job_id))
         _, error = openai_error(rec)
         raise CompletionError(400, error["message"].removeprefix("line 1: "), code="invalid_request")
     if not res.enqueued:
@@ -75,11 +75,18 @@ def complete(endpoint: str, body: Any, deployment: Deployment, *, timeout_s: flo
                 504, f"not decoded within {timeout_s:.0f}s; job {res.job_id} cancelled", code="timeout"
             )
         time.sleep(_POLL_S)
-    (rec,) = list(producer.results(res.job_id))
-    if rec["status"] != "completed":
-        _, error = openai_error(rec)
-        raise CompletionError(500, error["message"].removeprefix("line 1: "), code=error["code"])
-    rec["_chat"] = endpoint == "/v1/chat/completions"
+    recs = list(producer.results(res.job_id))  # one per choice
+    for rec in recs:
+        rec["_chat"] = endpoint == "/v1/chat/completions"
     finished = as_utc(rep.finished_at or rep.created_at)
     created = int(finished.timestamp()) if finished else 0
-    return Answer(res.job_id, openai_body(rec, request_id=res.job_id, model=model, created=created))
+    answer = openai_response(recs, request_id=res.job_id, model=model, created=created)
+    if answer is None:  # the job ended (cancelled by someone) before every choice was decoded
+        raise CompletionError(
+            500, f"job {res.job_id} ended as {rep.status} before decoding", code="cancelled"
+        )
+    status_code, body = answer
+    if status_code != 200:
+        error = body["error"]
+        raise CompletionError(status_code, error["message"].removeprefix("line 1: "), code=error["code"])
+    return Answer(res.job_id, body)

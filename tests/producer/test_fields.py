@@ -56,7 +56,7 @@ def test_neutral_values_ask_for_nothing(body: dict[str, object]) -> None:
         ({"tools": [{"type": "function"}]}, "tools="),
         ({"response_format": {"type": "json_object"}}, "response_format="),
         ({"stream": True}, "stream="),
-        ({"n": 2}, "n=2"),
+        ({"n": 0}, "n must be"),
         ({"logprobs": 1}, "logprobs"),  # 1 is not the neutral False
         ({"user": "u-1"}, "user="),
         ({"temperature": 1.0, "frobnicate": 1}, "'frobnicate'"),
@@ -123,3 +123,24 @@ def test_engine_kwargs_normalizes_json_and_completions_logprobs(monkeypatch: pyt
         "top_logprobs": 3,
         "top_k": 4,
     }
+
+
+def test_n_fans_out_into_rows_with_derived_seeds() -> None:
+    from producer.fields import choice_seed, fan_out
+    from producer.validate import SamplingDefaults, validate_lines
+
+    assert fan_out("a", {"top_p": 0.5}) == [("a", {"top_p": 0.5})]
+    rows = fan_out("a", {"n": 3, "seed": 7, "temperature": 1.0})
+    assert [cid for cid, _ in rows] == ["a", "a#1", "a#2"]
+    assert [p["seed"] for _, p in rows] == [7, choice_seed(7, 1), choice_seed(7, 2)]
+    assert len({p["seed"] for _, p in rows}) == 3 and all(0 <= p["seed"] < 2**63 for _, p in rows)
+    assert {(p["n"], p["choice"]) for _, p in rows} == {(3, 0), (3, 1), (3, 2)}
+
+    lines = [
+        json.dumps({"custom_id": "x", "url": "/v1/completions", "body": {"prompt": "p", "n": 2}}),
+        json.dumps({"custom_id": "x#1", "prompt": "q"}),  # the id choice 1 of line 1 would take
+        json.dumps({"custom_id": "y", "prompt": "r", "n": 2}),
+    ]
+    report = validate_lines(read_input(lines), target="t", defaults=SamplingDefaults())
+    assert [(p.position, p.custom_id) for p in report.prompts] == [(2, "x#1"), (3, "y"), (3, "y#1")]
+    assert [(e.position, "is taken" in e.reason) for e in report.errors] == [(1, True)]

@@ -132,6 +132,7 @@ def test_batch_round_trip_matches_specq_export(live: Server, tmp_path: Path) -> 
         _line("tools-1", {"messages": CHAT, "tools": [{"type": "function", "function": {"name": "f"}}]}),
         _line("other-model", {"messages": CHAT, "model": "target-l"}),
         _line("chat-2", {"messages": CHAT, "max_completion_tokens": 5, "temperature": 0.7, "seed": 3}),
+        _line("chat-n", {"messages": CHAT, "max_tokens": 6, "n": 3, "temperature": 1.0, "seed": 11}),
     ]
     f = _upload(client, lines)
     assert (f.purpose, f.bytes, client.files.retrieve(f.id).filename) == (
@@ -145,25 +146,26 @@ def test_batch_round_trip_matches_specq_export(live: Server, tmp_path: Path) -> 
     assert batch.status in ("validating", "in_progress") and batch.metadata == {"run": "t1"}
     batch = _wait(client, batch.id, lambda b: b.status not in ("validating", "in_progress", "finalizing"))
     assert batch.status == "completed", batch
-    assert (batch.request_counts.total, batch.request_counts.completed, batch.request_counts.failed) == (
-        6,
-        3,
-        3,
-    )
+    counts = batch.request_counts
+    assert (counts.total, counts.completed, counts.failed) == (7, 4, 3)  # n=3 is three prompts, one request
     assert batch.completed_at and batch.finalizing_at and batch.in_progress_at and batch.expires_at
     assert batch.usage.output_tokens > 0
 
     output = _jsonl(client.files.content(batch.output_file_id).text)
     errors = _jsonl(client.files.content(batch.error_file_id).text)
-    assert [o["custom_id"] for o in output] == ["chat-1", "code-1", "chat-2"]
+    assert [o["custom_id"] for o in output] == ["chat-1", "code-1", "chat-2", "chat-n"]
     assert [e["custom_id"] for e in errors] == [None, "tools-1", "other-model"]
     bodies = {o["custom_id"]: o["response"]["body"] for o in output}
     assert bodies["chat-1"]["object"] == "chat.completion" and bodies["code-1"]["object"] == "text_completion"
     for body in bodies.values():
         usage = body["usage"]
         assert usage["total_tokens"] == usage["prompt_tokens"] + usage["completion_tokens"] > 0
-        assert body["specq"]["target"] == TARGET and body["specq"]["steps"] >= 0
+        for stats in body["specq"].get("choices", [body["specq"]]):  # n > 1: one per choice
+            assert stats["target"] == TARGET and stats["accepted_tokens"] <= stats["drafted_tokens"]
     assert bodies["chat-2"]["usage"]["completion_tokens"] <= 5
+    fanned = bodies["chat-n"]
+    assert [c["index"] for c in fanned["choices"]] == [0, 1, 2] and len(fanned["specq"]["choices"]) == 3
+    assert 3 <= fanned["usage"]["completion_tokens"] <= 18
     assert "tools=" in errors[1]["response"]["body"]["error"]["message"]
     assert errors[1]["response"]["status_code"] == 400
 
@@ -179,6 +181,13 @@ def test_batch_round_trip_matches_specq_export(live: Server, tmp_path: Path) -> 
     assert chat.usage.completion_tokens == bodies["chat-1"]["usage"]["completion_tokens"]
     text = client.completions.create(model=TARGET, prompt="def fibonacci(n):", max_tokens=6)
     assert text.choices[0].text == bodies["code-1"]["choices"][0]["text"]
+    # n fans out synchronously too: one answer, three choices. (Their texts need not equal the
+    # batch line's: a seeded row's random stream is consumed per speculation step, and the
+    # adaptive k differs between runs.)
+    sampled = client.chat.completions.create(
+        model=TARGET, messages=CHAT, max_tokens=6, n=3, temperature=1.0, seed=11
+    )
+    assert [c.index for c in sampled.choices] == [0, 1, 2] and sampled.usage.completion_tokens <= 18
 
     # A restarted server finds everything in SQL.
     with _uvicorn() as url:
