@@ -215,7 +215,9 @@ def _parse_jsonl_text(text: str, position: int) -> Iterator[InputLine]:
         obj = json.loads(stripped)
     except json.JSONDecodeError as exc:
         yield InputLine(
-            position=position, raw=excerpt(stripped), error=f"malformed JSON: {exc.msg} at column {exc.colno}"
+            position=position,
+            raw=excerpt(stripped),
+            error=f"malformed JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}",
         )
         return
     except RecursionError:
