@@ -227,7 +227,9 @@ def _migration_lock(engine: Engine) -> Iterator[None]:
     if engine.dialect.name == "sqlite" and path is not None:
         import fcntl
 
-        with open(path.with_name(path.name + ".migrate.lock"), "w") as fh:
+        from specq.files import open_private
+
+        with open_private(path.with_name(path.name + ".migrate.lock")) as fh:
             fcntl.flock(fh, fcntl.LOCK_EX)
             try:
                 yield

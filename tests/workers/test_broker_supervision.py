@@ -24,6 +24,7 @@ import producer
 from db.schema import Job, JobStatus, Prompt, Result
 from db.session import dispose_engines, session_scope
 from specq.settings import get_settings
+from tests.db.conftest import pg_url  # noqa: F401  (the fixture)
 from workers.stack import Stack, StackError, broker_backlog
 
 
@@ -153,3 +154,72 @@ def test_job_completes_after_the_broker_is_killed_mid_job(
     finally:
         stack.stop(timeout=30)
         dispose_engines()
+
+
+@pytest.mark.integration
+@pytest.mark.timeout(600)
+def test_specq_up_says_so_and_prints_no_password(
+    random_models: dict[str, Path],
+    specq_env: Path,
+    pg_url: str,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`specq up` on PostgreSQL (a password in its URL) and the embedded broker: its banner names
+    the database with the password masked, and a killed broker is restarted with one line."""
+    import subprocess
+    import sys
+    import threading
+
+    from sqlalchemy.engine import make_url
+
+    password = "pw-" + os.urandom(4).hex()
+    config = specq_env / "specq.toml"
+    config.write_text(f'[targets.t]\npath = "{random_models["target"]}"\ndefault_draft = "none"\n')
+    db_url = make_url(pg_url).set(password=password).render_as_string(hide_password=False)
+    for key, value in {
+        "SPECQ_CONFIG_FILE": str(config),
+        "SPECQ_DATABASE_URL": db_url,  # trust authentication: the password is carried, not checked
+        "OMP_NUM_THREADS": "1",
+    }.items():
+        monkeypatch.setenv(key, value)
+    get_settings.cache_clear()
+    dispose_engines()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from cli.main import main; main()", "up", "--no-router", "--quiet"],
+        cwd=Path(__file__).resolve().parents[2],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    lines: list[str] = []
+    threading.Thread(target=lambda: lines.extend(proc.stdout or []), daemon=True).start()
+
+    def wait_for(text: str, timeout: float) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = [line for line in list(lines) if text in line]
+            if found:
+                return found[0]
+            assert proc.poll() is None, "".join(lines)
+            time.sleep(0.1)
+        raise AssertionError(f"no {text!r} in:\n{''.join(lines)}")
+
+    try:
+        banner = wait_for("specq is up", 300)
+        assert f"{make_url(pg_url).username}:***@" in banner and password not in banner
+        res = producer.submit_job([{"prompt": "hello"}] * 3, "t", max_new_tokens=4)
+        assert res.enqueued  # into the route queue: no router runs, so nothing consumes it
+        pid = int((specq_env / "redis.pid").read_text())
+        os.kill(pid, signal.SIGKILL)
+        notice = wait_for("restarted it", 30)
+        assert f"the embedded broker (pid {pid}) exited" in notice
+        assert "re-enqueued 3 unfinished prompts of 1 jobs" in notice
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=60)
+        dispose_engines()
+    output = "".join(lines)
+    assert password not in output
+    for path in specq_env.rglob("*"):
+        if path.is_file():
+            assert password.encode() not in path.read_bytes(), path
