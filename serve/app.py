@@ -25,7 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from db.schema import FilePurpose
 from db.session import init_db, session_scope
 from serve import batches, completions, files
-from serve.server import api_key
+from serve.auth import api_key
 from specq.deployment import Deployment, load_deployment
 from specq.settings import get_settings
 

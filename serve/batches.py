@@ -265,18 +265,19 @@ def batch_object(s: Session, row: ApiBatch) -> dict[str, Any]:
     usage = None
     if job is not None:
         counts = request_counts(s, job)
-        prompt_tokens, output_tokens = s.execute(
+        prompt_sum, output_sum = s.execute(
             select(
                 func.coalesce(func.sum(Result.prompt_tokens), 0),
                 func.coalesce(func.sum(Result.output_tokens), 0),
             ).where(Result.job_id == job.id)
         ).one()
+        prompt_tokens, output_tokens = int(prompt_sum or 0), int(output_sum or 0)
         usage = {
-            "input_tokens": int(prompt_tokens),
+            "input_tokens": prompt_tokens,
             "input_tokens_details": {"cached_tokens": 0},
-            "output_tokens": int(output_tokens),
+            "output_tokens": output_tokens,
             "output_tokens_details": {"reasoning_tokens": 0},
-            "total_tokens": int(prompt_tokens) + int(output_tokens),
+            "total_tokens": prompt_tokens + output_tokens,
         }
     ended = row.finalized_at
     return {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from serve.auth import api_key
 from specq.deployment import NO_DRAFT, Deployment, load_deployment
 from specq.settings import get_settings
 
@@ -22,12 +23,6 @@ class ServePlan:
     host: str
     port: int
     start_workers: bool  # False: workers already consume every queue of the deployment
-
-
-def api_key() -> str | None:
-    """The bearer token clients must send (``SPECQ_API_KEY``; empty means none)."""
-    key = get_settings().api_key
-    return key.get_secret_value() or None if key is not None else None
 
 
 def check_binding(host: str) -> None:
