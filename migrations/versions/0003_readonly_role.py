@@ -3,7 +3,9 @@
 Creates role ``SPECQ_SQL_ROLE`` (default ``specq_reader``: LOGIN, no other attribute,
 ``default_transaction_read_only`` on) when the migrating user may create roles, and grants it
 SELECT on the specq tables and views of this revision, plus SELECT on the tables later
-migrations create here (default privileges of the migrating user in this schema). Roles are
+migrations create here (default privileges of the migrating user in this schema). When
+``SPECQ_SQL_URL`` logs in as that role with a password, the role gets that password (what
+docker-compose.yml relies on: password authentication, no trust). Roles are
 cluster-wide, so an existing role is reused and the downgrade revokes but never drops it.
 When the role does not exist and cannot be created, the migration still succeeds and logs the
 statements an administrator runs; `specq sql` then says it cannot connect as that role.
@@ -50,6 +52,19 @@ def _role() -> str:
     return check_role_name(get_settings().sql_role)
 
 
+def _sql_url_password(role: str) -> str | None:
+    """The password SPECQ_SQL_URL gives ``role`` (None when it names another user or none)."""
+    from sqlalchemy.engine import make_url
+
+    from specq.settings import get_settings
+
+    url = get_settings().sql_url
+    if not url:
+        return None
+    u = make_url(url)
+    return u.password if u.username == role and u.password else None
+
+
 def _scalar(conn: Connection, sql: str, **params: object) -> object:
     return conn.execute(text(sql), params).scalar()
 
@@ -86,6 +101,11 @@ def upgrade() -> None:
         )
         conn.execute(text(alter))
         log.info("created role %s for `specq sql` (SELECT only)", role)
+    password = _sql_url_password(role)
+    if password is not None and may_create:
+        # A utility statement takes no bind parameters: a quoted literal (quotes doubled).
+        conn.exec_driver_sql(f"ALTER ROLE {role} PASSWORD '{password.replace(chr(39), chr(39) * 2)}'")
+        log.info("set the password of role %s from SPECQ_SQL_URL", role)
     for grant in grants:
         if grant.startswith("GRANT USAGE ON SCHEMA") and _scalar(
             conn, "SELECT has_schema_privilege(:r, :s, 'USAGE')", r=role, s=schema

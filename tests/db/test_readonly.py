@@ -308,3 +308,38 @@ def test_postgres_migrating_user_without_createrole(
             conn.execute(text(f"DROP ROLE IF EXISTS {reader}"))
             conn.execute(text(f"DROP ROLE IF EXISTS {owner}"))
         admin.dispose()
+
+
+def test_postgres_reader_password_comes_from_sql_url(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With SPECQ_SQL_URL logging in as the reader role with a password (docker-compose.yml), the
+    migration gives the role that password; `specq sql` then connects with that URL."""
+    from specq.settings import get_settings
+
+    tag = secrets.token_hex(4)
+    reader, name = f"specq_reader_{tag}", f"specq_test_pw_{tag}"
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(pg_url).set(database=name).render_as_string(hide_password=False)
+    sql_url = (
+        make_url(url).set(username=reader, password="it's-a-secret").render_as_string(hide_password=False)
+    )
+    monkeypatch.setenv("SPECQ_SQL_ROLE", reader)
+    monkeypatch.setenv("SPECQ_SQL_URL", sql_url)
+    get_settings.cache_clear()
+    engine = make_engine(url)
+    try:
+        init_db(engine)
+        _seed(engine)
+        with admin.connect() as conn:
+            stored = conn.execute(text("SELECT rolpassword FROM pg_authid WHERE rolname = :r"), {"r": reader})
+            assert str(stored.scalar()).startswith("SCRAM-SHA-256$")
+        assert _run("SELECT count(*) FROM jobs") == [(1,)]  # as the reader, through SPECQ_SQL_URL
+    finally:
+        engine.dispose()
+        dispose_engines()
+        get_settings.cache_clear()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(text(f"DROP ROLE IF EXISTS {reader}"))
+        admin.dispose()
