@@ -170,6 +170,8 @@ class Stack:
         self.broker: EmbeddedRedis | None = None
         self.workers: dict[str, _Running] = {}
         self._broker_restarts: list[float] = []
+        # Set from a broker restart until its unfinished prompts are re-enqueued: "<what happened>".
+        self._resend_after: str | None = None
         self._stopping = False
 
     # ------------------------------------------------------------------ start
@@ -337,7 +339,7 @@ class Stack:
         """
         broker = self.broker
         if broker is None or not broker.owned or self._stopping or broker.alive():
-            return None
+            return self._resend()
         code = broker.exit_code()
         died = f"the embedded broker (pid {broker.pid}) exited" + (f" with code {code}" if code else "")
         now = time.monotonic()
@@ -355,11 +357,24 @@ class Stack:
 
         configure()  # pooled connections point at the dead server
         reset_client()
-        jobs, prompts = self._maybe_resume(True, fresh_broker=True)
-        notice = (
-            f"{died}; restarted it (pid {self.broker.pid}) and re-enqueued {prompts} unfinished prompts "
-            f"of {jobs} jobs"
-        )
+        self._resend_after = f"{died}; restarted it (pid {self.broker.pid})"
+        return self._resend()
+
+    def _resend(self) -> str | None:
+        """Re-enqueue unfinished prompts after a broker restart; retried at every check until the
+        database answers (it may have gone with the broker)."""
+        if self._resend_after is None:
+            return None
+        try:
+            jobs, prompts = self._maybe_resume(True, fresh_broker=True)
+        except Exception as exc:  # logged, and retried at the next check
+            from db.session import connection_error_message
+
+            reason = connection_error_message(exc) or redact(f"{type(exc).__name__}: {exc}")
+            log.warning("%s; re-enqueueing failed, retrying: %s", self._resend_after, reason)
+            return None
+        notice = f"{self._resend_after} and re-enqueued {prompts} unfinished prompts of {jobs} jobs"
+        self._resend_after = None
         log.warning(notice)
         return notice
 

@@ -102,6 +102,53 @@ def test_restarts_are_limited(tokenizer_target: str) -> None:
         stack.stop(timeout=10)
 
 
+def test_reenqueue_waits_for_the_database(
+    tokenizer_target: str,
+    pg_url: str,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Broker and database gone together: the broker comes back at once; the unfinished prompts
+    are re-enqueued at the first check after the database answers again."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from tests.db.conftest import PG_ADMIN_URL
+
+    name = "specq_test_sup_" + os.urandom(4).hex()
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    monkeypatch.setenv("SPECQ_DATABASE_URL", make_url(pg_url).set(database=name).render_as_string(False))
+    get_settings.cache_clear()
+    dispose_engines()
+    stack = Stack(targets=[tokenizer_target], router=False)
+    stack.specs = []
+    stack.start()
+    try:
+        url = get_settings().resolved_broker_url
+        producer.submit_job([{"prompt": "hello"}] * 3, tokenizer_target, max_new_tokens=4)
+        with admin.connect() as conn:  # the database stops accepting connections
+            conn.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false'))
+            conn.execute(
+                text(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'")
+            )
+        old = _kill_broker(stack)
+        assert stack.check() == [] and stack.check() == []  # restarted; re-enqueueing waits
+        assert stack.broker is not None and stack.broker.pid != old and broker_backlog(url) == 0
+        with admin.connect() as conn:
+            conn.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true'))
+        notices = stack.check()
+        assert len(notices) == 1 and notices[0].endswith("and re-enqueued 3 unfinished prompts of 1 jobs")
+        assert broker_backlog(url) == 2 and stack.check() == []
+    finally:
+        stack.stop(timeout=10)
+        dispose_engines()
+        with admin.connect() as conn:
+            conn.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true'))
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
 @pytest.mark.integration
 @pytest.mark.timeout(600)
 def test_job_completes_after_the_broker_is_killed_mid_job(
