@@ -215,7 +215,7 @@ def _openai_line(
     return status_code == 200, {**line, "response": response, "error": None}
 
 
-def _by_line(records: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+def by_line(records: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
     """Records grouped by input line (a line asking for n completions has n records)."""
     group: list[dict[str, Any]] = []
     for rec in records:
@@ -280,7 +280,7 @@ def export(
         with contextlib.ExitStack() as files:
             fh = files.enter_context(_atomic_writer(out))
             fe = files.enter_context(_atomic_writer(err)) if err is not None else None
-            for recs in _by_line(_line_record(row) for row in queries.iter_job_lines(s, job_id)):
+            for recs in by_line(_line_record(row) for row in queries.iter_job_lines(s, job_id)):
                 for rec in recs:
                     key = rec["status"] if rec["status"] in ("completed", "pending") else "failed"
                     counts[key] += 1

@@ -7,12 +7,13 @@ are the same text. The job stays in SQL like any other (`specq status`, `specq s
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from typing import Any
 
 import producer
-from producer.export import openai_error, openai_response
+from producer.export import OPENAI_EXTENSION_KEY, by_line, openai_response
 from producer.status import as_utc
 from producer.submit import SubmitError, submit_job
 from specq.deployment import Deployment
@@ -54,15 +55,14 @@ def complete(endpoint: str, body: Any, deployment: Deployment, *, timeout_s: flo
             code="model_not_found",
             param="model",
         )
-    line = {"custom_id": "request", "method": "POST", "url": endpoint, "body": body}
+    lines = _request_lines(endpoint, body)
     try:
-        res = submit_job([line], model, name=endpoint.removeprefix("/v1/"), deployment=deployment)
+        res = submit_job(lines, model, name=endpoint.removeprefix("/v1/"), deployment=deployment)
     except SubmitError as exc:
         raise CompletionError(400, str(exc), code="invalid_request") from None
     if res.invalid:
-        rec = next(producer.results(res.job_id))
-        _, error = openai_error(rec)
-        raise CompletionError(400, error["message"].removeprefix("line 1: "), code="invalid_request")
+        rec = next(r for r in producer.results(res.job_id) if r["status"] == "invalid")
+        raise CompletionError(400, _where(rec, len(lines)) + rec["error"], code="invalid_request")
     if not res.enqueued:
         raise CompletionError(
             503, f"request recorded as {res.job_id} but not queued: {res.message}", code="unavailable"
@@ -75,18 +75,58 @@ def complete(endpoint: str, body: Any, deployment: Deployment, *, timeout_s: flo
                 504, f"not decoded within {timeout_s:.0f}s; job {res.job_id} cancelled", code="timeout"
             )
         time.sleep(_POLL_S)
-    recs = list(producer.results(res.job_id))  # one per choice
-    for rec in recs:
-        rec["_chat"] = endpoint == "/v1/chat/completions"
     finished = as_utc(rep.finished_at or rep.created_at)
     created = int(finished.timestamp()) if finished else 0
-    answer = openai_response(recs, request_id=res.job_id, model=model, created=created)
-    if answer is None:  # the job ended (cancelled by someone) before every choice was decoded
+    bodies = []
+    for recs in by_line(producer.results(res.job_id)):  # a line per prompt, a record per choice
+        for rec in recs:
+            rec["_chat"] = endpoint == "/v1/chat/completions"
+        answer = openai_response(recs, request_id=res.job_id, model=model, created=created)
+        if answer is None:  # the job ended (cancelled by someone) before every choice was decoded
+            raise CompletionError(
+                500, f"job {res.job_id} ended as {rep.status} before decoding", code="cancelled"
+            )
+        status_code, reply = answer
+        if status_code != 200:
+            error = reply["error"]
+            message = _where(recs[0], len(lines)) + re.sub(r"^line \d+: ", "", error["message"])
+            raise CompletionError(status_code, message, code=error["code"])
+        bodies.append(reply)
+    return Answer(res.job_id, _merge(bodies))
+
+
+def _request_lines(endpoint: str, body: dict[str, Any]) -> list[dict[str, Any]]:
+    """The request as batch lines: one, or one per prompt of a /v1/completions prompt list."""
+    prompt = body.get("prompt")
+    if endpoint != "/v1/completions" or not isinstance(prompt, list):
+        return [{"custom_id": "request", "method": "POST", "url": endpoint, "body": body}]
+    if not prompt or not all(isinstance(p, str) for p in prompt):
         raise CompletionError(
-            500, f"job {res.job_id} ended as {rep.status} before decoding", code="cancelled"
+            400,
+            "prompt must be a string or a non-empty list of strings (token-id prompts are not supported)",
+            code="invalid_request",
+            param="prompt",
         )
-    status_code, body = answer
-    if status_code != 200:
-        error = body["error"]
-        raise CompletionError(status_code, error["message"].removeprefix("line 1: "), code=error["code"])
-    return Answer(res.job_id, body)
+    return [
+        {"custom_id": f"prompt-{i}", "method": "POST", "url": endpoint, "body": {**body, "prompt": p}}
+        for i, p in enumerate(prompt)
+    ]
+
+
+def _where(rec: dict[str, Any], prompts: int) -> str:
+    """Which prompt of a prompt list a message is about (nothing for a single prompt)."""
+    return f"prompt[{rec['line'] - 1}]: " if prompts > 1 else ""
+
+
+def _merge(bodies: list[dict[str, Any]]) -> dict[str, Any]:
+    """One response for a prompt list, as OpenAI's: choice ``i * n + j`` is choice j of prompt i."""
+    if len(bodies) == 1:
+        return bodies[0]
+    n = len(bodies[0]["choices"])
+    merged = dict(bodies[0])
+    merged["choices"] = [
+        {**choice, "index": i * n + choice["index"]} for i, b in enumerate(bodies) for choice in b["choices"]
+    ]
+    merged["usage"] = {k: sum(b["usage"][k] for b in bodies) for k in bodies[0]["usage"]}
+    merged[OPENAI_EXTENSION_KEY] = {"prompts": [b[OPENAI_EXTENSION_KEY] for b in bodies]}
+    return merged

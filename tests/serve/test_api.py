@@ -181,6 +181,12 @@ def test_batch_round_trip_matches_specq_export(live: Server, tmp_path: Path) -> 
     assert chat.usage.completion_tokens == bodies["chat-1"]["usage"]["completion_tokens"]
     text = client.completions.create(model=TARGET, prompt="def fibonacci(n):", max_tokens=6)
     assert text.choices[0].text == bodies["code-1"]["choices"][0]["text"]
+    # A prompt list (what evaluation harnesses send) is one request, choice i per prompt i.
+    listed = client.completions.create(
+        model=TARGET, prompt=["def add(a, b):", "def fibonacci(n):"], max_tokens=6
+    )
+    assert [c.index for c in listed.choices] == [0, 1]
+    assert listed.choices[1].text == text.choices[0].text
     # n fans out synchronously too: one answer, three choices. (Their texts need not equal the
     # batch line's: a seeded row's random stream is consumed per speculation step, and the
     # adaptive k differs between runs.)
