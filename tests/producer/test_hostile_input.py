@@ -227,6 +227,20 @@ def test_an_unexpected_failure_marks_the_job_failed_never_validating(
     def refusing_insert(*args: Any, **kwargs: Any) -> int:
         raise OSError("disk full")  # what a real database error looks like from here: any exception
 
+    def interrupted(*args: Any, **kwargs: Any) -> Any:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(submit_module, "validate_lines", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        submit_job(path, "t", deployment=local_deployment, engine=backend, enqueue=False, name="ctrl-c")
+    with session_scope(backend) as s:
+        job = s.scalars(select(Job).where(Job.name == "ctrl-c")).one()
+        assert (job.status, job.error) == (
+            JobStatus.FAILED,
+            "submission interrupted while validating the input (KeyboardInterrupt)",
+        )
+    monkeypatch.undo()
+
     monkeypatch.setattr(queries, "add_prompts_bulk", refusing_insert)
     r = submit_job(path, "t", deployment=local_deployment, engine=backend, enqueue=False)
     job, prompts, errors = _recorded(backend, r.job_id)
