@@ -179,7 +179,7 @@ def validate_lines(
     refused: dict[int, str] = {}  # index in good -> reason
     if tokenizer is not None and tokenizer.context_length is not None:
         report.length_checked = True
-        ctx = tokenizer.context_length
+        context = tokenizer.context_length
         longest = tokenizer.max_token_bytes
         texts: list[str] = []
         for i, ln in enumerate(good):
@@ -200,7 +200,7 @@ def validate_lines(
             problem = size_problem(
                 n_bytes,
                 max_prompt_bytes=n_bytes,
-                context=ctx,
+                context=context,
                 max_token_bytes=longest,
                 max_new_tokens=max_new,
                 target=target,
