@@ -1,9 +1,9 @@
 """`specq up` supervises the embedded broker it started: a killed redis-server is restarted and
 every unfinished prompt is sent again, and the stack says so.
 
-The first test runs the broker alone (no worker consumes, so the re-enqueued messages can be
-counted); the second kills the broker under a real router and decode worker (tiny zoo) in the
-middle of a job, which then completes by itself with each prompt decoded once.
+The first tests run the broker alone (no worker consumes, so the re-enqueued messages can be
+counted); the last runs `specq up` (router and decode worker, tiny zoo) and kills the broker in
+the middle of a job, which then completes by itself with each prompt decoded once.
 """
 
 from __future__ import annotations
@@ -150,89 +150,40 @@ def test_reenqueue_waits_for_the_database(
 
 
 @pytest.mark.integration
-@pytest.mark.timeout(600)
-def test_job_completes_after_the_broker_is_killed_mid_job(
-    tiny_zoo: Any, specq_env: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Router + decode worker on the embedded broker; SIGKILL the broker once results flow."""
-    from tests.conftest import ZOO_CACHE
-
-    monkeypatch.setenv("SPECQ_ZOO_DIR", str(ZOO_CACHE))
-    monkeypatch.setenv("SPECQ_CONFIG_FILE", str(specq_env / "specq.toml"))  # absent: the default
-    monkeypatch.setenv("SPECQ_MAX_BATCH_SIZE", "4")
-    monkeypatch.setenv("SPECQ_ROUTE_CHUNK_SIZE", "8")
-    monkeypatch.setenv("SPECQ_EXPLORE_RATE", "0")
-    monkeypatch.setenv("OMP_NUM_THREADS", "1")
-    get_settings.cache_clear()
-    dispose_engines()
-    n = 48
-    stack = Stack(targets=["target-s"])
-    stack.start(timeout=300)
-    try:
-        prompts = [{"custom_id": str(i), "prompt": f"Tell me about item {i} and why"} for i in range(n)]
-        res = producer.submit_job(prompts, "target-s", max_new_tokens=16)
-        deadline = time.monotonic() + 120
-        while producer.status(res.job_id, errors_shown=0).completed < 1:
-            assert time.monotonic() < deadline, "no result within 120 s"
-            time.sleep(0.1)
-        done_before = producer.status(res.job_id, errors_shown=0).completed
-        assert done_before < n, "the job finished before the broker could be killed"
-        old = _kill_broker(stack)
-        killed_at = time.monotonic()
-        notices: list[str] = []
-        while not (rep := producer.status(res.job_id, errors_shown=0)).done:
-            notices += stack.check()
-            assert time.monotonic() - killed_at < 180, f"job stuck at {rep.finished}/{rep.total}"
-            time.sleep(0.2)
-        took = time.monotonic() - killed_at
-        assert len(notices) == 1 and notices[0].startswith(f"the embedded broker (pid {old}) exited")
-        with session_scope(read_only=True) as s:
-            job = s.get(Job, res.job_id)
-            per_prompt = Counter(s.scalars(select(Result.prompt_id).where(Result.job_id == res.job_id)))
-            prompt_ids = set(s.scalars(select(Prompt.id).where(Prompt.job_id == res.job_id)))
-        assert job is not None and (job.status, job.completed, job.failed) == (JobStatus.COMPLETED, n, 0)
-        assert set(per_prompt) == prompt_ids and len(prompt_ids) == n  # nothing lost
-        assert max(per_prompt.values()) == 1  # nothing duplicated
-        print(f"broker killed at {done_before}/{n} done; job completed {took:.1f}s later; {notices[0]}")
-        # The files the stack wrote are this user's only.
-        logs = get_settings().data_dir / "logs"
-        assert (logs.stat().st_mode & 0o777) == 0o700
-        assert {p.stat().st_mode & 0o777 for p in logs.iterdir()} == {0o600}
-    finally:
-        stack.stop(timeout=30)
-        dispose_engines()
-
-
-@pytest.mark.integration
-@pytest.mark.timeout(600)
-def test_specq_up_says_so_and_prints_no_password(
-    random_models: dict[str, Path],
+@pytest.mark.timeout(900)
+def test_specq_up_heals_a_broker_killed_mid_job(
+    tiny_zoo: Any,
     specq_env: Path,
     pg_url: str,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """`specq up` on PostgreSQL (a password in its URL) and the embedded broker: its banner names
-    the database with the password masked, and a killed broker is restarted with one line."""
+    """`specq up` (router + decode worker, tiny zoo) on PostgreSQL with a password in its URL and
+    the embedded broker: the banner masks the password; the broker SIGKILLed once results flow is
+    restarted with one line; the job completes by itself, every prompt decoded once."""
     import subprocess
     import sys
     import threading
 
     from sqlalchemy.engine import make_url
 
+    from tests.conftest import ZOO_CACHE
+
     password = "pw-" + os.urandom(4).hex()
-    config = specq_env / "specq.toml"
-    config.write_text(f'[targets.t]\npath = "{random_models["target"]}"\ndefault_draft = "none"\n')
     db_url = make_url(pg_url).set(password=password).render_as_string(hide_password=False)
     for key, value in {
-        "SPECQ_CONFIG_FILE": str(config),
+        "SPECQ_ZOO_DIR": str(ZOO_CACHE),
+        "SPECQ_CONFIG_FILE": str(specq_env / "specq.toml"),  # absent: the built-in default deployment
         "SPECQ_DATABASE_URL": db_url,  # trust authentication: the password is carried, not checked
+        "SPECQ_MAX_BATCH_SIZE": "4",
+        "SPECQ_ROUTE_CHUNK_SIZE": "8",
+        "SPECQ_EXPLORE_RATE": "0",
         "OMP_NUM_THREADS": "1",
     }.items():
         monkeypatch.setenv(key, value)
     get_settings.cache_clear()
     dispose_engines()
     proc = subprocess.Popen(
-        [sys.executable, "-c", "from cli.main import main; main()", "up", "--no-router", "--quiet"],
+        [sys.executable, "-c", "from cli.main import main; main()", "up", "-t", "target-s", "--quiet"],
         cwd=Path(__file__).resolve().parents[2],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -251,22 +202,47 @@ def test_specq_up_says_so_and_prints_no_password(
             time.sleep(0.1)
         raise AssertionError(f"no {text!r} in:\n{''.join(lines)}")
 
+    n = 48
     try:
         banner = wait_for("specq is up", 300)
         assert f"{make_url(pg_url).username}:***@" in banner and password not in banner
-        res = producer.submit_job([{"prompt": "hello"}] * 3, "t", max_new_tokens=4)
-        assert res.enqueued  # into the route queue: no router runs, so nothing consumes it
+        prompts = [{"custom_id": str(i), "prompt": f"Tell me about item {i} and why"} for i in range(n)]
+        res = producer.submit_job(prompts, "target-s", max_new_tokens=16)
+        deadline = time.monotonic() + 120
+        while (done_before := producer.status(res.job_id, errors_shown=0).completed) < 1:
+            assert time.monotonic() < deadline, "no result within 120 s"
+            time.sleep(0.1)
+        assert done_before < n, "the job finished before the broker could be killed"
         pid = int((specq_env / "redis.pid").read_text())
         os.kill(pid, signal.SIGKILL)
+        killed_at = time.monotonic()
         notice = wait_for("restarted it", 30)
-        assert f"the embedded broker (pid {pid}) exited" in notice
-        assert "re-enqueued 3 unfinished prompts of 1 jobs" in notice
+        assert (
+            f"the embedded broker (pid {pid}) exited" in notice and "unfinished prompts of 1 jobs" in notice
+        )
+        while not (rep := producer.status(res.job_id, errors_shown=0)).done:
+            assert time.monotonic() - killed_at < 180, f"job stuck at {rep.finished}/{rep.total}"
+            assert proc.poll() is None, "".join(lines)
+            time.sleep(0.2)
+        took = time.monotonic() - killed_at
+        with session_scope(read_only=True) as s:
+            job = s.get(Job, res.job_id)
+            per_prompt = Counter(s.scalars(select(Result.prompt_id).where(Result.job_id == res.job_id)))
+            prompt_ids = set(s.scalars(select(Prompt.id).where(Prompt.job_id == res.job_id)))
+        assert job is not None and (job.status, job.completed, job.failed) == (JobStatus.COMPLETED, n, 0)
+        assert set(per_prompt) == prompt_ids and len(prompt_ids) == n  # nothing lost
+        assert max(per_prompt.values()) == 1  # nothing duplicated
+        print(f"broker killed at {done_before}/{n} done; job completed {took:.1f}s later; {notice.strip()}")
     finally:
         proc.send_signal(signal.SIGINT)
-        proc.wait(timeout=60)
+        proc.wait(timeout=120)
         dispose_engines()
-    output = "".join(lines)
-    assert password not in output
+    assert password not in "".join(lines)
+    assert any(line.startswith("the embedded broker") for line in lines), "".join(lines)  # the CLI's line
+    # The files `specq up` wrote are this user's only, and hold no password.
+    logs = specq_env / "logs"
+    assert (logs.stat().st_mode & 0o777) == 0o700
+    assert {p.stat().st_mode & 0o777 for p in logs.iterdir()} == {0o600}
     for path in specq_env.rglob("*"):
         if path.is_file():
             assert password.encode() not in path.read_bytes(), path
