@@ -58,6 +58,10 @@ def _sqlite_path(url: str) -> Path | None:
     return Path(database)
 
 
+class DatabaseUnavailable(RuntimeError):
+    """The database cannot be reached, opened or created; the message says which and why."""
+
+
 def _create_private_sqlite(path: Path) -> None:
     """The database file 0600 in a 0700 directory, before SQLite creates it (and its WAL) 0644."""
     from specq.files import private_data_dir, private_dir, private_file
@@ -65,11 +69,15 @@ def _create_private_sqlite(path: Path) -> None:
 
     if path.exists():
         return
-    if path.parent.resolve() == get_settings().data_dir.resolve():
-        private_data_dir(path.parent)
-    else:
-        private_dir(path.parent)
-    private_file(path)  # an empty file is an empty SQLite database
+    try:
+        if path.parent.resolve() == get_settings().data_dir.resolve():
+            private_data_dir(path.parent)
+        else:
+            private_dir(path.parent)
+        private_file(path)  # an empty file is an empty SQLite database
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise DatabaseUnavailable(f"cannot create the SQLite database {path}: {reason}") from None
 
 
 def _install_sqlite_pragmas(engine: Engine, *, read_only: bool) -> None:
@@ -100,6 +108,8 @@ def connection_error_message(exc: BaseException) -> str | None:
 
     seen: BaseException | None = exc
     for _ in range(10):  # follow raise ... from ... chains a little way
+        if isinstance(seen, DatabaseUnavailable):
+            return f"{seen} (check SPECQ_DATABASE_URL / SPECQ_DATA_DIR)"
         if seen is None or isinstance(seen, OperationalError | InterfaceError):
             break
         seen = seen.__cause__ or seen.__context__

@@ -111,3 +111,17 @@ def test_unreachable_database_is_one_line(tmp_path: Path) -> None:
             "error: cannot use the database postgresql+psycopg://specq:***@127.0.0.1:1/specq"
         )
         assert "Connection refused" in lines[0] and secret not in r.stdout + r.stderr
+
+
+def test_a_database_that_cannot_be_created_is_one_line(tmp_path: Path) -> None:
+    from db.session import DatabaseUnavailable, connection_error_message, make_engine
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    with pytest.raises(DatabaseUnavailable) as caught:
+        make_engine(f"sqlite:///{blocker / 'data' / 'specq.db'}")
+    message = connection_error_message(caught.value)
+    assert message == (
+        f"cannot create the SQLite database {blocker / 'data' / 'specq.db'}: Not a directory "
+        "(check SPECQ_DATABASE_URL / SPECQ_DATA_DIR)"
+    )
