@@ -230,7 +230,8 @@ def _postgres_query(
         with conn.cursor() as cur:
             why = _privileges(cur)
             cur.execute("SHOW transaction_read_only")
-            assert cur.fetchone() == ("on",), "the specq sql transaction must be read-only"
+            if cur.fetchone() != ("on",):  # never expected: BEGIN READ ONLY was just sent
+                raise ReadOnlyError("the database did not start a read-only transaction; refusing to run")
         if why and not force:
             role = make_url(url).username
             raise ReadOnlyError(
