@@ -49,10 +49,13 @@ class DraftModelProposer:
         qs: list[torch.Tensor] = []
         for j in range(k):
             logits = to_target_vocab(logits, self.vocab_size)
+            # Drafted so far: part of the history the penalties look at.
+            prefix = torch.cat(tokens, dim=1) if tokens and sampler.any_history else None
             if sampler.all_greedy:
-                token = logits.argmax(-1)  # (B, 1); a greedy draft's q is one-hot: leave it implicit
+                # (B, 1); a greedy draft's q is one-hot: leave it implicit
+                token = sampler.process(logits, prefix).argmax(-1)
             else:
-                q = sampler.probs(logits)  # (B, 1, V)
+                q = sampler.probs(logits, prefix)  # (B, 1, V), warped as the target's will be
                 token = sampler.sample(q)
                 qs.append(q)
             tokens.append(token)

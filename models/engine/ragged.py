@@ -10,6 +10,14 @@ decoding the row alone.
 `rollback_cache` is the one place where rejected tokens are forgotten: it turns them
 into holes and crops the columns that no row kept off the end of the cache.
 
+Not every architecture survives padding and holes. `check_model` (run once per model)
+probes it: a model whose padded rows differ from its own unpadded decoding with left
+padding (BLOOM: its eager attention turns a fully masked pad query into NaN, which
+then leaks through 0 * NaN into real rows) is prefilled right-padded instead, so no
+query is ever fully masked; a model that holes or padding still change, or whose cache
+is not plain full attention (sliding-window layers: Transformers' window counts cache
+columns, and holes are columns), is refused with the reason.
+
 Continuous batching: `append_rows` adds the rows of another `RaggedLM` (new prompts,
 prefilled on their own) to a running batch, left-padding whichever cache is shorter with
 holes; `select_rows` drops finished rows and then the leading columns that no remaining
@@ -19,16 +27,26 @@ row uses, so the cache is as wide as its oldest row's span, not the whole sessio
 from __future__ import annotations
 
 import inspect
+import weakref
+from typing import Literal
 
 import torch
 from transformers import DynamicCache, PreTrainedModel
 from transformers.cache_utils import DynamicLayer
 
+Padding = Literal["left", "right"]
+_PADDING: weakref.WeakKeyDictionary[torch.nn.Module, Padding] = weakref.WeakKeyDictionary()
+
+
+class UnsupportedModelError(ValueError):
+    """The model cannot be decoded exactly over a ragged batch; the message says why."""
+
 
 class RaggedLM:
     """A Hugging Face causal LM plus the cache, attention mask and positions of one batch."""
 
-    def __init__(self, model: PreTrainedModel) -> None:
+    def __init__(self, model: PreTrainedModel, padding: Padding | None = None) -> None:
+        """padding: how to pad prompts; None = what `check_model` found for this model (checked once)."""
         self.model = model
         self.device = model.device
         accepted = inspect.signature(model.forward).parameters
@@ -40,29 +58,44 @@ class RaggedLM:
         self.cache = DynamicCache()
         self.mask = torch.zeros((0, 0), dtype=torch.long, device=self.device)  # (B, L): 1 real, 0 pad/hole
         self.next_pos = torch.zeros(0, dtype=torch.long, device=self.device)  # (B,) next position id
+        self.padding: Padding = padding or padding_for(model)
 
     @property
     def batch_size(self) -> int:
         return int(self.mask.shape[0])
 
     def prefill(self, prompts: list[list[int]], last_only: bool = True) -> torch.Tensor:
-        """Start a batch with left-padded prompts. Returns logits (B, 1, V), or (B, L, V) if not last_only."""
+        """Start a batch with padded prompts. Returns each row's last logits (B, 1, V), or all (B, L, V)
+        if not last_only (column j of a row is its token j from the left or right, as `self.padding`)."""
         width = max(len(p) for p in prompts)
         ids = torch.zeros((len(prompts), width), dtype=torch.long)
-        mask = torch.zeros((len(prompts), width), dtype=torch.long)
+        mask = torch.zeros((len(prompts), width), dtype=torch.bool)
         for i, p in enumerate(prompts):
-            ids[i, width - len(p) :] = torch.tensor(p, dtype=torch.long)
-            mask[i, width - len(p) :] = 1
+            cols = slice(width - len(p), width) if self.padding == "left" else slice(0, len(p))
+            ids[i, cols] = torch.tensor(p, dtype=torch.long)
+            mask[i, cols] = True
         ids, mask = ids.to(self.device), mask.to(self.device)
         self.cache = DynamicCache(config=self.model.config)
-        self.mask = mask[:, :0]
+        self.mask = mask[:, :0].long()
         self.next_pos = torch.zeros(len(prompts), dtype=torch.long, device=self.device)
-        return self.forward(ids, mask.bool(), last_only=last_only)
+        if self.padding == "left" or not last_only:
+            return self.forward(ids, mask, last_only=last_only)
+        # Right padding: each row's last real column; keep only the distinct ones' logits.
+        last = torch.tensor([len(p) - 1 for p in prompts], device=self.device)
+        at, row_col = last.unique(return_inverse=True)
+        logits = self.forward(ids, mask, logits_at=at if self._keeps_logits else None)  # (B, U or L, V)
+        col = row_col if self._keeps_logits else last
+        return logits.gather(1, col[:, None, None].expand(-1, 1, logits.shape[-1]))
 
     def forward(
-        self, tokens: torch.Tensor, valid: torch.Tensor | None = None, last_only: bool = False
+        self,
+        tokens: torch.Tensor,
+        valid: torch.Tensor | None = None,
+        last_only: bool = False,
+        logits_at: torch.Tensor | None = None,
     ) -> torch.Tensor:
-        """Append tokens (B, T) to every row; `valid` (B, T) False marks holes. Returns logits (B, T, V)."""
+        """Append tokens (B, T) to every row; `valid` (B, T) False marks holes. Returns logits (B, T, V),
+        (B, 1, V) if last_only, or (B, len(logits_at), V) at the columns logits_at (1-D)."""
         width = tokens.shape[1]
         if valid is None:  # no holes: the common case, kept cheap
             position_ids = self.next_pos[:, None] + torch.arange(width, device=tokens.device)
@@ -74,6 +107,8 @@ class RaggedLM:
             mask = torch.cat([self.mask, valid.long()], dim=1)  # (B, L + T)
             added = valid.sum(1)
         kwargs: dict[str, object] = {"logits_to_keep": 1} if (last_only and self._keeps_logits) else {}
+        if logits_at is not None:
+            kwargs["logits_to_keep"] = logits_at
         if self._takes_positions:
             kwargs["position_ids"] = position_ids
         out = self.model(input_ids=tokens, attention_mask=mask, cache=self.cache, use_cache=True, **kwargs)
@@ -110,6 +145,73 @@ class RaggedLM:
             mine.values = torch.cat([_left_pad(mine.values, width, 2), _left_pad(theirs.values, width, 2)])
         self.mask = torch.cat([_left_pad(self.mask, width, 1), _left_pad(other.mask, width, 1)])
         self.next_pos = torch.cat([self.next_pos, other.next_pos])
+
+
+def padding_for(model: PreTrainedModel) -> Padding:
+    """`check_model`'s answer for `model`, probed on first use and remembered while the model lives."""
+    if model not in _PADDING:
+        _PADDING[model] = check_model(model)
+    return _PADDING[model]
+
+
+def check_model(model: PreTrainedModel) -> Padding:
+    """How to pad `model`'s prompts so that every row decodes as it would alone; raises
+    UnsupportedModelError when neither way does, or when its cache is not plain attention.
+
+    Probes with a few tiny forwards (`padding_for` remembers the answer).
+    """
+    name = type(model).__name__
+    layers = DynamicCache(config=model.config).layers
+    odd = sorted({type(layer).__name__ for layer in layers if type(layer) is not DynamicLayer})
+    if odd:
+        window = getattr(model.config.get_text_config(decoder=True), "sliding_window", None)
+        raise UnsupportedModelError(
+            f"{name} is not supported by the speculative engine: its KV cache has {', '.join(odd)} layers "
+            f"(sliding_window={window}); the ragged cache leaves holes where draft tokens were rejected and "
+            "Transformers' sliding-window mask counts cache columns, not positions, so the output would not "
+            "be the model's own"
+        )
+    vocab = int(model.config.get_text_config(decoder=True).vocab_size)
+    long_, short = [t % vocab for t in (3, 5, 7, 2, 9)], [t % vocab for t in (4, 6)]
+    with torch.inference_mode():
+        alone = RaggedLM(model, "left")
+        expected = alone.prefill([short])[0, -1]  # one row: no padding at all
+        padding: Padding | None = None
+        candidates: tuple[Padding, ...] = ("left", "right")
+        for candidate in candidates:
+            lm = RaggedLM(model, candidate)
+            if _close(lm.prefill([long_, short])[1, -1], expected):
+                padding = candidate
+                break
+        if padding is None:
+            hint = " (the model is in training mode: call .eval())" if model.training else ""
+            raise UnsupportedModelError(
+                f"{name} is not supported by the speculative engine: a padded prompt's logits differ from "
+                f"the same prompt decoded alone, with left and with right padding{hint}"
+            )
+        # A hole (a rejected draft token) must leave the next token's logits unchanged.
+        plain, holed = RaggedLM(model, padding), RaggedLM(model, padding)
+        plain.prefill([long_, short])
+        holed.prefill([long_, short])
+        nxt = torch.tensor([[1 % vocab], [2 % vocab]], device=model.device)
+        want = plain.forward(nxt)[:, -1]
+        two = torch.cat([torch.full_like(nxt, 8 % vocab), nxt], dim=1)
+        got = holed.forward(two, torch.tensor([[False, True]] * 2, device=model.device))[:, -1]
+        if not _close(got, want):
+            raise UnsupportedModelError(
+                f"{name} is not supported by the speculative engine: a masked-out cache column (a rejected "
+                "draft token) changes the logits of later tokens, so its position scheme ignores the mask"
+            )
+    return padding
+
+
+def _close(a: torch.Tensor, b: torch.Tensor) -> bool:
+    """Equal up to the rounding of the model's dtype (a batch changes the order of float sums)."""
+    if not (torch.isfinite(a).all() and torch.isfinite(b).all()):
+        return False
+    rel = {torch.float64: 1e-9, torch.float32: 1e-4}.get(a.dtype, 3e-2)
+    scale = max(1.0, float(b.abs().max()))
+    return float((a.float() - b.float()).abs().max()) <= rel * scale
 
 
 def _layers(cache: DynamicCache) -> list[DynamicLayer]:

@@ -5,10 +5,20 @@ settings for the rows of a running batch as tensors, plus the random streams: ev
 row with a `seed` owns a `torch.Generator`, unseeded rows share one generator drawn
 from torch's global RNG (so `torch.manual_seed` makes a whole run reproducible).
 
-Warping follows Hugging Face `generate(do_sample=True)`: temperature, then top-p
-(nucleus) filtering. A row with `temperature == 0` is greedy: its "distribution" is
-one-hot on the argmax, so the speculative-sampling formulas reduce to exact greedy
-verification without a separate code path.
+Warping, in this order: the logits processors that look at the row's history
+(`repetition_penalty` as Hugging Face applies it, over prompt and output; OpenAI's
+`frequency_penalty` and `presence_penalty`, over the output), `logit_bias`; then the
+warpers as Hugging Face `generate(do_sample=True)` runs them: temperature, top-k,
+top-p (nucleus), min-p. A row with `temperature == 0` is greedy: its "distribution" is
+one-hot on the argmax of the processed logits, so the speculative-sampling formulas
+reduce to exact greedy verification without a separate code path.
+
+History inside a speculative step: the target scores k draft tokens at once, and the
+distribution at draft position j must be the one the row would have after accepting
+d_1..d_{j-1}; `probs(logits, prefix)` adds the prefix tokens to the row's counts per
+position, so the verified distribution is exactly the sequential one. A draft that
+passes its own drafted prefix gets the same warping for its q (higher acceptance);
+one that does not stays lossless (its q is still what it sampled from).
 """
 
 from __future__ import annotations
@@ -29,6 +39,15 @@ class SamplingParams:
     seed: int | None = None  # per-request torch.Generator seed; None draws from the global RNG
     stop_token_ids: tuple[int, ...] = field(default=())  # extra stop tokens besides the target's eos
     stop: tuple[str, ...] = field(default=())  # stop strings: the row ends where its text first contains one
+    top_k: int = 0  # keep the k most likely tokens; 0 keeps all
+    min_p: float = 0.0  # drop tokens less likely than min_p x the most likely one; 0 keeps all
+    repetition_penalty: float = (
+        1.0  # HF/CTRL: logits of tokens in prompt or output divided (>0) or multiplied (<0)
+    )
+    frequency_penalty: float = 0.0  # OpenAI: logit -= frequency_penalty x the token's count in the output
+    presence_penalty: float = 0.0  # OpenAI: logit -= presence_penalty if the token is in the output
+    logit_bias: tuple[tuple[int, float], ...] = field(default=())  # (token id, bias) added to the logits
+    logprobs: int | None = None  # None: no logprobs; n >= 0: each token's target logprob and the top n
 
     def __post_init__(self) -> None:
         if self.max_new_tokens < 1:
@@ -44,6 +63,30 @@ class SamplingParams:
         object.__setattr__(self, "stop", tuple(self.stop))
         if any(not isinstance(s, str) or not s for s in self.stop):
             raise ValueError(f"SamplingParams.stop must be non-empty strings, got {list(self.stop)!r}")
+        if isinstance(self.top_k, bool) or not isinstance(self.top_k, int) or self.top_k < 0:
+            raise ValueError(f"SamplingParams.top_k must be an int >= 0, got {self.top_k!r}")
+        if not 0.0 <= self.min_p <= 1.0:
+            raise ValueError(f"SamplingParams.min_p must be in [0, 1], got {self.min_p}")
+        if not self.repetition_penalty > 0:
+            raise ValueError(f"SamplingParams.repetition_penalty must be > 0, got {self.repetition_penalty}")
+        for name in ("frequency_penalty", "presence_penalty"):
+            if not -2.0 <= getattr(self, name) <= 2.0:
+                raise ValueError(f"SamplingParams.{name} must be in [-2, 2], got {getattr(self, name)}")
+        items = self.logit_bias.items() if isinstance(self.logit_bias, dict) else self.logit_bias
+        bias = tuple(sorted((int(t), float(b)) for t, b in items))
+        for t, b in bias:
+            if t < 0 or not -100.0 <= b <= 100.0:
+                raise ValueError(
+                    f"SamplingParams.logit_bias: token {t} bias {b}: ids >= 0, bias in [-100, 100]"
+                )
+        object.__setattr__(self, "logit_bias", bias)
+        if self.logprobs is not None and not 0 <= self.logprobs <= 20:
+            raise ValueError(f"SamplingParams.logprobs must be None or in [0, 20], got {self.logprobs}")
+
+    @property
+    def uses_history(self) -> bool:
+        """Whether the row's distribution depends on the tokens before it (a penalty is set)."""
+        return self.repetition_penalty != 1.0 or self.frequency_penalty != 0.0 or self.presence_penalty != 0.0
 
     @property
     def greedy(self) -> bool:
@@ -51,26 +94,60 @@ class SamplingParams:
 
 
 class RowSampler:
-    """Sampling settings and random streams for the active rows of a batch."""
+    """Sampling settings, history and random streams for the active rows of a batch."""
 
     def __init__(
         self,
-        temperature: torch.Tensor,  # (B,) float, 0 = greedy row
-        top_p: torch.Tensor,  # (B,) float
+        params: Sequence[SamplingParams],
         generators: list[torch.Generator | None],  # per-row stream, None = use `shared`
         shared: torch.Generator,
+        device: torch.device,
+        vocab_size: int | None = None,  # needed for logit_bias and penalties
+        counts: torch.Tensor | None = None,  # (B, V) output token counts (penalties)
+        seen: torch.Tensor | None = None,  # (B, V) bool, token in prompt or output (repetition penalty)
     ) -> None:
-        self.temperature = temperature
-        self.top_p = top_p
+        self.params = list(params)
         self.generators = generators
         self.shared = shared
-        self.device = temperature.device
-        self.greedy = temperature == 0  # (B,) bool
+        self.device = device
+        self.vocab_size = vocab_size
+
+        def column(name: str, dtype: torch.dtype = torch.float32) -> torch.Tensor:
+            return torch.tensor([getattr(p, name) for p in self.params], dtype=dtype, device=device)
+
+        self.temperature = column("temperature")  # (B,)
+        self.top_p = column("top_p")
+        self.top_k = column("top_k", torch.long)
+        self.min_p = column("min_p")
+        self.repetition = column("repetition_penalty")
+        self.frequency = column("frequency_penalty")
+        self.presence = column("presence_penalty")
+        self.greedy = self.temperature == 0  # (B,) bool
         # Host-side flags, computed once per batch composition, so the hot path never syncs to branch.
-        temps = temperature.tolist()
-        self.all_greedy = all(t == 0 for t in temps)
-        self.any_greedy = any(t == 0 for t in temps)
-        self.any_top_p = any(p < 1.0 for p in top_p.tolist())
+        self.all_greedy = all(p.greedy for p in self.params)
+        self.any_greedy = any(p.greedy for p in self.params)
+        self.any_top_p = any(p.top_p < 1.0 for p in self.params)
+        self.any_top_k = any(p.top_k > 0 for p in self.params)
+        self.any_min_p = any(p.min_p > 0 for p in self.params)
+        self.any_history = any(p.uses_history for p in self.params)
+        self.any_bias = any(p.logit_bias for p in self.params)
+        self.bias: torch.Tensor | None = None
+        if (self.any_bias or self.any_history) and vocab_size is None:
+            raise ValueError("RowSampler needs vocab_size for logit_bias and penalties")
+        if self.any_bias:
+            assert vocab_size is not None
+            self.bias = torch.zeros((len(self.params), vocab_size), dtype=torch.float32, device=device)
+            for i, p in enumerate(self.params):
+                for t, b in p.logit_bias:
+                    if t >= vocab_size:
+                        raise ValueError(f"logit_bias token {t} is outside the vocabulary [0, {vocab_size})")
+                    self.bias[i, t] = b
+        self.counts = counts
+        self.seen = seen
+        if self.any_history and (counts is None or seen is None):
+            assert vocab_size is not None
+            self.counts = torch.zeros((len(self.params), vocab_size), dtype=torch.float32, device=device)
+            self.seen = torch.zeros((len(self.params), vocab_size), dtype=torch.bool, device=device)
         self._seeded = [g for g in generators if g is not None]
         self._seeded_idx = [i for i, g in enumerate(generators) if g is not None]  # host
         self._seeded_rows = torch.tensor(self._seeded_idx, dtype=torch.long, device=self.device)
@@ -81,11 +158,14 @@ class RowSampler:
         params: Sequence[SamplingParams],
         device: torch.device | str,
         shared: torch.Generator | None = None,
+        vocab_size: int | None = None,
+        prompts: Sequence[Sequence[int]] | None = None,
     ) -> RowSampler:
-        """Samplers for rows decoded with `params`; `shared` is the stream of unseeded rows (new if None)."""
+        """Samplers for rows decoded with `params`; `shared` is the stream of unseeded rows (new if None).
+
+        vocab_size and the prompts are needed when a row has logit_bias or a penalty (the
+        repetition penalty counts the prompt's tokens as seen)."""
         device = torch.device(device)
-        temperature = torch.tensor([p.temperature for p in params], dtype=torch.float32, device=device)
-        top_p = torch.tensor([p.top_p for p in params], dtype=torch.float32, device=device)
         generators: list[torch.Generator | None] = []
         for p in params:
             if p.seed is None or p.greedy:
@@ -94,35 +174,110 @@ class RowSampler:
                 generators.append(torch.Generator(device=device).manual_seed(p.seed))
         if shared is None:
             shared = shared_generator(device)
-        return cls(temperature, top_p, generators, shared)
+        sampler = cls(params, generators, shared, device, vocab_size)
+        if sampler.seen is not None:
+            if prompts is None:
+                raise ValueError("RowSampler.from_params needs the prompts when a row has a penalty")
+            for i, prompt in enumerate(prompts):
+                sampler.seen[i, torch.tensor(list(prompt), dtype=torch.long, device=device)] = True
+        return sampler
 
     def __len__(self) -> int:
-        return int(self.temperature.shape[0])
+        return len(self.params)
 
-    def select(self, rows: torch.Tensor) -> RowSampler:
-        """The sampler for a subset of rows (indices into the current batch, in order)."""
-        idx = rows.tolist()
+    def select(self, rows: torch.Tensor, host_rows: list[int] | None = None) -> RowSampler:
+        """The sampler for a subset of rows (indices into the current batch, in order; their host
+        copy `host_rows` saves a device sync)."""
+        idx = rows.tolist() if host_rows is None else host_rows
         return RowSampler(
-            self.temperature[rows], self.top_p[rows], [self.generators[i] for i in idx], self.shared
+            [self.params[i] for i in idx],
+            [self.generators[i] for i in idx],
+            self.shared,
+            self.device,
+            self.vocab_size,
+            None if self.counts is None else self.counts[rows],
+            None if self.seen is None else self.seen[rows],
         )
 
     def concat(self, other: RowSampler) -> RowSampler:
         """This batch's rows, then `other`'s (rows joining a running batch); keeps this shared stream."""
+        counts = seen = None
+        if self.counts is not None or other.counts is not None:
+            mine, theirs = self._history(), other._history()
+            counts, seen = torch.cat([mine[0], theirs[0]]), torch.cat([mine[1], theirs[1]])
         return RowSampler(
-            torch.cat([self.temperature, other.temperature]),
-            torch.cat([self.top_p, other.top_p]),
+            self.params + other.params,
             self.generators + other.generators,
             self.shared,
+            self.device,
+            self.vocab_size or other.vocab_size,
+            counts,
+            seen,
         )
 
-    def probs(self, logits: torch.Tensor) -> torch.Tensor:
-        """Warped next-token distributions. logits (B, T, V) -> probs (B, T, V); greedy rows one-hot."""
+    def _history(self) -> tuple[torch.Tensor, torch.Tensor]:
+        if self.counts is not None and self.seen is not None:
+            return self.counts, self.seen
+        assert self.vocab_size is not None
+        size = (len(self), self.vocab_size)
+        return (
+            torch.zeros(size, dtype=torch.float32, device=self.device),
+            torch.zeros(size, dtype=torch.bool, device=self.device),
+        )
+
+    def observe(self, tokens: torch.Tensor, count: torch.Tensor) -> None:
+        """The rows emitted tokens[i, :count[i]] (tokens (B, T), count (B,)): add them to the history."""
+        if self.counts is None or self.seen is None:
+            return
+        emitted = torch.arange(tokens.shape[1], device=tokens.device)[None, :] < count[:, None]
+        self.counts.scatter_add_(1, tokens, emitted.to(self.counts.dtype))
+        self.seen.scatter_(1, tokens, emitted | self.seen.gather(1, tokens))
+
+    def process(self, logits: torch.Tensor, prefix: torch.Tensor | None = None) -> torch.Tensor:
+        """Logits (B, T, V) after the penalties and logit_bias; the unchanged tensor when no row has any.
+
+        prefix (B, P), P >= T-1: tokens drafted after the row's history; position t sees the first
+        P - (T-1) + t of them (verification: P = k, T = k+1; a draft's j-th step: P = j, T = 1)."""
+        if not (self.any_history or self.any_bias):
+            return logits
+        scores = logits.float() if logits.dtype in (torch.float16, torch.bfloat16) else logits.clone()
+        if self.any_history:
+            assert self.counts is not None and self.seen is not None
+            counts = self.counts.to(scores.dtype)[:, None, :].expand(-1, scores.shape[1], -1)  # (B, T, V)
+            if prefix is not None and prefix.shape[1]:
+                width = scores.shape[1]
+                one_hot = torch.zeros(
+                    (*prefix.shape, scores.shape[-1]), dtype=scores.dtype, device=scores.device
+                ).scatter_(-1, prefix[..., None], 1.0)
+                # so_far[:, m]: counts of prefix[:, :m]; position t sees the first P - (T-1) + t.
+                so_far = torch.cat([torch.zeros_like(one_hot[:, :1]), one_hot.cumsum(1)], dim=1)
+                base = prefix.shape[1] - (width - 1)
+                counts = counts + so_far[:, base : base + width]
+            seen = self.seen[:, None, :] | (counts > 0)
+            rep = self.repetition.to(scores.dtype)[:, None, None]
+            penalised = torch.where(scores < 0, scores * rep, scores / rep)
+            scores = torch.where(seen, penalised, scores)
+            scores = scores - self.frequency.to(scores.dtype)[:, None, None] * counts
+            scores = scores - self.presence.to(scores.dtype)[:, None, None] * (counts > 0).to(scores.dtype)
+        if self.bias is not None:
+            scores = scores + self.bias.to(scores.dtype)[:, None, :]
+        return scores
+
+    def probs(self, logits: torch.Tensor, prefix: torch.Tensor | None = None) -> torch.Tensor:
+        """Warped next-token distributions. logits (B, T, V) -> probs (B, T, V); greedy rows one-hot.
+
+        prefix: see `process`."""
         if logits.dtype in (torch.float16, torch.bfloat16):
             logits = logits.float()  # cumulative sums over a 32k vocabulary are meaningless in half precision
+        logits = self.process(logits, prefix)
         temperature = torch.where(self.greedy, 1.0, self.temperature).to(logits.dtype)
         scores = logits / temperature[:, None, None]
+        if self.any_top_k:
+            scores = _top_k_filter(scores, self.top_k)
         if self.any_top_p:
             scores = _top_p_filter(scores, self.top_p)
+        if self.any_min_p:
+            scores = _min_p_filter(scores, self.min_p)
         probs = scores.softmax(-1)
         if self.any_greedy:
             one_hot = torch.zeros_like(probs).scatter_(-1, logits.argmax(-1, keepdim=True), 1.0)
@@ -162,6 +317,24 @@ def shared_generator(device: torch.device | str) -> torch.Generator:
     """The stream of unseeded rows, seeded from the global RNG: reproducible under torch.manual_seed."""
     shared_seed = int(torch.randint(0, 2**62, (1,)).item())
     return torch.Generator(device=torch.device(device)).manual_seed(shared_seed)
+
+
+def _top_k_filter(scores: torch.Tensor, top_k: torch.Tensor) -> torch.Tensor:
+    """Hugging Face's TopKLogitsWarper with a per-row k (0 = off): ties with the k-th score are kept."""
+    k_max = int(min(int(top_k.max()), scores.shape[-1]))  # host sync, once per warp
+    kth = scores.topk(k_max, dim=-1).values  # (B, T, k_max)
+    idx = (top_k.clamp(min=1, max=k_max) - 1)[:, None, None].expand(-1, scores.shape[1], 1)
+    threshold = kth.gather(-1, idx)  # (B, T, 1)
+    remove = (scores < threshold) & (top_k > 0)[:, None, None]
+    return scores.masked_fill(remove, float("-inf"))
+
+
+def _min_p_filter(scores: torch.Tensor, min_p: torch.Tensor) -> torch.Tensor:
+    """Hugging Face's MinPLogitsWarper with a per-row min_p (0 = off): the most likely token always stays."""
+    probs = scores.softmax(-1)
+    top = probs.amax(-1, keepdim=True)
+    remove = probs < min_p.to(probs.dtype)[:, None, None] * top
+    return scores.masked_fill(remove, float("-inf"))
 
 
 def _top_p_filter(scores: torch.Tensor, top_p: torch.Tensor) -> torch.Tensor:

@@ -75,6 +75,18 @@ class RowStats:
 
 
 @dataclass
+class TokenLogprob:
+    """The target's log-probability of one emitted token and its most likely alternatives.
+
+    From the target model's own distribution: log-softmax of its logits, before penalties,
+    logit_bias, temperature and truncation (what the model thinks, not the sampling rule)."""
+
+    token: int
+    logprob: float
+    top: list[tuple[int, float]]  # (token, logprob), most likely first; SamplingParams.logprobs of them
+
+
+@dataclass
 class Output:
     """The result for one prompt."""
 
@@ -82,6 +94,9 @@ class Output:
     finish_reason: FinishReason
     stats: RowStats
     text: str | None = None  # the detokenized output, cut before a stop string; None without a detokenizer
+    logprobs: list[TokenLogprob] | None = (
+        None  # one per token of token_ids when SamplingParams.logprobs is set
+    )
 
 
 @dataclass
@@ -157,13 +172,20 @@ class _Rows:
         self.tokens_host: list[list[int] | None] = [None] * size
         self.checked = [0] * size
         self.cut_at: list[int | None] = [None] * size  # tokens kept when a stop string ended the row
+        self.logprobs: list[list[TokenLogprob] | None] = [
+            [] if r.params.logprobs is not None else None for r in requests
+        ]
+        self.last_new = self.pending[
+            :, None
+        ]  # (B, k+1) the last step's tokens; the first `last_count` are real
+        self.last_count = self.n_out
 
     def __len__(self) -> int:
         return len(self.requests)
 
     _DEVICE = ("pending", "out", "n_out", "max_new", "stop", "per_position")
     _STATS = ("steps", "drafted", "draft_s", "verify_s")
-    _LISTS = ("requests", "n_out_host", "tokens_host", "checked", "cut_at")
+    _LISTS = ("requests", "n_out_host", "tokens_host", "checked", "cut_at", "logprobs")
 
     def select(self, keep: list[int]) -> None:
         idx = torch.tensor(keep, dtype=torch.long)
@@ -209,6 +231,7 @@ class _Rows:
         rows = torch.arange(len(self), device=new.device)[:, None]
         self.out[rows, self.n_out[:, None] + cols] = new
         self.n_out += count
+        self.last_new, self.last_count = new, count
         finished = stopped | (self.n_out >= self.max_new)
         if k:
             if self.per_position.shape[1] < k:
@@ -234,6 +257,28 @@ class _Rows:
             start = 4 * size + j * (k + 1)
             tokens.extend(flat[start : start + host.count[i]])
         return host
+
+    def record_logprobs(self, logits: torch.Tensor, host: _Host) -> None:
+        """Emitted tokens' target logprobs and top alternatives, for rows that asked. logits (B, k+1, V)."""
+        wanted = [i for i, lp in enumerate(self.logprobs) if lp is not None]
+        if not wanted:
+            return
+        idx = torch.tensor(wanted, device=logits.device)
+        picked = logits[idx]
+        if picked.dtype in (torch.float16, torch.bfloat16):
+            picked = picked.float()
+        lp = picked.log_softmax(-1)  # (R, k+1, V)
+        chosen = lp.gather(-1, self.last_new[idx][..., None]).squeeze(-1).tolist()  # (R, k+1)
+        n_top = max(self.requests[i].params.logprobs or 0 for i in wanted)
+        top_lp, top_ids = lp.topk(n_top, dim=-1) if n_top else (lp[..., :0], lp[..., :0].long())
+        top_lp_h, top_ids_h, new_h = top_lp.tolist(), top_ids.tolist(), self.last_new[idx].tolist()
+        for j, i in enumerate(wanted):
+            record = self.logprobs[i]
+            assert record is not None
+            n = self.requests[i].params.logprobs or 0
+            for t in range(host.count[i]):
+                top = list(zip(top_ids_h[j][t][:n], top_lp_h[j][t][:n], strict=True))
+                record.append(TokenLogprob(new_h[j][t], chosen[j][t], top))
 
 
 def _right_pad(t: torch.Tensor, width: int, fill: int) -> torch.Tensor:
@@ -280,7 +325,9 @@ class DecodeSession:
         self.target = RaggedLM(decoder.target)
         self.rows = _Rows([], [], 1, self.device)
         self.shared = shared_generator(self.device)  # the stream of every unseeded row of this session
-        self.sampler = RowSampler.from_params([], self.device, shared=self.shared)
+        self.sampler = RowSampler.from_params(
+            [], self.device, shared=self.shared, vocab_size=decoder.vocab_size
+        )
         self.stop_strings: dict[Hashable, StopStrings] = {}
         self._members: dict[str | None, int] = {}  # draft name -> rows its proposer holds
         self._groups: list[_Group] = []
@@ -318,6 +365,10 @@ class DecodeSession:
         if min(prompt_ids) < 0 or max(prompt_ids) >= vocab:
             raise ValueError(
                 f"{where}: the prompt has token ids outside the target's vocabulary [0, {vocab})"
+            )
+        if any(t >= vocab for t, _ in params.logit_bias):
+            raise ValueError(
+                f"{where}: logit_bias names token ids outside the target's vocabulary [0, {vocab})"
             )
         if draft not in self.decoder.drafts:
             names = ", ".join(repr(n) for n in self.decoder.drafts)
@@ -366,6 +417,8 @@ class DecodeSession:
         logits = self.target.forward(torch.cat([rows.pending[:, None], draft], dim=1), valid)  # (B, k+1, V)
         n, nxt = verify(logits, draft, q, self.sampler, k_row, k_counts if uneven else None)
         host = rows.record(draft, n, nxt, self._col(k))  # the step's one host sync
+        rows.record_logprobs(logits, host)
+        self.sampler.observe(rows.last_new, rows.last_count)
         if k:
             # Rows keep the fed token plus their accepted drafts; the rest become holes or are cropped.
             rollback_cache(self.target, self._col(k)[None, :] <= n[:, None], max(host.n) + 1)
@@ -415,6 +468,8 @@ class DecodeSession:
             k_g = max(k_counts[i] for i in g.rows)
             if k_g == 0:
                 continue
+            if self.sampler.any_history and not g.whole:  # the rows' histories grew since the last step
+                g.sampler = self.sampler.select(g.idx, g.rows)
             t0 = self.clock.start()
             proposal = g.proposer.propose(k_g, g.sampler)
             seconds[j] = self.clock.seconds(t0, self.clock.start())
@@ -495,9 +550,17 @@ class DecodeSession:
                 new.tokens_host[i] = []
         lm = RaggedLM(self.decoder.target)
         logits = lm.prefill([r.prompt for r in take])  # (N, 1, V): every row's first token
-        sampler = RowSampler.from_params([r.params for r in take], self.device, shared=self.shared)
+        sampler = RowSampler.from_params(
+            [r.params for r in take],
+            self.device,
+            shared=self.shared,
+            vocab_size=self.decoder.vocab_size,
+            prompts=[r.prompt for r in take],
+        )
         n, nxt = verify(logits, new.pending.new_zeros((len(take), 0)), None, sampler)
         host = new.record(new.pending.new_zeros((len(take), 0)), n, nxt, self._col(0))
+        new.record_logprobs(logits, host)
+        sampler.observe(new.last_new, new.last_count)
         new.pending = nxt
         new.verify_s += self.clock.seconds(t0, self.clock.start())
         finished, keep = self._split(new, host)
@@ -594,7 +657,10 @@ class DecodeSession:
                 float(rows.draft_s[i]),
                 float(rows.verify_s[i]),
             )
-            results.append((r.id, Output(tokens, reason, stats, self._text(r.id, tokens))))
+            logprobs = rows.logprobs[i]
+            if logprobs is not None:
+                logprobs = logprobs[: len(tokens)]
+            results.append((r.id, Output(tokens, reason, stats, self._text(r.id, tokens), logprobs)))
             self._ids.discard(r.id)
             self.stop_strings.pop(r.id, None)
         return results, [i for i, d in enumerate(done) if not d]
@@ -620,6 +686,6 @@ class DecodeSession:
                 continue
             idx = torch.tensor(rows, dtype=torch.long, device=self.device)
             whole = len(rows) == size
-            sampler = self.sampler if whole else self.sampler.select(idx)
+            sampler = self.sampler if whole else self.sampler.select(idx, rows)
             groups.append(_Group(name, proposer, rows, idx, whole, sampler))
         self._groups = groups

@@ -43,9 +43,9 @@ from transformers import PreTrainedModel
 from models.drafts.model import DraftModelProposer
 from models.engine.adaptive import AdaptiveConfig, AdaptiveK
 from models.engine.proposer import Proposer
-from models.engine.ragged import rollback_cache
+from models.engine.ragged import UnsupportedModelError, padding_for, rollback_cache
 from models.engine.sampling import SamplingParams
-from models.engine.session import DecodeSession, FinishReason, Output, RowStats
+from models.engine.session import DecodeSession, FinishReason, Output, RowStats, TokenLogprob
 from models.engine.stops import Detokenize
 from models.engine.verify import accept_greedy, accept_sampled, correction_distribution, verify
 
@@ -57,6 +57,8 @@ __all__ = [
     "RowStats",
     "SamplingParams",
     "SpecDecoder",
+    "TokenLogprob",
+    "UnsupportedModelError",
     "accept_greedy",
     "accept_sampled",
     "correction_distribution",
@@ -99,6 +101,7 @@ class SpecDecoder:
         self.vocab_size = int(target.config.get_text_config(decoder=True).vocab_size)
         self.eos_token_ids = _eos_token_ids(target)
         self.detokenize = detokenize
+        padding_for(target)  # refuse, here and by name, a model the ragged batch cannot decode exactly
         self.drafts: dict[str | None, DraftSpec] = {}
         self.policies: dict[tuple[str | None, str | None], AdaptiveK] = {}
         self._session: weakref.ReferenceType[DecodeSession] | None = None

@@ -101,8 +101,10 @@ def verify(
     stream, so a seeded row's output does not depend on its neighbours' draft lengths.
     """
     if sampler.all_greedy:
-        return accept_greedy(logits.argmax(-1), draft, k_row)
-    p = sampler.probs(logits)  # (B, k+1, V); greedy rows are one-hot, so the same formulas are exact for them
+        return accept_greedy(sampler.process(logits, draft).argmax(-1), draft, k_row)
+    # (B, k+1, V), position j warped as if d_1..d_j were accepted; greedy rows are one-hot, so the
+    # same formulas are exact for them.
+    p = sampler.probs(logits, draft)
     k = draft.shape[1]
     if k:
         n = accept_sampled(p, draft, q, sampler.uniform(k, dtype=p.dtype, counts=k_counts), k_row)

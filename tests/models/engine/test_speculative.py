@@ -175,6 +175,28 @@ def _other_architecture(name: str, seed: int) -> PreTrainedModel:
         "gemma": lambda: transformers.GemmaConfig(
             **small, intermediate_size=64, num_key_value_heads=2, head_dim=8
         ),
+        "phi3": lambda: transformers.Phi3Config(
+            **small, intermediate_size=64, num_key_value_heads=2, pad_token_id=None
+        ),
+        # ALiBi: its eager attention makes fully masked pad queries NaN, so it is prefilled right-padded.
+        "bloom": lambda: transformers.BloomConfig(vocab_size=VOCAB, hidden_size=32, n_layer=2, n_head=4),
+        "falcon": lambda: transformers.FalconConfig(**small, alibi=False),
+        "falcon_alibi": lambda: transformers.FalconConfig(**small, alibi=True),
+        "falcon_new": lambda: transformers.FalconConfig(
+            **small, new_decoder_architecture=True, num_kv_heads=2
+        ),
+        # Sliding-window attention is refused (see test_sliding_window_models_are_refused_by_name).
+        "mistral_window": lambda: transformers.MistralConfig(
+            **small, intermediate_size=64, num_key_value_heads=2, sliding_window=4
+        ),
+        "gemma3": lambda: transformers.Gemma3TextConfig(
+            **small,
+            intermediate_size=64,
+            num_key_value_heads=2,
+            head_dim=8,
+            sliding_window=4,
+            layer_types=["sliding_attention", "full_attention"],
+        ),
     }
     config = configs[name]()
     config.eos_token_id = config.bos_token_id = None
@@ -184,13 +206,33 @@ def _other_architecture(name: str, seed: int) -> PreTrainedModel:
     return model
 
 
-@pytest.mark.parametrize("arch", ["qwen2", "mistral", "gpt_neox", "opt", "gemma"])
+@pytest.mark.parametrize(
+    "arch",
+    ["qwen2", "mistral", "gpt_neox", "opt", "gemma", "phi3", "bloom", "falcon", "falcon_alibi", "falcon_new"],
+)
 def test_other_decoder_only_architectures(arch: str) -> None:
-    target, prompts = _other_architecture(arch, 0), make_prompts(4, seed=9)
+    target, prompts = _other_architecture(arch, 0), make_prompts(6, seed=9)
     expected = [greedy_reference(target, p, 12) for p in prompts]
-    for draft in (_other_architecture(arch, 1), PromptLookupProposer()):
+    assert len({len(p) for p in prompts}) > 2  # padded rows, not just one length
+    for draft in (_other_architecture(arch, 1), PromptLookupProposer(), None):
         outs = SpecDecoder(target, draft, k=3).generate(prompts, SamplingParams(max_new_tokens=12))
         assert [o.token_ids for o in outs] == expected
+        # Continuous batching: rows join a running batch (caches merged) as others finish.
+        session = SpecDecoder(target, draft, k=3).session(max_rows=2)
+        for i, p in enumerate(prompts):
+            session.add(i, p, SamplingParams(max_new_tokens=12 - i))
+        outs_by_id = dict(session.run())
+        assert [outs_by_id[i].token_ids for i in range(len(prompts))] == [
+            e[: 12 - i] for i, e in enumerate(expected)
+        ]
+
+
+@pytest.mark.parametrize("arch", ["mistral_window", "gemma3"])
+def test_sliding_window_models_are_refused_by_name(arch: str) -> None:
+    from models.engine.speculative import UnsupportedModelError
+
+    with pytest.raises(UnsupportedModelError, match="sliding_window=4.*counts cache columns"):
+        SpecDecoder(_other_architecture(arch, 0), None)
 
 
 def test_eos_inside_batch_and_rows_finishing_at_different_steps(target: PreTrainedModel) -> None:
@@ -409,3 +451,153 @@ def test_bad_inputs_are_rejected_with_clear_errors(target: PreTrainedModel) -> N
         SpecDecoder(target, target, k=-1)
     with pytest.raises(TypeError, match="draft must be"):
         SpecDecoder(target, "not a model")  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------ the OpenAI sampling surface
+
+
+def _exact_triple_law(model: PreTrainedModel, prompt: list[int], params: SamplingParams) -> torch.Tensor:
+    """P(t1, t2, t3) under every warping of `params`, computed one sequence at a time with HF's
+    processors (repetition penalty, temperature, top-k, top-p, min-p) and OpenAI's formulas
+    (frequency and presence penalties over the output, logit_bias): (V**3,)."""
+    from transformers.generation.logits_process import (
+        MinPLogitsWarper,
+        RepetitionPenaltyLogitsProcessor,
+        TopKLogitsWarper,
+    )
+
+    v = VOCAB_SMALL
+
+    def dist(prefix: list[int]) -> torch.Tensor:
+        ids = torch.tensor([prompt + prefix])
+        with torch.no_grad():
+            scores = model(ids).logits[:, -1].clone()
+        if params.repetition_penalty != 1.0:
+            scores = RepetitionPenaltyLogitsProcessor(params.repetition_penalty)(ids, scores)
+        counts = torch.bincount(torch.tensor(prefix, dtype=torch.long), minlength=v).double()
+        scores = scores - params.frequency_penalty * counts - params.presence_penalty * (counts > 0).double()
+        for t, b in params.logit_bias:
+            scores[0, t] += b
+        warpers: list[object] = [TemperatureLogitsWarper(params.temperature)]
+        if params.top_k:
+            warpers.append(TopKLogitsWarper(params.top_k))
+        if params.top_p < 1.0:
+            warpers.append(TopPLogitsWarper(params.top_p))
+        if params.min_p:
+            warpers.append(MinPLogitsWarper(params.min_p))
+        for w in warpers:
+            scores = w(ids, scores)  # type: ignore[operator]
+        return scores.softmax(-1)[0]
+
+    law = torch.zeros((v, v, v), dtype=torch.float64)
+    first = dist([])
+    for a in range(v):
+        if first[a] == 0:
+            continue
+        second = dist([a])
+        for b in range(v):
+            if second[b] == 0:
+                continue
+            law[a, b] = first[a] * second[b] * dist([a, b])
+    return law.flatten()
+
+
+@pytest.mark.parametrize(
+    ("params", "proposer"),
+    [
+        (SamplingParams(max_new_tokens=3, temperature=1.0, top_k=3), "model"),
+        (SamplingParams(max_new_tokens=3, temperature=0.8, min_p=0.15), "model"),
+        (
+            SamplingParams(
+                max_new_tokens=3,
+                temperature=1.0,
+                repetition_penalty=1.8,
+                frequency_penalty=0.7,
+                presence_penalty=0.4,
+                logit_bias={2: 1.5, 5: -2.0},
+            ),
+            "model",
+        ),
+        (
+            SamplingParams(max_new_tokens=3, temperature=1.0, repetition_penalty=1.8, presence_penalty=1.0),
+            "lookup",
+        ),
+    ],
+    ids=["top_k", "min_p", "penalties_bias", "penalties_lookup"],
+)
+def test_warped_sampling_follows_the_warped_target_distribution(
+    params: SamplingParams, proposer: str
+) -> None:
+    """Chi-square as above, for top-k, min-p, penalties and logit_bias: the accept/reject rule runs on
+    the warped target distribution, position by position as if the drafts before it were accepted."""
+    target, draft = llama(20, vocab=VOCAB_SMALL, layers=1), llama(21, vocab=VOCAB_SMALL, layers=1)
+    with torch.no_grad():
+        target.lm_head.weight.mul_(6.0)
+        draft.lm_head.weight.mul_(6.0)
+    prompt = [1, 4, 2, 1, 4]
+    expected = _exact_triple_law(target, prompt, params)
+    n = 8000
+    torch.manual_seed(4321)
+    dec = SpecDecoder(target, draft if proposer == "model" else PromptLookupProposer(max_ngram=2), k=2)
+    outs = dec.generate([prompt] * n, params)
+    assert 0 < sum(o.stats.accepted_tokens for o in outs) < sum(o.stats.drafted_tokens for o in outs)
+    v = VOCAB_SMALL
+    codes = torch.tensor([(o.token_ids[0] * v + o.token_ids[1]) * v + o.token_ids[2] for o in outs])
+    observed = torch.bincount(codes, minlength=v**3).double()
+    assert observed[expected == 0].sum() == 0  # nothing the warping removes
+    assert _chi2_pvalue(observed, expected) > 1e-3
+    # Power: the unwarped law is clearly rejected by the same samples.
+    plain = SamplingParams(max_new_tokens=3, temperature=params.temperature)
+    assert _chi2_pvalue(observed, _exact_triple_law(target, prompt, plain)) < 1e-6
+
+
+def test_greedy_with_repetition_penalty_and_logit_bias_equals_hf_generate(
+    target: PreTrainedModel, prompts16: list[list[int]]
+) -> None:
+    params = SamplingParams(max_new_tokens=16, repetition_penalty=1.4, logit_bias={7: 2.5, 11: -50.0})
+    expected = []
+    for p in prompts16[:8]:
+        ids = torch.tensor([p])
+        out = target.generate(
+            ids,
+            attention_mask=torch.ones_like(ids),
+            do_sample=False,
+            max_new_tokens=16,
+            pad_token_id=0,
+            repetition_penalty=1.4,
+            sequence_bias={(7,): 2.5, (11,): -50.0},
+        )
+        expected.append(out[0, len(p) :].tolist())
+    assert any(7 in e for e in expected)  # the bias shows
+    free = [
+        o.token_ids
+        for o in SpecDecoder(target, None).generate(prompts16[:8], SamplingParams(max_new_tokens=16))
+    ]
+    assert free != expected  # and the warping changes the output
+    for draft in (perturbed(target, 0.3), PromptLookupProposer()):
+        session = SpecDecoder(target, draft, k=3).session(max_rows=3)
+        for i, p in enumerate(prompts16[:8]):
+            session.add(i, p, params)
+        outs = dict(session.run())
+        assert [outs[i].token_ids for i in range(8)] == expected
+
+
+def test_logprobs_are_the_targets_own(target: PreTrainedModel, prompts16: list[list[int]]) -> None:
+    params = [SamplingParams(max_new_tokens=10, logprobs=3), SamplingParams(max_new_tokens=10, logprobs=0)]
+    params += [
+        SamplingParams(max_new_tokens=10, temperature=1.0, seed=3, logprobs=2),
+        SamplingParams(max_new_tokens=10),
+    ]
+    outs = SpecDecoder(target, perturbed(target, 0.3), k=3).generate(prompts16[:4], params)
+    assert outs[3].logprobs is None
+    for prompt, p, o in zip(prompts16[:3], params[:3], outs[:3], strict=True):
+        assert o.logprobs is not None and len(o.logprobs) == len(o.token_ids)
+        for j, record in enumerate(o.logprobs):
+            with torch.no_grad():
+                logits = target(torch.tensor([prompt + o.token_ids[:j]])).logits[0, -1]
+            lp = logits.log_softmax(-1)
+            assert record.token == o.token_ids[j]
+            assert record.logprob == pytest.approx(float(lp[record.token]), abs=1e-9)
+            top = lp.topk(p.logprobs or 0)
+            assert [t for t, _ in record.top] == top.indices.tolist()
+            assert [x for _, x in record.top] == pytest.approx(top.values.tolist(), abs=1e-9)
