@@ -23,6 +23,7 @@ prompt's time, summed), and the speed-up over ``plain``.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import os
@@ -61,7 +62,8 @@ class Run:
     """One method on one prompt, one repeat."""
 
     tokens: list[int]
-    seconds: float
+    seconds: float  # wall clock
+    cpu_seconds: float  # this process's CPU time: what other users of a shared machine do not inflate
     drafted: int | None = None  # None: the method does not report it (HF)
     accepted: int | None = None
     steps: int | None = None
@@ -70,7 +72,8 @@ class Run:
 @dataclass
 class MethodTotals:
     tokens: int = 0
-    seconds: float = 0.0  # sum over prompts of the median over repeats
+    seconds: float = 0.0  # wall clock: sum over prompts of the median over repeats
+    cpu_seconds: float = 0.0  # CPU time, the same way
     drafted: int = 0
     accepted: int = 0
     steps: int = 0
@@ -88,22 +91,24 @@ class RealBenchReport:
 
     def markdown(self) -> str:
         lines = [
-            "| category | method | acceptance | accepted/step | tokens | tok/s | x plain "
-            "| identical to generate |",
-            "|---|---|---|---|---|---|---|---|",
+            "| category | method | acceptance | accepted/step | tokens | tok/s wall | x plain wall "
+            "| tok/CPU-s | x plain CPU | identical to generate |",
+            "|---|---|---|---|---|---|---|---|---|---|",
         ]
         for group in [*self.groups, "all"]:
             plain = self.totals[group, "plain"]
             plain_rate = plain.tokens / plain.seconds if plain.seconds else 0.0
+            plain_cpu = plain.tokens / plain.cpu_seconds if plain.cpu_seconds else 0.0
             for method in self.methods:
                 t = self.totals[group, method]
                 rate = t.tokens / t.seconds if t.seconds else 0.0
+                cpu_rate = t.tokens / t.cpu_seconds if t.cpu_seconds else 0.0
                 acc = f"{t.accepted / t.drafted:.3f}" if t.has_stats and t.drafted else "-"
                 per_step = f"{t.accepted / t.steps:.2f}" if t.has_stats and t.drafted else "-"
                 same = "yes" if not t.mismatches else f"NO: {', '.join(t.mismatches)}"
                 lines.append(
                     f"| {group} | {method} | {acc} | {per_step} | {t.tokens} | {rate:.2f} | "
-                    f"{rate / plain_rate:.2f} | {same} |"
+                    f"{rate / plain_rate:.2f} | {cpu_rate:.2f} | {cpu_rate / plain_cpu:.2f} | {same} |"
                 )
         if self.batch_check:
             lines += ["", "| batch of 8, method | output vs generate |", "|---|---|"]
@@ -135,20 +140,20 @@ def read_prompts(
 
 def _hf(model: PreTrainedModel, prompt: list[int], max_new: int, **kwargs: object) -> Run:
     ids = torch.tensor([prompt])
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     out = model.generate(  # type: ignore[operator]  # transformers types generate loosely
         ids, attention_mask=torch.ones_like(ids), do_sample=False, max_new_tokens=max_new, **kwargs
     )
-    seconds = time.perf_counter() - t0
-    return Run(_trim_eos(out[0, len(prompt) :].tolist(), model), seconds)
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    return Run(_trim_eos(out[0, len(prompt) :].tolist(), model), seconds, cpu)
 
 
 def _specq(decoder: SpecDecoder, prompt: list[int], max_new: int) -> Run:
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     (out,) = decoder.generate([prompt], SamplingParams(max_new_tokens=max_new, temperature=0.0))
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     s = out.stats
-    return Run(out.token_ids, seconds, s.drafted_tokens, s.accepted_tokens, s.steps)
+    return Run(out.token_ids, seconds, cpu, s.drafted_tokens, s.accepted_tokens, s.steps)
 
 
 def make_methods(
@@ -183,6 +188,7 @@ def run_real_bench(
     lookup_k: int = 10,
     batch_check: bool = False,
     categories: Sequence[str] | None = None,
+    runs_log: Path | None = None,
     note: Callable[[str], None] = logger.info,
 ) -> RealBenchReport:
     target, tokenizer = load_model_and_tokenizer(
@@ -199,35 +205,34 @@ def run_real_bench(
     note(f"{len(prompts)} prompts x {len(names)} methods x {repeats} repeats, {max_new_tokens} new tokens")
     methods["plain"](prompts[0].ids[:16])  # warm-up: first-call allocations are not a method's cost
     runs: dict[tuple[str, int], list[Run]] = {}
-    for r in range(repeats):
-        for i, prompt in enumerate(prompts):
-            shift = (i + r) % len(names)
-            for name in names[shift:] + names[:shift]:
-                runs.setdefault((name, i), []).append(methods[name](prompt.ids))
-            note(f"repeat {r + 1}/{repeats}, prompt {i + 1}/{len(prompts)} ({prompt.group})")
-
-    groups = list(dict.fromkeys(p.group for p in prompts))
-    totals = {(g, m): MethodTotals() for g in [*groups, "all"] for m in names}
-    for i, prompt in enumerate(prompts):
-        reference = runs["hf-generate", i][0].tokens
-        for name in names:
-            first = runs[name, i][0]
-            seconds = statistics.median(run.seconds for run in runs[name, i])
-            for group in (prompt.group, "all"):
-                t = totals[group, name]
-                t.tokens += len(first.tokens)
-                t.seconds += seconds
-                if first.drafted is not None:
-                    t.has_stats = True
-                    t.drafted += first.drafted
-                    t.accepted += first.accepted or 0
-                    t.steps += first.steps or 0
-                if any(run.tokens != reference for run in runs[name, i]):
-                    t.mismatches.append(prompt.custom_id)
-
     checked: dict[str, str] = {}
-    if batch_check:
-        checked = check_batch(target, drafts, prompts, max_new_tokens, runs, note)
+    log = runs_log.open("a", encoding="utf-8") if runs_log is not None else None
+    try:
+        for r in range(repeats):
+            for i, prompt in enumerate(prompts):
+                shift = (i + r) % len(names)
+                for name in names[shift:] + names[:shift]:
+                    run = methods[name](prompt.ids)
+                    runs.setdefault((name, i), []).append(run)
+                    if log is not None:
+                        line = {
+                            "repeat": r,
+                            "prompt": i,
+                            "group": prompt.group,
+                            "custom_id": prompt.custom_id,
+                        }
+                        log.write(json.dumps({**line, "method": name, **dataclasses.asdict(run)}) + "\n")
+                        log.flush()
+                note(f"repeat {r + 1}/{repeats}, prompt {i + 1}/{len(prompts)} ({prompt.group})")
+            if r == 0 and batch_check:  # after the first repeat, which gives the references
+                checked = check_batch(target, drafts, prompts, max_new_tokens, runs, note)
+                if log is not None:
+                    log.write(json.dumps({"batch": checked}) + "\n")
+                    log.flush()
+    finally:
+        if log is not None:
+            log.close()
+    groups, totals = aggregate([(p.group, p.custom_id) for p in prompts], names, runs)
     setup = {
         "target": str(paths.models[paths.target]),
         "drafts": {n: str(p) for n, p in paths.models.items() if n != paths.target},
@@ -237,6 +242,61 @@ def run_real_bench(
         "torch_threads": torch.get_num_threads(),
         "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores (shared)",
     }
+    return RealBenchReport(names, groups, totals, checked, setup)
+
+
+def aggregate(
+    prompts: Sequence[tuple[str, str]], names: Sequence[str], runs: dict[tuple[str, int], list[Run]]
+) -> tuple[list[str], dict[tuple[str, str], MethodTotals]]:
+    """Per-group totals of the prompts (group, custom id) that every method decoded at least once."""
+    done = [i for i in range(len(prompts)) if all((name, i) in runs for name in names)]
+    groups = list(dict.fromkeys(prompts[i][0] for i in done))
+    totals = {(g, m): MethodTotals() for g in [*groups, "all"] for m in names}
+    for i in done:
+        group, custom_id = prompts[i]
+        reference = runs["hf-generate", i][0].tokens
+        for name in names:
+            first = runs[name, i][0]
+            seconds = statistics.median(run.seconds for run in runs[name, i])
+            cpu = statistics.median(run.cpu_seconds for run in runs[name, i])
+            for g in (group, "all"):
+                t = totals[g, name]
+                t.tokens += len(first.tokens)
+                t.seconds += seconds
+                t.cpu_seconds += cpu
+                if first.drafted is not None:
+                    t.has_stats = True
+                    t.drafted += first.drafted
+                    t.accepted += first.accepted or 0
+                    t.steps += first.steps or 0
+                if any(run.tokens != reference for run in runs[name, i]):
+                    t.mismatches.append(custom_id)
+    return groups, totals
+
+
+def report_from_log(path: Path) -> RealBenchReport:
+    """The report of a (possibly partial) runs log written by `run_real_bench(runs_log=...)`."""
+    prompts: dict[int, tuple[str, str]] = {}
+    runs: dict[tuple[str, int], list[Run]] = {}
+    names: list[str] = []
+    checked: dict[str, str] = {}
+    repeats = 0
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = json.loads(raw)
+        if "batch" in line:
+            checked = line["batch"]
+            continue
+        prompts[line["prompt"]] = (line["group"], line["custom_id"])
+        if line["method"] not in names:
+            names.append(line["method"])
+        fields = {f.name: line[f.name] for f in dataclasses.fields(Run)}
+        runs.setdefault((line["method"], line["prompt"]), []).append(Run(**fields))
+        repeats = max(repeats, line["repeat"] + 1)
+    ordered = [prompts[i] for i in range(len(prompts))]
+    names = ["plain", "hf-generate", *[n for n in names if n not in ("plain", "hf-generate")]]
+    groups, totals = aggregate(ordered, names, runs)
+    counts = sorted({len(v) for v in runs.values()})
+    setup = {"log": str(path), "prompts": len(prompts), "repeats": repeats, "runs_per_prompt_method": counts}
     return RealBenchReport(names, groups, totals, checked, setup)
 
 
@@ -288,7 +348,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     parser.add_argument("--root", type=Path, default=None, help="zoo directory (default: settings' zoo_dir)")
     parser.add_argument("--json", type=Path, default=None, help="also write the totals here")
+    parser.add_argument("--runs-log", type=Path, default=None, help="append every run here (JSON lines)")
+    parser.add_argument("--from-log", type=Path, default=None, help="only report a runs log (may be partial)")
     args = parser.parse_args(argv)
+    if args.from_log is not None:
+        report = report_from_log(args.from_log)
+        print(json.dumps(report.setup))
+        print(report.markdown())
+        return
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     torch.set_num_threads(args.threads)
     paths = build_real_zoo("real", root=args.root)
@@ -301,6 +368,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         lookup_k=args.lookup_k,
         batch_check=args.batch_check,
         categories=args.categories.split(",") if args.categories else None,
+        runs_log=args.runs_log,
     )
     print(json.dumps(report.setup))
     print(report.markdown())
