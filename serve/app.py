@@ -18,7 +18,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -127,6 +127,13 @@ def create_app(deployment: Deployment | None = None, *, finalizer: bool = True) 
         message = f"{where}: {first.get('msg', 'invalid request')}" if where else str(first.get("msg"))
         return _error(400, message, kind="invalid_request_error", code="invalid_request", param=where or None)
 
+    @app.exception_handler(Exception)
+    async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+        log.exception("request failed")  # the traceback goes to the server's log, not to the client
+        return _error(
+            500, f"internal error: {type(exc).__name__}", kind="server_error", code="internal_error"
+        )
+
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         return _error(exc.status_code, str(exc.detail), kind="invalid_request_error", code=None)
@@ -196,8 +203,7 @@ def create_app(deployment: Deployment | None = None, *, finalizer: bool = True) 
     @app.get("/v1/files/{file_id}/content")
     def file_content(file_id: str) -> Response:
         obj = _file(file_id)
-        content = files.file_path(obj["id"]).read_bytes()
-        return Response(content, media_type="application/jsonl")
+        return FileResponse(files.file_path(obj["id"]), media_type="application/jsonl")
 
     @app.delete("/v1/files/{file_id}")
     def delete_file(file_id: str) -> dict[str, Any]:

@@ -183,11 +183,17 @@ def create(request: BatchRequest, deployment: Deployment) -> str:
             deployment=deployment,
             on_created=link,
         )
-    except SubmitError as exc:
+    except Exception as exc:  # the batch must end failed with the reason, never stay validating
+        if not isinstance(exc, SubmitError):
+            log.exception("batch %s: submitting %s failed", batch_id, request.input_file_id)
+        code = "invalid_request" if isinstance(exc, SubmitError) else "internal_error"
+        message = (
+            str(exc) if isinstance(exc, SubmitError) else f"submission failed: {type(exc).__name__}: {exc}"
+        )
         with session_scope() as s:
             row = s.get(ApiBatch, batch_id)
             assert row is not None
-            row.errors = [{"code": "invalid_request", "message": str(exc), "param": None, "line": None}]
+            row.errors = [{"code": code, "message": message, "param": None, "line": None}]
     log.info("batch %s: target %s, file %s", batch_id, target, request.input_file_id)
     return batch_id
 
