@@ -66,3 +66,21 @@ def spec_bench_groups(path: Path) -> tuple[list[str], list[str]]:
                 raise ValueError(f"{path}:{n}: not a Spec-Bench question line ({exc})") from exc
             groups.append(cat if cat in SPEC_BENCH_GROUPS else MT_BENCH_GROUP)
     return texts, groups
+
+
+def read_labelled(path: Path) -> tuple[list[str], list[str]]:
+    """(prompts, groups) of a labelled file: one JSON object a line with ``prompt`` and ``group``."""
+    texts, groups = [], []
+    with open(path, encoding="utf-8") as fh:
+        for n, raw in enumerate(fh, start=1):
+            if not raw.strip():
+                continue
+            try:
+                row = json.loads(raw)
+                texts.append(str(row["prompt"]))
+                groups.append(str(row["group"]))
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise ValueError(
+                    f"{path}:{n}: not a labelled prompt line with prompt and group ({exc})"
+                ) from exc
+    return texts, groups

@@ -1,8 +1,11 @@
-"""`specq bench tasks`: how well partitioning recovers Spec-Bench's groups, and routing throughput.
+"""`specq bench tasks`: partitioning Spec-Bench, how the router generalizes, routing throughput.
 
 Per featurizer: K, NMI / ARI / purity against the six groups (automatic K and K=6), the
-router's held-out accuracy, optional k-means seed spread and feature ablation; then the
-router's throughput on one pinned core (median of repeats).
+router's held-out accuracy, optional k-means seed spread and feature ablation. Then the
+router trained on those clusters routes prompts written apart from Spec-Bench
+(:mod:`bench.routing`: accuracy per group, confusion matrix, out-of-distribution flags),
+under boilerplate, casing and whitespace changes, and across sources (the local zoo's
+generated prompts). Last, the router's throughput on one pinned core (median of repeats).
 """
 
 from __future__ import annotations
@@ -16,7 +19,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bench.prompts import spec_bench_groups
+from bench.prompts import read_labelled, spec_bench_groups
+from bench.routing import (
+    EVAL_SET,
+    OOD_GROUP,
+    CrossSource,
+    Robustness,
+    RoutingEval,
+    cross_route,
+    evaluate_routing,
+    group_of_labels,
+    robustness,
+    zoo_prompts,
+)
 
 
 @dataclass(frozen=True)
@@ -30,6 +45,8 @@ class TasksBenchConfig:
     throughput_repeats: int = 5
     ablation: bool = False
     seeds: int = 1  # also re-cluster with this many k-means seeds
+    eval_set: Path | None = EVAL_SET  # labelled prompts written apart from Spec-Bench; None: skip
+    cross_source: bool = True  # route the zoo's generated prompts, and Spec-Bench with a zoo router
 
 
 @dataclass
@@ -45,6 +62,7 @@ class FeaturizerResult:
     cluster_groups: dict[str, dict[str, int]]
     partition_seconds: float
     kmeans_seeds: list[dict[str, Any]] = field(default_factory=list)
+    generalization: RoutingEval | None = None  # the router on the evaluation set
 
     def to_json(self) -> dict[str, Any]:
         out = {
@@ -60,6 +78,8 @@ class FeaturizerResult:
         }
         if self.kmeans_seeds:
             out["kmeans_seeds"] = self.kmeans_seeds
+        if self.generalization is not None:
+            out["generalization"] = self.generalization.to_json()
         return out
 
 
@@ -81,6 +101,9 @@ class TasksBenchResult:
     featurizers: list[FeaturizerResult]
     ablation: dict[str, dict[str, Any]]
     throughput: Throughput | None
+    group_router: RoutingEval | None = None  # a router trained on Spec-Bench's true groups
+    robustness: Robustness | None = None
+    cross_source: list[CrossSource] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -90,6 +113,12 @@ class TasksBenchResult:
         }
         if self.ablation:
             out["ablation"] = self.ablation
+        if self.group_router is not None:
+            out["group_router"] = self.group_router.to_json()
+        if self.robustness is not None:
+            out["robustness"] = self.robustness.__dict__
+        if self.cross_source:
+            out["cross_source"] = [c.__dict__ for c in self.cross_source]
         if self.throughput is not None:
             out["throughput"] = {
                 "prompts": self.throughput.prompts,
@@ -128,9 +157,11 @@ def run_tasks_bench(
     from models import tasks
 
     texts, groups = spec_bench_groups(config.data)
+    eval_texts, eval_groups = read_labelled(config.eval_set) if config.eval_set is not None else ([], [])
     results: list[FeaturizerResult] = []
     ablations: dict[str, dict[str, Any]] = {}
     router = None
+    router_groups: dict[str, str] = {}
     seed = config.seed
     for name in config.featurizers:
         status(f"{name}: featurizing {len(texts)} prompts")
@@ -143,7 +174,8 @@ def run_tasks_bench(
         seconds = time.perf_counter() - started
         fixed = tasks.cluster_prompts(cleaned, x, boilerplate=boilerplate, featurizer=name, k=6, seed=seed)
         trained = tasks.train_router(texts, part.labels, boilerplate=boilerplate, seed=seed, featurizer=name)
-        router = router or trained
+        if router is None:
+            router, router_groups = trained, group_of_labels(part.labels, groups)
         result = FeaturizerResult(
             name=name,
             k=part.k,
@@ -159,6 +191,14 @@ def run_tasks_bench(
             },
             partition_seconds=seconds,
         )
+        if eval_texts:
+            result.generalization = evaluate_routing(
+                trained,
+                group_of_labels(part.labels, groups),
+                eval_texts,
+                eval_groups,
+                f"router on {name} clusters",
+            )
         if config.seeds > 1:
             for s_ in range(seed, seed + config.seeds):
                 again = tasks.cluster_prompts(cleaned, x, boilerplate=boilerplate, featurizer=name, seed=s_)
@@ -184,8 +224,34 @@ def run_tasks_bench(
                     "nmi": tasks.cluster_agreement(auto.labels, groups).nmi,
                     "nmi_k6": tasks.cluster_agreement(six.labels, groups).nmi,
                 }
+    group_router: RoutingEval | None = None
+    robust: Robustness | None = None
+    cross: list[CrossSource] = []
+    if eval_texts:
+        status("router on the true groups; robustness")
+        by_group = tasks.train_router(texts, groups, seed=seed, featurizer="groups")
+        identity = {g: g for g in set(groups)}
+        group_router = evaluate_routing(
+            by_group, identity, eval_texts, eval_groups, "router on the true groups"
+        )
+        if router is not None:
+            inside = [t for t, g in zip(eval_texts, eval_groups, strict=True) if g != OOD_GROUP]
+            robust = robustness(router, texts + inside)
+    if config.cross_source and router is not None:
+        status("cross-source routing")
+        zoo_train, zoo_train_tasks, zoo_held, zoo_held_tasks = zoo_prompts(seed)
+        cross.append(
+            cross_route(
+                router, router_groups, zoo_held, zoo_held_tasks, "zoo held-out prompts, Spec-Bench router"
+            )
+        )
+        zoo_router = tasks.train_router(zoo_train, zoo_train_tasks, seed=seed, featurizer="zoo tasks")
+        identity = {t: t for t in set(zoo_train_tasks)}
+        cross.append(cross_route(zoo_router, identity, texts, groups, "Spec-Bench prompts, zoo router"))
     throughput = None
     if router is not None:
         status("routing throughput")
         throughput = routing_throughput(router, texts, config.throughput_prompts, config.throughput_repeats)
-    return TasksBenchResult(len(texts), dict(Counter(groups)), results, ablations, throughput)
+    return TasksBenchResult(
+        len(texts), dict(Counter(groups)), results, ablations, throughput, group_router, robust, cross
+    )

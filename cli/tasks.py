@@ -233,8 +233,16 @@ def bench_tasks_cmd(
     out_json: Path | None = typer.Option(None, "--json", help="Also write the numbers here."),
     ablation: bool = typer.Option(False, "--ablation", help="Also score feature variants (views, length)."),
     seeds: int = typer.Option(1, "--seeds", min=1, help="Also re-cluster with this many k-means seeds."),
+    eval_set: Path | None = typer.Option(
+        None, "--eval", help="Labelled prompts written apart from Spec-Bench (default: bench/task_eval)."
+    ),
+    no_eval: bool = typer.Option(False, "--no-eval", help="Skip the generalization benchmark."),
+    cross_source: bool = typer.Option(
+        True, "--cross-source/--no-cross-source", help="Route the zoo's prompts."
+    ),
 ) -> None:
-    """Partition Spec-Bench: agreement with its six groups, classifier accuracy, routing throughput."""
+    """Partition Spec-Bench; route prompts written apart from it; robustness; routing throughput."""
+    from bench.routing import EVAL_SET
     from bench.tasks import TasksBenchConfig, run_tasks_bench
 
     config = TasksBenchConfig(
@@ -244,6 +252,8 @@ def bench_tasks_cmd(
         throughput_prompts=throughput_prompts,
         ablation=ablation,
         seeds=seeds,
+        eval_set=None if no_eval else (eval_set or EVAL_SET),
+        cross_source=cross_source,
     )
     with err.status("benchmarking...") as status:
         try:
@@ -280,6 +290,36 @@ def bench_tasks_cmd(
         for variant, r in result.ablation.items():
             abl.add_row(variant, str(r["k"]), f"{r['nmi']:.3f}", f"{r['nmi_k6']:.3f}")
         out.print(abl)
+    evals = [f.generalization for f in result.featurizers if f.generalization is not None]
+    if result.group_router is not None:
+        evals.append(result.group_router)
+    for ev in evals:
+        out.print(
+            f"[bold]{escape(ev.name)}[/]: {ev.accuracy:.1%} of in-distribution prompts routed to their group "
+            f"({ev.flagged:.1%} flagged low-confidence)"
+            + (
+                f"; {ev.ood_flagged:.1%} of out-of-distribution prompts flagged"
+                if ev.ood_flagged is not None
+                else ""
+            )
+        )
+        out.print(ev.markdown(), markup=False, highlight=False)
+    if result.robustness is not None:
+        rob = Table(title=f"label changes under boilerplate ({result.robustness.prompts} prompts)")
+        rob.add_column("perturbation")
+        rob.add_column("labels changed", justify="right")
+        for name, share in result.robustness.changed.items():
+            rob.add_row(escape(name), f"{share:.1%}")
+        out.print(rob)
+    for cs in result.cross_source:
+        cross = Table(title=escape(cs.name))
+        columns = sorted({c for row in cs.routed.values() for c in row})
+        cross.add_column("source task")
+        for c in columns:
+            cross.add_column(escape(c), justify="right")
+        for task, row in cs.routed.items():
+            cross.add_row(escape(task), *(str(row.get(c, 0)) for c in columns))
+        out.print(cross)
     if result.throughput is not None:
         t = result.throughput
         out.print(

@@ -5,6 +5,7 @@ One module per job:
 - :mod:`~models.tasks.text`: normalization, corpus boilerplate, instruction views;
 - :mod:`~models.tasks.featurizers`: MiniLM or TF-IDF + SVD prompt features for clustering;
 - :mod:`~models.tasks.partition`: k-means sub-tasks, K by silhouette, named clusters;
+- :mod:`~models.tasks.shape`: structural features of a prompt and generic wrapper stripping;
 - :mod:`~models.tasks.router`: the online classifier and its training;
 - :mod:`~models.tasks.artifact`: the skops + manifest router directory, loaded with checks;
 - :mod:`~models.tasks.report`: ``labels.jsonl``, the report and the cluster picture;
@@ -51,18 +52,20 @@ from models.tasks.report import (
     write_report,
 )
 from models.tasks.router import (
+    FALLBACK_LABEL,
     ROUTER_FORMAT,
     ROUTER_INPUT_CHARS,
     ROUTER_VERSION,
+    Route,
     Router,
     RouterArtifactError,
     RouterManifest,
     heldout_accuracy,
     router_input,
-    shape_tokens,
     train_router,
     training_hash,
 )
+from models.tasks.shape import shape_tokens, strip_wrappers
 from models.tasks.text import (
     Boilerplate,
     clean_texts,
@@ -74,6 +77,7 @@ from models.tasks.text import (
 
 __all__ = [
     "CLASSIFIER_FILE",
+    "FALLBACK_LABEL",
     "FEATURIZERS",
     "LABELS_FILE",
     "LENGTH_WEIGHT",
@@ -90,6 +94,7 @@ __all__ = [
     "LabelRow",
     "MiniLMFeaturizer",
     "Partition",
+    "Route",
     "Router",
     "RouterArtifactError",
     "RouterManifest",
@@ -117,6 +122,7 @@ __all__ = [
     "save_router",
     "segments",
     "shape_tokens",
+    "strip_wrappers",
     "train_router",
     "training_hash",
     "view_embeddings",

@@ -8,7 +8,7 @@ SVM on the partition's labels. :mod:`models.tasks.artifact` saves and loads it.
 from __future__ import annotations
 
 import hashlib
-import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -17,10 +17,11 @@ from typing import Any
 
 import numpy as np
 
+from models.tasks.shape import EDGE_CHARS, shape_tokens, unwrap
 from models.tasks.text import Boilerplate
 
 ROUTER_FORMAT = "specq-router"
-ROUTER_VERSION = 1
+ROUTER_VERSION = 2  # 2: shape features, wrapper stripping, low-confidence fallback
 # The classifier reads the head and the tail of a prompt, this many characters in all: the
 # instruction lives there, and it bounds the cost of a 100 kB prompt. (200 was the best of
 # 160/200/300/600/1200 in 5-fold cross-validation on Spec-Bench, docs/tasks.md.)
@@ -31,41 +32,58 @@ class RouterArtifactError(ValueError):
     """A router directory that is missing, corrupt, of another version, or holds unexpected types."""
 
 
-def _bucket(x: float, top: int) -> int:
-    return min(int(math.log2(x + 1)), top)
+_DIGITS = re.compile(r"[1-9]")
+# Runs of spaces and of blank lines: how much of it there is says nothing about the task.
+_EXTRA_SPACE = re.compile(r"[ \t]+")
+_EXTRA_NEWLINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
+# Words for the known-word share: tokens as the TF-IDF step cuts them (scikit-learn's default
+# pattern) that hold a letter (numbers are all "0...0" after masking, so always "known").
+_TOKEN = re.compile(r"(?u)\b\w*[^\W\d_]\w*\b")
+# Training copies without the leading instruction (see instruction_dropped) count this much.
+AUGMENT_WEIGHT = 1.0
+MIN_DROPPED_CHARS = 20
+_FIRST_SEGMENT = re.compile(r"(?<=[.!?:])\s+|\n+")
+# Regularization of the linear SVM: 0.3 spreads the weight over more cues than the 3.0 that
+# fitted Spec-Bench alone best (docs/tasks.md: how it was chosen, and what that costs the test).
+SVM_C = 0.3
+# Out of distribution: fewer than this share of the window's distinct words are known to the
+# classifier (base64, logs, data dumps, a language it never saw), or no sub-task scores above
+# MIN_SCORE (a linear SVM's one-vs-rest decision value; < 0 means "not this class").
+MIN_KNOWN_WORDS = 0.25
+MIN_SCORE = -0.5
+# The task label of a prompt the router will not place: the routing worker's task for prompts
+# without a sub-task (workers.route.DEFAULT_TASK), which gets the target's default draft.
+FALLBACK_LABEL = "default"
 
 
-def shape_tokens(text: str, window: str) -> str:
-    """Words for the prompt's shape, which the TF-IDF model weighs like any other word.
-
-    Length (log2 buckets, and half-steps), a closing question mark, line breaks, digits and
-    non-ASCII characters in the window the classifier reads: the cues that separate a
-    one-line question from a document to summarize, or arithmetic from German.
-    """
-    n = len(text)
-    digits = sum(map(window.count, "0123456789"))
-    non_ascii = len(window.encode("utf-8", "surrogatepass")) - len(window)
-    question = " __endq__" if text.rstrip().endswith("?") else ""
-    return (
-        f"__len{int(math.log2(n + 1))}__ __hlen{int(2 * math.log2(n + 1))}__ "
-        f"__nl{min(text.count(chr(10)), 5)}__ __dig{_bucket(digits, 5)}__ __na{_bucket(non_ascii, 4)}__"
-        + question
-    )
+def _window(text: str, boilerplate: Boilerplate, max_chars: int) -> tuple[str, str, int, int]:
+    """(the prompt's two ends without boilerplate and wrappers, the head-and-tail window the
+    classifier reads, the characters of the middle left out, the chat turns marked)."""
+    if boilerplate.lines or boilerplate.prefix:
+        text = boilerplate.strip(text)
+    hidden = 0
+    if len(text) > 2 * EDGE_CHARS + 1:
+        hidden = len(text) - 2 * EDGE_CHARS - 1
+        text = text[:EDGE_CHARS] + "\n" + text[-EDGE_CHARS:]
+    text, turns = unwrap(text)
+    if "  " in text or "\t" in text or "\n\n\n" in text:
+        text = _EXTRA_NEWLINES.sub("\n\n", _EXTRA_SPACE.sub(" ", text))
+    if len(text) > max_chars:
+        half = max_chars // 2
+        return text, text[:half] + " " + text[-half:], hidden, turns
+    return text, text, hidden, turns
 
 
 def router_input(text: str, boilerplate: Boilerplate, max_chars: int = ROUTER_INPUT_CHARS) -> str:
     """What the classifier reads: the head and tail of the prompt plus its shape tokens.
 
-    Cheap on purpose (no Unicode normalization, one split/join): it runs per prompt online.
+    Corpus boilerplate and generic wrappers (:func:`models.tasks.shape.strip_wrappers`) go
+    first; digits in the window become 0 (a number's value is topic, its presence shape).
+    Cheap on purpose (no Unicode normalization; a few regular expressions over at most
+    ``max_chars`` characters): it runs per prompt online.
     """
-    if boilerplate.lines or boilerplate.prefix:
-        text = boilerplate.strip(text)
-    if len(text) > max_chars:
-        half = max_chars // 2
-        window = text[:half] + " " + text[-half:]
-    else:
-        window = text
-    return " ".join(window.split()) + " " + shape_tokens(text, window)
+    text, window, hidden, turns = _window(text, boilerplate, max_chars)
+    return " ".join(_DIGITS.sub("0", window).split()) + " " + shape_tokens(text, window, hidden, turns)
 
 
 @dataclass
@@ -86,30 +104,84 @@ class RouterManifest:
     boilerplate_lines: list[str] = field(default_factory=list)
     boilerplate_prefix: str = ""
     router_input_chars: int = ROUTER_INPUT_CHARS
+    min_known_words: float = MIN_KNOWN_WORDS
+    min_score: float = MIN_SCORE
+    fallback_label: str = FALLBACK_LABEL
     created_at: str = ""
     sklearn_version: str = ""
     skops_version: str = ""
     source_file: str | None = None
 
 
+@dataclass(frozen=True)
+class Route:
+    """Where one prompt goes, and how sure the router is."""
+
+    label: str  # the sub-task, or the manifest's fallback label when low_confidence
+    predicted: str  # the classifier's best sub-task, even when not used
+    score: float  # its decision value
+    margin: float  # best minus second-best decision value (inf with one sub-task)
+    known_words: float  # share of the window's distinct words the classifier knows
+    low_confidence: bool  # out of distribution: routed to the fallback (the target's default draft)
+
+
 class Router:
-    """The trained prompt classifier: ``classify(texts) -> labels``."""
+    """The trained prompt classifier: ``classify(texts) -> labels``, ``route(texts) -> [Route]``."""
 
     def __init__(self, pipeline: Any, manifest: RouterManifest) -> None:
         self.pipeline = pipeline
         self.manifest = manifest
         self.boilerplate = Boilerplate(tuple(manifest.boilerplate_lines), manifest.boilerplate_prefix)
         self.labels: list[str] = list(manifest.labels)
+        vocabulary = getattr(pipeline.steps[0][1], "vocabulary_", {})
+        self._is_word = np.zeros(max(vocabulary.values(), default=-1) + 1, dtype=bool)
+        for term, column in vocabulary.items():
+            self._is_word[column] = not term.startswith("__") and any(ch.isalpha() for ch in term)
 
     def inputs(self, texts: Sequence[str]) -> list[str]:
         """What the classifier reads for each text (see :func:`router_input`)."""
         return [router_input(t, self.boilerplate, self.manifest.router_input_chars) for t in texts]
 
-    def classify(self, texts: list[str]) -> list[str]:
-        """The sub-task label of each text."""
+    def route(self, texts: Sequence[str]) -> list[Route]:
+        """Label, scores and the low-confidence flag of each text."""
         if not texts:
             return []
-        return [str(label) for label in self.pipeline.predict(self.inputs(texts))]
+        vectorizer, clf = self.pipeline.steps[0][1], self.pipeline.steps[1][1]
+        inputs, distinct = [], np.empty(len(texts))
+        max_chars = self.manifest.router_input_chars
+        for i, t in enumerate(texts):
+            text, window, hidden, turns = _window(t, self.boilerplate, max_chars)
+            masked = _DIGITS.sub("0", window)
+            inputs.append(" ".join(masked.split()) + " " + shape_tokens(text, window, hidden, turns))
+            distinct[i] = len(set(_TOKEN.findall(masked.lower())))
+        x = vectorizer.transform(inputs)  # (N, V) sparse
+        # Known words per row: the row's non-zero columns that are words, not shape tokens.
+        rows = np.repeat(np.arange(len(texts)), np.diff(x.indptr))
+        known = np.bincount(rows, weights=self._is_word[x.indices], minlength=len(texts))
+        # No word at all (numbers, symbols, an empty prompt): nothing the router could know.
+        known_share = np.divide(known, distinct, out=np.zeros(len(texts)), where=distinct > 0)
+        classes = [str(c) for c in clf.classes_]
+        if len(classes) < 2 or not hasattr(clf, "decision_function"):
+            best = [classes[0]] * len(texts)
+            score = np.full(len(texts), np.inf)
+            margin = np.full(len(texts), np.inf)
+        else:
+            d = clf.decision_function(x)  # (N, K); binary: (N,) for classes[1]
+            if d.ndim == 1:
+                d = np.stack([-d, d], axis=1)
+            top2 = np.sort(d, axis=1)[:, -2:]
+            best = [classes[j] for j in d.argmax(axis=1).tolist()]
+            score, margin = top2[:, 1], top2[:, 1] - top2[:, 0]
+        low = (known_share < self.manifest.min_known_words) | (score < self.manifest.min_score)
+        fallback = self.manifest.fallback_label
+        return [
+            Route(fallback if flag else label, label, float(s), float(m), float(k), bool(flag))
+            for label, s, m, k, flag in zip(best, score, margin, known_share, low.tolist(), strict=True)
+        ]
+
+    def classify(self, texts: list[str]) -> list[str]:
+        """The sub-task label of each text; the fallback label for out-of-distribution ones."""
+        return [r.label for r in self.route(texts)]
 
 
 def _new_pipeline(seed: int) -> Any:
@@ -122,7 +194,7 @@ def _new_pipeline(seed: int) -> Any:
     return Pipeline(
         [
             ("tfidf", TfidfVectorizer(ngram_range=(1, 1), sublinear_tf=True, lowercase=True)),
-            ("clf", LinearSVC(C=3.0, random_state=seed)),
+            ("clf", LinearSVC(C=SVM_C, random_state=seed)),
         ]
     )
 
@@ -136,6 +208,45 @@ def training_hash(texts: Iterable[str], labels: Iterable[str]) -> str:
         h.update(label.encode("utf-8"))
         h.update(b"\x1e")
     return h.hexdigest()
+
+
+def instruction_dropped(text: str) -> str | None:
+    """The prompt without its first sentence or line (None when nothing substantial is left).
+
+    Training copies without the leading instruction make the classifier learn the rest
+    of a prompt's shape too (a passage with no question, German text, a word problem):
+    in Spec-Bench a single word ("Summarize:", "Translate") separates most groups
+    perfectly, and a linear model fitted to separate them needs no other cue unless made to.
+    """
+    text = text.strip()
+    match = _FIRST_SEGMENT.search(text)
+    if match is None or not (text[match.start() - 1] == ":" or "\n" in match.group()):
+        return None  # no header instruction ("Summarize:", a first line of its own)
+    rest = text[match.end() :]
+    return rest if len(rest) >= MIN_DROPPED_CHARS else None
+
+
+def training_inputs(
+    texts: Sequence[str], labels: Sequence[str], boilerplate: Boilerplate, max_chars: int = ROUTER_INPUT_CHARS
+) -> tuple[list[str], list[str], np.ndarray]:
+    """(classifier inputs, labels, sample weights): every prompt, plus its instruction-dropped copy."""
+    inputs, ys, weights = [], [], []
+    for text, label in zip(texts, labels, strict=True):
+        inputs.append(router_input(text, boilerplate, max_chars))
+        ys.append(label)
+        weights.append(1.0)
+        if AUGMENT_WEIGHT > 0:
+            rest = instruction_dropped(_window(text, boilerplate, max_chars)[0])
+            if rest is not None:
+                inputs.append(router_input(rest, Boilerplate(), max_chars))
+                ys.append(label)
+                weights.append(AUGMENT_WEIGHT)
+    return inputs, ys, np.asarray(weights)
+
+
+def _fit(texts: Sequence[str], labels: Sequence[str], boilerplate: Boilerplate, seed: int) -> Any:
+    inputs, ys, weights = training_inputs(texts, labels, boilerplate)
+    return _new_pipeline(seed).fit(inputs, ys, clf__sample_weight=weights)
 
 
 def heldout_accuracy(
@@ -153,12 +264,12 @@ def heldout_accuracy(
     n_test = int(round(share * len(texts)))
     if len(counts) < 2 or min(counts.values()) < 2 or n_test < len(counts):
         return None, 0
-    inputs = [router_input(t, boilerplate) for t in texts]
-    x_train, x_test, y_train, y_test = train_test_split(
-        inputs, list(labels), test_size=n_test, random_state=seed, stratify=list(labels)
+    t_train, t_test, y_train, y_test = train_test_split(
+        list(texts), list(labels), test_size=n_test, random_state=seed, stratify=list(labels)
     )
-    model = _new_pipeline(seed).fit(x_train, y_train)
-    accuracy = float(np.mean(model.predict(x_test) == np.asarray(y_test)))
+    model = _fit(t_train, y_train, boilerplate, seed)
+    predicted = model.predict([router_input(t, boilerplate) for t in t_test])
+    accuracy = float(np.mean(predicted == np.asarray(y_test)))
     return accuracy, len(y_test)
 
 
@@ -213,7 +324,7 @@ def train_router(
         manifest.heldout_accuracy, manifest.heldout_prompts = heldout_accuracy(
             texts, labels, boilerplate, seed=seed
         )
-        pipeline = _new_pipeline(seed).fit([router_input(t, boilerplate) for t in texts], list(labels))
+        pipeline = _fit(texts, labels, boilerplate, seed)
     return Router(pipeline, manifest)
 
 

@@ -128,3 +128,82 @@ def test_bench_assignment_reports_switches(app: typer.Typer, tmp_path: Path) -> 
     }
     assert numbers["scenarios"]["no difference (control)"]["wrong_switches"] == 0
     assert numbers["example_event"]["evidence"]["comparisons"]
+
+
+VERBS_DE = ["schläft", "läuft", "bellt"]
+THEMES = ["rain", "trains", "the sea", "winter"]
+
+
+def test_bench_tasks_reports_generalization_robustness_and_throughput(
+    app: typer.Typer, tmp_path: Path
+) -> None:
+    from models.tasks import FALLBACK_LABEL
+    from workers.route import DEFAULT_TASK
+
+    # The router's fallback is the routing worker's default task: the target's default draft.
+    assert FALLBACK_LABEL == DEFAULT_TASK
+    rng = random.Random(1)
+    spec = tmp_path / "spec.jsonl"
+    lines = []
+    for i in range(15):
+        a, b = rng.randint(2, 50), rng.randint(2, 50)
+        lines.append(
+            {
+                "question_id": 3 * i,
+                "category": "translation",
+                "turns": [f"Translate German to English: Der Hund {rng.choice(VERBS_DE)} im Garten {i} ."],
+            }
+        )
+        lines.append(
+            {
+                "question_id": 3 * i + 1,
+                "category": "math_reasoning",
+                "turns": [f"Ana has {a} apples and buys {b} more. How many apples does she have?"],
+            }
+        )
+        lines.append(
+            {
+                "question_id": 3 * i + 2,
+                "category": "writing",
+                "turns": [f"Write a short poem about {rng.choice(THEMES)} number {i}."],
+            }
+        )
+    spec.write_text("".join(json.dumps(x) + "\n" for x in lines))
+    labelled = tmp_path / "eval.jsonl"
+    rows = [
+        {"group": "translation", "prompt": "English please: Die Katze schläft auf dem Sofa ."},
+        {"group": "math_reasoning", "prompt": "Ben has 7 pens and loses 2. How many pens are left?"},
+        {"group": "mt_bench", "prompt": "Write a short story about a lighthouse keeper."},
+        {"group": "ood", "prompt": "qwrtz plkmn vbxcz"},
+    ]
+    labelled.write_text("".join(json.dumps(x) + "\n" for x in rows))
+    out = tmp_path / "bench.json"
+    res = CliRunner().invoke(
+        app,
+        [
+            "bench",
+            "tasks",
+            str(spec),
+            "--featurizers",
+            "tfidf",
+            "--eval",
+            str(labelled),
+            "--no-cross-source",
+            "--throughput-prompts",
+            "1000",
+            "--json",
+            str(out),
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    numbers = json.loads(out.read_text())
+    gen = numbers["featurizers"]["tfidf"]["generalization"]
+    assert set(gen["confusion"]) == {"translation", "math_reasoning", "mt_bench", "ood"}
+    assert sum(sum(r.values()) for r in gen["confusion"].values()) == len(rows)
+    assert 0.0 <= gen["accuracy"] <= 1.0 and gen["ood_flagged"] == 1.0
+    assert numbers["group_router"]["per_group"].keys() == {"translation", "math_reasoning", "mt_bench"}
+    assert set(numbers["robustness"]["changed"]) and all(
+        0 <= v <= 1 for v in numbers["robustness"]["changed"].values()
+    )
+    assert numbers["throughput"]["median_prompts_per_s"] > 0
+    assert "| group \\ routed to |" in res.stdout

@@ -1,0 +1,402 @@
+"""Task shape: structural features of a prompt, computed in microseconds, and generic wrappers stripped.
+
+A prompt's *kind* shows in its form as much as in its words: a one-line question, a
+3,000-character passage followed by a question, a passage under "Summarize:", a sentence
+in German after "Translate", a word problem full of numbers, a request that starts with
+an imperative verb. :func:`shape_tokens` turns these cues into words (``__qlong__``,
+``__lang_de__``, ...) that the router's linear model weighs next to the prompt's own
+words, so it can route a prompt whose topic it never saw.
+
+:func:`strip_wrappers` removes text that says nothing about the task and that users add
+freely: chat-template markers, a leading system prompt ("You are a helpful assistant."),
+courtesy suffixes ("Answer concisely."). Routing must not change when they come and go.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+# Chat-template tokens; the text between them is the user's.
+_TEMPLATE_TOKENS = re.compile(
+    r"<\|im_start\|>\s*(?:system|user|assistant)?|<\|im_end\|>|<\|(?:begin|end)_of_text\|>|"
+    r"<\|start_header_id\|>\s*\w+\s*<\|end_header_id\|>|<\|eot_id\|>|\[/?INST\]|<</?SYS>>|</?s>",
+    re.IGNORECASE,
+)
+# Role lines and role prefixes ("### Instruction:", "User: How do I ..."): the role goes, the turn stays.
+_ROLE_LINES = re.compile(
+    r"^[ \t]*(?:#{2,3}[ \t]*)?(?:Instruction|Input|Response|User|Human|Assistant|AI|System)"
+    r"[ \t]*:?[ \t]*$\n?|"
+    r"^[ \t]*(?:User|Human|Assistant|AI|System)[ \t]*:[ \t]*",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+# Case-sensitive substrings, one of which every role line holds (a fast check before the regex).
+def _may_have_roles(text: str) -> bool:
+    """A fast check before the role-line expression: every role line holds one of these."""
+    return (
+        "ser" in text
+        or "ssistant" in text
+        or "ystem" in text
+        or "###" in text
+        or "uman" in text
+        or "SER" in text
+        or "AI:" in text
+        or "YSTEM" in text
+        or "SSISTANT" in text
+    )
+
+
+# A leading system prompt: the first sentence(s) saying who the assistant is or how to behave.
+_SYSTEM_LEAD = re.compile(
+    r"\A\s*(?:(?:You are|You're|You will act as|As an AI|Act as a helpful|Always answer|Be helpful)"
+    r"[^\n.!]*[.!]\s*)+",
+    re.IGNORECASE,
+)
+# A closing sentence any task may carry: courtesy, length or format requests.
+_SUFFIX_SENTENCE = re.compile(
+    r"(?:(?:please[ ,]+)?(?:answer|respond|reply|be|keep it|keep the answer)[ \t]+"
+    r"(?:concisely|briefly|brief|concise|short)\b[^\n.!?]{0,40}"
+    r"|thanks?(?: you)?(?: in advance)?|thank you(?: in advance)?"
+    r"|(?:let'?s )?think step by step)[.!]*",
+    re.IGNORECASE,
+)
+# Wrappers are found in this many characters at each end of a prompt (a 100 kB prompt costs
+# what a 2 kB one does); the middle is passed over.
+EDGE_CHARS = 400
+
+
+def _drop_suffixes(text: str) -> str:
+    for _ in range(3):
+        lo = max(0, len(text) - 120)  # a suffix sentence is short
+        cut = max(
+            text.rfind(". ", lo, len(text) - 1),
+            text.rfind("\n", lo),
+            text.rfind("? ", lo),
+            text.rfind("! ", lo),
+        )
+        if cut < 0 and lo > 0:
+            break
+        last = text[cut + 1 :].strip()
+        if not _SUFFIX_SENTENCE.fullmatch(last):
+            break
+        text = text[: cut + 1].rstrip() if cut >= 0 else ""
+    return text
+
+
+def unwrap(text: str) -> tuple[str, int]:
+    """(the prompt without chat markers, role prefixes, a leading system prompt or courtesy
+    suffixes; the number of role lines and prefixes removed, i.e. chat turns marked in the text).
+
+    Never returns an empty string for a non-empty prompt: a prompt that is nothing but
+    wrapper text is kept as it was.
+    """
+    stripped, turns = text, 0
+    if "<" in stripped or "[" in stripped:
+        stripped = _TEMPLATE_TOKENS.sub("\n", stripped)
+    if _may_have_roles(stripped):
+        stripped, turns = _ROLE_LINES.subn("", stripped)
+    stripped = _SYSTEM_LEAD.sub("", stripped, count=1)
+    stripped = _drop_suffixes(stripped.strip())
+    return (stripped or text.strip()), turns
+
+
+def strip_wrappers(text: str) -> str:
+    """The prompt without chat markers, role prefixes, a leading system prompt or courtesy suffixes."""
+    return unwrap(text)[0]
+
+
+_IMPERATIVES = frozenset(
+    [
+        "write",
+        "compose",
+        "draft",
+        "create",
+        "generate",
+        "give",
+        "list",
+        "explain",
+        "describe",
+        "discuss",
+        "summarize",
+        "summarise",
+        "translate",
+        "rewrite",
+        "edit",
+        "correct",
+        "classify",
+        "extract",
+        "identify",
+        "find",
+        "calculate",
+        "compute",
+        "solve",
+        "determine",
+        "evaluate",
+        "analyze",
+        "analyse",
+        "compare",
+        "suggest",
+        "recommend",
+        "provide",
+        "imagine",
+        "pretend",
+        "act",
+        "design",
+        "develop",
+        "implement",
+        "build",
+        "make",
+        "plan",
+        "outline",
+        "convert",
+        "render",
+        "tell",
+        "name",
+        "help",
+        "answer",
+        "read",
+        "use",
+        "condense",
+        "paraphrase",
+        "simplify",
+        "define",
+        "please",
+    ]
+)
+_WH = frozenset(
+    [
+        "who",
+        "what",
+        "when",
+        "where",
+        "which",
+        "why",
+        "how",
+        "whom",
+        "whose",
+        "is",
+        "are",
+        "was",
+        "were",
+        "do",
+        "does",
+        "did",
+        "can",
+        "could",
+    ]
+)
+# Function words, enough to tell the common source languages of a translation request apart.
+_LANGS = {
+    "de": frozenset(
+        [
+            "der",
+            "die",
+            "das",
+            "und",
+            "ist",
+            "nicht",
+            "ein",
+            "eine",
+            "den",
+            "dem",
+            "des",
+            "mit",
+            "von",
+            "zu",
+            "auf",
+            "für",
+            "im",
+            "sich",
+            "auch",
+            "es",
+        ]
+    ),
+    "fr": frozenset(
+        [
+            "le",
+            "la",
+            "les",
+            "et",
+            "est",
+            "une",
+            "des",
+            "du",
+            "au",
+            "avec",
+            "pour",
+            "dans",
+            "sur",
+            "pas",
+            "qui",
+            "que",
+            "il",
+            "elle",
+        ]
+    ),
+    "es": frozenset(
+        [
+            "el",
+            "la",
+            "los",
+            "las",
+            "y",
+            "es",
+            "una",
+            "del",
+            "con",
+            "para",
+            "por",
+            "en",
+            "que",
+            "no",
+            "se",
+            "su",
+            "al",
+            "como",
+        ]
+    ),
+    "en": frozenset(
+        [
+            "the",
+            "and",
+            "is",
+            "of",
+            "to",
+            "in",
+            "that",
+            "it",
+            "for",
+            "with",
+            "on",
+            "was",
+            "as",
+            "are",
+            "this",
+            "be",
+            "by",
+        ]
+    ),
+}
+# Substrings that mark source code (checked with `in`: no regular expression on the fast path).
+_CODE_MARKERS = (
+    "```",
+    "def ",
+    "return ",
+    "#include",
+    "function(",
+    "function (",
+    "=>",
+    "import ",
+    ";\n",
+    "{\n",
+    "};",
+    "();",
+)
+_SQL = re.compile(r"\bselect\b[^;]{0,200}\bfrom\b|\binsert into\b|\bcreate table\b", re.IGNORECASE)
+_MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*[^<>]{0,80}>|^#{1,6} \w|^\s*[-*] \w", re.MULTILINE)
+_PUNCT = "\"'()[]{}<>.,;:!?*#-"
+_SYMBOL = re.compile(r"[^\w\s]")
+# A question that follows this many characters of other text is "a question after a passage".
+LONG_CONTEXT_CHARS = 400
+
+
+def _log2_bucket(x: float, top: int) -> int:
+    return min(int(math.log2(x + 1)), top)
+
+
+def _share_bucket(part: int, whole: int) -> int:
+    """0, then one bucket per halving of the share: >= 1/2, 1/4, 1/8, 1/16, 1/32, less."""
+    if part <= 0 or whole <= 0:
+        return 0
+    return min(6, max(1, 1 + int(-math.log2(part / whole))))
+
+
+_SCRIPTS = (
+    ("latx", re.compile("[\u0080-\u024f]")),
+    ("grek", re.compile("[\u0370-\u03ff]")),
+    ("cyrl", re.compile("[\u0400-\u052f]")),
+    ("arab", re.compile("[\u0600-\u06ff]")),
+    ("cjk", re.compile("[\u3040-\u9fff\uac00-\ud7af]")),
+)
+
+
+def _script(window: str) -> str:
+    """The non-ASCII scripts present: Latin with diacritics, Greek, Cyrillic, Arabic, CJK/Hangul."""
+    found = [f"__scr_{name}__" for name, pattern in _SCRIPTS if pattern.search(window)]
+    return " ".join(found) or "__scr_other__"
+
+
+def shape_tokens(text: str, window: str, hidden: int = 0, turns: int = 0) -> str:
+    """Words for the prompt's shape; ``text`` is the (unwrapped) prompt, ``window`` what the
+    classifier reads of it, ``hidden`` the characters of a long prompt's middle left out of
+    ``text``, ``turns`` the chat turns :func:`unwrap` removed.
+
+    Length (log2 buckets and half-steps), lines and paragraphs, the share of digits and of
+    symbols, code / SQL / markup markers, where the last question is and how much text
+    comes before it, whether the first and the last line start with an imperative verb or
+    a question word, scripts and the dominant function-word language, chat turns.
+    """
+    n = len(text) + hidden
+    size = math.log2(n + 1)
+    width = len(window)
+    toks = [
+        f"__len{int(size)}__ __hlen{int(2 * size)}__",
+        f"__dig{_share_bucket(sum(map(window.count, '0123456789')), width)}__",
+        f"__sym{_share_bucket(len(_SYMBOL.findall(window)), width)}__",
+    ]
+    stripped = text.rstrip()
+    newline = stripped.rfind("\n")
+    cut = max(newline, stripped.rfind(". "), stripped.rfind(": "))
+    last = stripped[cut + 1 :]
+    long = n >= LONG_CONTEXT_CHARS
+    if not long:
+        # Line structure of a short prompt is task signal (a list, a chat, a table); in a long
+        # one it is the formatting of the passage, which differs between sources of one task.
+        toks.append(f"__nl{min(text.count(chr(10)), 5)}__ __par{min(text.count(chr(10) * 2), 4)}__")
+    if stripped.endswith("?"):
+        toks.append("__endq__")
+    if "?" in last:
+        toks.append("__qlong__" if n - len(last) >= LONG_CONTEXT_CHARS else "__qshort__")
+    elif long:
+        toks.append("__noq_long__" if "?" in stripped[-300:] else "__noq_long__ __noq_tail__")
+    low = window.lower()
+    words = low.split()
+    if words:
+        first = words[0].strip(_PUNCT)
+        if first in _IMPERATIVES:
+            toks.append("__imp__")
+        elif first in _WH:
+            toks.append("__wh__")
+    if newline >= 0:
+        head = stripped[newline + 1 : newline + 40].lower().split()
+        first = head[0].strip(_PUNCT) if head else ""
+        if first in _IMPERATIVES:
+            toks.append("__last_imp__")
+        elif first in _WH:
+            toks.append("__last_wh__")
+    if any(m in window for m in _CODE_MARKERS):
+        toks.append("__code__")
+    if ("select" in low or "insert" in low or "create" in low) and _SQL.search(window):
+        toks.append("__sql__")
+    if ("<" in window or "#" in window or "- " in window or "* " in window) and _MARKUP.search(window):
+        toks.append("__markup__")
+    if not window.isascii():
+        toks.append(_script(window))
+    vocab = set(words)
+    en = len(vocab & _LANGS["en"])
+    lang, count = "en", en
+    for name in ("de", "fr", "es"):
+        c = len(vocab & _LANGS[name])
+        if c > count:
+            lang, count = name, c
+    if count >= 2:
+        toks.append(f"__lang_{lang}__")
+        if lang != "en":
+            # Text in another language than English, whichever: the cue a translation request
+            # carries, learnt from one source language and applied to the others.
+            toks.append("__foreign__ __lang_mixed__" if en >= 2 else "__foreign__")
+    if turns:
+        toks.append(f"__turns{min(turns, 4)}__")
+    return " ".join(toks)
