@@ -24,6 +24,7 @@ app.add_typer(bench_app, name="bench")
 _COMMAND_MODULES = (
     "cli.jobs",
     "cli.report",
+    "cli.plan",
     "cli.workers",
     "cli.serve",
     "cli.zoo",

@@ -49,6 +49,9 @@ class JobReport:
     error: str | None
     input_file: str | None
     input_errors: list[InputErrorInfo] = field(default_factory=list)
+    # The plan's wall seconds for the whole job (producer/plan.py), while it runs; None once done
+    # or when its models are not on this machine.
+    planned_s: float | None = None
 
     @property
     def request_counts(self) -> dict[str, int]:
@@ -82,11 +85,13 @@ class JobReport:
 
     @property
     def eta_s(self) -> float | None:
-        """Seconds left at the rate so far (None before the first result or once finished)."""
-        elapsed = self.elapsed_s
-        if self.status in TERMINAL_JOB_STATUSES or not elapsed or not self.finished or not self.remaining:
+        """Seconds left: the cost model's plan before the first result, blended into the rate
+        measured so far as prompts finish (``producer.plan.job_eta``); None once finished."""
+        if self.status in TERMINAL_JOB_STATUSES:
             return None
-        return elapsed * self.remaining / self.finished
+        from producer.plan import job_eta
+
+        return job_eta(self.planned_s, self.elapsed_s, self.finished, self.total)
 
     @property
     def done(self) -> bool:
@@ -118,6 +123,11 @@ def _report(s: Session, job: Job, errors_shown: int) -> JobReport:
         if errors_shown
         else []
     )
+    planned_s = None
+    if job.status not in TERMINAL_JOB_STATUSES and job.total:
+        from producer.plan import planned_seconds
+
+        planned_s = planned_seconds(s, job)
     return JobReport(
         id=job.id,
         name=job.name,
@@ -134,6 +144,7 @@ def _report(s: Session, job: Job, errors_shown: int) -> JobReport:
         error=job.error,
         input_file=job.input_file,
         input_errors=[InputErrorInfo(e.position, e.custom_id, e.reason) for e in errors],
+        planned_s=planned_s,
     )
 
 

@@ -102,7 +102,8 @@ def test_light_cli_paths_import_no_torch() -> None:
     """`specq --help`, `submit` and `status` must start fast: importing them loads no torch."""
     code = (
         "import sys\n"
-        "import cli.main, cli.jobs, producer.submit, producer.status, producer.enqueue\n"
+        "import cli.main, cli.jobs, cli.plan, producer.submit, producer.status, producer.enqueue\n"
+        "import producer.plan\n"
         "import workers.app\n"
         "from models.zoo.resolve import resolve_model_path\n"
         "heavy = [m for m in ('torch', 'transformers', 'sklearn', 'sentence_transformers')\n"

@@ -65,11 +65,13 @@ from models.costmodel.features import (
 from models.costmodel.fit import ErrorStats, Evaluation, evaluate, fit_cost_model
 from models.costmodel.measure import measure_steps
 from models.costmodel.planning import (
+    batch_seconds,
     choose_speculation_length,
     estimate_job_seconds,
     expected_speedup,
     expected_tokens_per_step,
     max_batch_size,
+    session_seconds,
     speculation_cost_ratio,
     verify_cost_ratios,
 )
@@ -111,6 +113,7 @@ __all__ = [
     "TIME_KINDS",
     "TimeRegressor",
     "activation_terms",
+    "batch_seconds",
     "build_model",
     "choose_speculation_length",
     "cost_terms",
@@ -128,6 +131,7 @@ __all__ = [
     "measure_steps",
     "profile_architectures",
     "sample_config",
+    "session_seconds",
     "speculation_cost_ratio",
     "speed_normalized",
     "step_ops",

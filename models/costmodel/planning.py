@@ -145,6 +145,71 @@ def choose_speculation_length(
     return best_k
 
 
+def batch_seconds(
+    target_config: ConfigLike,
+    draft_config: ConfigLike | None,
+    batch: int,
+    prompt_tokens: float,
+    new_tokens: float,
+    *,
+    k: int = 0,
+    tokens_per_step: float = 1.0,
+    cost_model: CostModel | None = None,
+) -> float:
+    """Predicted seconds to decode one batch: a prefill, then ceil(new tokens / tokens per step) steps.
+
+    A step is one target forward over ``k + 1`` tokens plus ``k`` draft decode steps;
+    ``draft_config=None`` with ``k > 0`` is a model-free draft (prompt lookup, no draft forward).
+    Steps are costed at the mean cache length over the generation.
+    """
+    cm = cost_model or get_cost_model()
+    prompt = max(1, int(round(prompt_tokens)))
+    mid_context = prompt + int(new_tokens / 2)  # average cache length over the generation
+    prefill = cm.step_seconds(target_config, batch, prompt, 0)
+    step = cm.step_seconds(target_config, batch, k + 1, mid_context)
+    if draft_config is not None and k > 0:
+        prefill += cm.step_seconds(draft_config, batch, prompt, 0)
+        step += k * cm.step_seconds(draft_config, batch, 1, mid_context)
+    return prefill + math.ceil(new_tokens / max(tokens_per_step, 1e-9)) * step
+
+
+def session_seconds(
+    target_config: ConfigLike,
+    draft_config: ConfigLike | None,
+    prompts: int,
+    rows: int,
+    prompt_tokens: float,
+    mean_new_tokens: float,
+    max_new_tokens: float,
+    *,
+    k: int = 0,
+    tokens_per_step: float = 1.0,
+    cost_model: CostModel | None = None,
+) -> float:
+    """Predicted seconds to decode ``prompts`` prompts in a continuous-batching session of ``rows`` rows.
+
+    A finished row's place goes to the next prompt at once, so the session steps
+    ``prompts x mean / rows`` times while it is full, then drains: the last rows admitted run up
+    to ``max_new_tokens``, i.e. ``max - mean`` more tokens; never fewer steps than one row of
+    ``max_new_tokens`` takes. Each step produces ``tokens_per_step`` tokens per row; each row
+    is prefilled once (``prompts / rows`` prefills of ``rows`` rows). ``draft_config=None``
+    with ``k > 0`` is a model-free draft.
+    """
+    if prompts <= 0:
+        return 0.0
+    cm = cost_model or get_cost_model()
+    rows = max(1, min(rows, prompts))
+    prompt = max(1, int(round(prompt_tokens)))
+    mid_context = prompt + int(mean_new_tokens / 2)
+    prefill = cm.step_seconds(target_config, rows, prompt, 0)
+    step = cm.step_seconds(target_config, rows, k + 1, mid_context)
+    if draft_config is not None and k > 0:
+        prefill += cm.step_seconds(draft_config, rows, prompt, 0)
+        step += k * cm.step_seconds(draft_config, rows, 1, mid_context)
+    tokens = max(max_new_tokens, prompts * mean_new_tokens / rows + (max_new_tokens - mean_new_tokens))
+    return prompts / rows * prefill + math.ceil(tokens / max(tokens_per_step, 1e-9)) * step
+
+
 def estimate_job_seconds(
     remaining_prompts: int,
     mean_new_tokens: float,
@@ -165,7 +230,7 @@ def estimate_job_seconds(
     together) that rate is used. Otherwise the cost is predicted for ``target_config``
     (and ``draft_config`` with ``acceptance_rate``; ``k`` defaults to
     :func:`choose_speculation_length`): per batch one prefill and ceil(new tokens / E[tokens per
-    step]) steps, spread over ``workers``.
+    step]) steps (:func:`batch_seconds`), spread over ``workers``.
     """
     if remaining_prompts <= 0:
         return 0.0
@@ -176,19 +241,24 @@ def estimate_job_seconds(
     cm = cost_model or get_cost_model()
     batch = max(1, min(batch, remaining_prompts))
     prompt = max(1, int(round(mean_prompt_tokens)))
-    mid_context = prompt + int(mean_new_tokens / 2)  # average cache length over the generation
-    prefill = cm.step_seconds(target_config, batch, prompt, 0)
-    step = cm.step_seconds(target_config, batch, 1, mid_context)
-    tokens_per_step = 1.0
+    mid_context = prompt + int(mean_new_tokens / 2)
+    spec_k, tokens_per_step = 0, 1.0
     if draft_config is not None and acceptance_rate is not None:
-        draft_step = cm.step_seconds(draft_config, batch, 1, mid_context)
         if k is None:
+            c = speculation_cost_ratio(target_config, draft_config, batch, mid_context, cost_model=cm)
             verify = verify_cost_ratios(target_config, batch, mid_context, 8, cost_model=cm)
-            k = choose_speculation_length(acceptance_rate, draft_step / step, 8, verify)
-        if k > 0:
-            prefill += cm.step_seconds(draft_config, batch, prompt, 0)
-            step = cm.step_seconds(target_config, batch, k + 1, mid_context) + k * draft_step
-            tokens_per_step = expected_tokens_per_step(acceptance_rate, k)
+            k = choose_speculation_length(acceptance_rate, c, 8, verify)
+        spec_k = k
+        tokens_per_step = expected_tokens_per_step(acceptance_rate, k) if k > 0 else 1.0
+    per_batch = batch_seconds(
+        target_config,
+        draft_config if spec_k > 0 else None,
+        batch,
+        prompt,
+        mean_new_tokens,
+        k=spec_k,
+        tokens_per_step=tokens_per_step,
+        cost_model=cm,
+    )
     batches = math.ceil(remaining_prompts / batch)
-    per_batch = prefill + math.ceil(mean_new_tokens / tokens_per_step) * step
     return batches * per_batch / max(1, workers)

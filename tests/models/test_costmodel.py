@@ -398,3 +398,19 @@ def test_cli_fit_and_predict(tmp_path: Path) -> None:
     assert "randomly initialised" in res.output and "measured" in res.output
     res = runner.invoke(app, ["cost", "fit", "--data", str(tmp_path / "none.jsonl")])
     assert res.exit_code != 0 and "specq cost profile" in res.output
+
+
+def test_session_seconds_models_continuous_batching() -> None:
+    from models.costmodel import batch_seconds, session_seconds
+
+    cm = CostModel(None, None, ROOFLINE)
+    target = dict(FAMILY_CONFIGS["llama"], model_type="llama")
+    one = session_seconds(target, None, 8, 8, 20, 16, 16, cost_model=cm)
+    # One full batch whose rows all run to the budget: a prefill and 16 steps, as batch_seconds says.
+    assert one == pytest.approx(batch_seconds(target, None, 8, 20, 16, cost_model=cm))
+    # Rows refilled as others end: 4x the prompts at a mean of 4 of 16 tokens costs less than 4 batches.
+    refilled = session_seconds(target, None, 32, 8, 20, 4, 16, cost_model=cm)
+    assert refilled < 4 * session_seconds(target, None, 8, 8, 20, 16, 16, cost_model=cm)
+    assert refilled > one  # but never less than the longest row
+    assert session_seconds(target, None, 32, 8, 20, 4, 16, tokens_per_step=2.0, cost_model=cm) < refilled
+    assert session_seconds(target, None, 0, 8, 20, 4, 16, cost_model=cm) == 0.0
