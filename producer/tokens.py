@@ -3,11 +3,12 @@
 Submit uses this to reject prompts longer than the target's context (tokenizing only the
 prompts whose UTF-8 size does not already prove they fit). When the target's
 files are not on this machine yet (a hub id not in the local cache, or a zoo preset not
-built), there is nothing to count with: submit skips the length check and the decode
-worker reports over-long prompts as failed with the same message.
+built), there is nothing to count with: submit applies only the byte limit of the settings
+and the decode worker reports over-long prompts as failed with the same message.
 
 Chat messages are rendered with ``specq.chat.render_chat``, the function the decode worker
-uses too, so the counts here match what is decoded.
+uses too, so the counts here match what is decoded; the chat template is read from the
+model's files (:class:`ChatTemplate`), so submitting chats never imports torch.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ class TargetTokenizer:
     model_dir: Path
     context_length: int | None
     _fast: Any  # tokenizers.Tokenizer
-    _chat: Any = None  # transformers tokenizer, loaded on the first chat line
+    _chat: Any = None  # ChatTemplate (False: none), read on the first chat line
 
     @property
     def special_tokens(self) -> int:
@@ -83,14 +84,69 @@ class TargetTokenizer:
         return [len(e.ids) for e in self._fast.encode_batch(texts)]
 
     def render(self, messages: list[dict[str, Any]]) -> str:
-        if self._chat is None and (self.model_dir / "tokenizer_config.json").exists():
-            config = _read_json(self.model_dir / "tokenizer_config.json")
-            has_template = "chat_template" in config or (self.model_dir / "chat_template.jinja").exists()
-            if has_template:
-                from transformers import AutoTokenizer  # imports no torch; only for chat templates
+        if self._chat is None:
+            self._chat = chat_template_of(self.model_dir) or False  # False: looked, none
+        return render_chat(messages, self._chat or None)
 
-                self._chat = AutoTokenizer.from_pretrained(str(self.model_dir))
-        return render_chat(messages, self._chat)
+
+# The named special tokens transformers passes to every chat template (its special_tokens_map).
+_TEMPLATE_TOKENS = (
+    "bos_token",
+    "eos_token",
+    "unk_token",
+    "sep_token",
+    "pad_token",
+    "cls_token",
+    "mask_token",
+)
+
+
+@dataclass(frozen=True)
+class ChatTemplate:
+    """A model's chat template, rendered as ``apply_chat_template(..., tokenize=False)`` renders it.
+
+    Built from the files alone: loading a transformers tokenizer imports torch (17 s on the
+    loaded development machine), which submit must not pay for a chat line.
+    """
+
+    chat_template: str
+    special_tokens: dict[str, Any]
+
+    def apply_chat_template(
+        self, messages: list[dict[str, Any]], *, tokenize: bool = False, add_generation_prompt: bool = True
+    ) -> str:
+        from transformers.utils.chat_template_utils import render_jinja_template  # no torch
+
+        out: Any = render_jinja_template(
+            conversations=[messages],
+            chat_template=self.chat_template,
+            add_generation_prompt=add_generation_prompt,
+            **self.special_tokens,
+        )
+        return str(out[0][0])  # (rendered chats, generation indices)
+
+
+def chat_template_of(model_dir: Path) -> ChatTemplate | None:
+    """The chat template saved with ``model_dir`` (``chat_template.jinja`` or tokenizer_config.json's
+    ``chat_template``, a string or the ``default`` of named ones), or None when it has none."""
+    config = _read_json(model_dir / "tokenizer_config.json")
+    template: Any = None
+    if (model_dir / "chat_template.jinja").is_file():
+        template = (model_dir / "chat_template.jinja").read_text(encoding="utf-8")
+    elif isinstance(config.get("chat_template"), str):
+        template = config["chat_template"]
+    elif isinstance(config.get("chat_template"), list):
+        named = {t.get("name"): t.get("template") for t in config["chat_template"] if isinstance(t, dict)}
+        template = named.get("default")
+    if not isinstance(template, str) or not template:
+        return None
+    special: dict[str, Any] = {}
+    for key in _TEMPLATE_TOKENS:
+        value = config.get(key)
+        value = value.get("content") if isinstance(value, dict) else value
+        if isinstance(value, str):
+            special[key] = value
+    return ChatTemplate(template, special)
 
 
 def _local_files(path: str) -> Path | None:
