@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import threading
+from typing import Any
 
 from serve.auth import api_key
 from specq.deployment import NO_DRAFT, Deployment, load_deployment
@@ -12,17 +13,12 @@ from specq.settings import get_settings
 log = logging.getLogger(__name__)
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+# Seconds between two looks at the worker processes `specq serve` started.
+SUPERVISE_EVERY_S = 1.0
 
 
 class ServeError(RuntimeError):
     """The server cannot start as asked (no API key on a public address, workers failed)."""
-
-
-@dataclass(frozen=True)
-class ServePlan:
-    host: str
-    port: int
-    start_workers: bool  # False: workers already consume every queue of the deployment
 
 
 def check_binding(host: str) -> None:
@@ -71,8 +67,24 @@ def serve(host: str = "127.0.0.1", port: int = 8000, *, log_level: str = "info")
         stack = Stack(deployment=deployment)
         log.info("starting broker and workers (decode workers load their models first)")
         stack.start()
+    stop = threading.Event()
+    if stack is not None:
+        threading.Thread(target=_supervise, args=(stack, stop), name="specq-supervisor", daemon=True).start()
     try:
         uvicorn.run(create_app(deployment), host=host, port=port, log_level=log_level)
     finally:
+        stop.set()
         if stack is not None:
             stack.stop()
+
+
+def _supervise(stack: Any, stop: threading.Event) -> None:
+    """Restart dead workers as `specq up` does; a worker past its restarts is logged, the API stays up."""
+    from workers.stack import StackError
+
+    while not stop.wait(SUPERVISE_EVERY_S):
+        try:
+            stack.check()
+        except StackError as exc:
+            log.error("%s; batches wait until workers serve their queues again", exc)
+            return
