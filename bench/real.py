@@ -334,6 +334,50 @@ def check_batch(
     return result
 
 
+def step_costs(
+    paths: RealZooPaths, depths: Sequence[int] = (2, 4, 8), context: int = 128, repeats: int = 30
+) -> dict[str, float]:
+    """Median CPU milliseconds of one cached decoding step at batch 1: the target, truncated drafts of
+    each depth (derived into a temporary directory) and the LM head alone (its share of a draft step)."""
+    import tempfile
+
+    from models.drafts.derive import truncate_layers
+
+    def timed(fn: Callable[[], object]) -> float:
+        times = []
+        for _ in range(repeats):
+            c0 = time.process_time()
+            fn()
+            times.append(time.process_time() - c0)
+        return 1e3 * statistics.median(times)
+
+    def step_ms(model: PreTrainedModel) -> float:
+        ids = torch.randint(
+            0, model.config.vocab_size, (1, context), generator=torch.Generator().manual_seed(0)
+        )
+        with torch.inference_mode():
+            cache = model(input_ids=ids, use_cache=True).past_key_values
+            token = ids[:, -1:]
+
+            def one() -> None:
+                model(input_ids=token, past_key_values=cache, use_cache=True)
+                cache.crop(-1)  # drop the token just added: every timed step sees the same context
+
+            return timed(one)
+
+    target, _ = load_model_and_tokenizer(paths.models[paths.target], device="cpu", dtype=torch.float32)
+    costs = {f"target ({target.config.num_hidden_layers} layers)": step_ms(target)}
+    hidden = torch.randn(1, 1, target.config.hidden_size)
+    with torch.inference_mode():
+        costs["LM head alone"] = timed(lambda: target.lm_head(hidden))
+    with tempfile.TemporaryDirectory() as tmp:
+        for depth in depths:
+            out = truncate_layers(paths.models[paths.target], Path(tmp) / f"l{depth}", depth).out_dir
+            draft, _ = load_model_and_tokenizer(out, device="cpu", dtype=torch.float32)
+            costs[f"truncated draft, {depth} layers"] = step_ms(draft)
+    return costs
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--per-category", type=int, default=2, help="held-out prompts per Spec-Bench task")
@@ -350,7 +394,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--json", type=Path, default=None, help="also write the totals here")
     parser.add_argument("--runs-log", type=Path, default=None, help="append every run here (JSON lines)")
     parser.add_argument("--from-log", type=Path, default=None, help="only report a runs log (may be partial)")
+    parser.add_argument("--step-costs", action="store_true", help="only time one decoding step per model")
     args = parser.parse_args(argv)
+    if args.step_costs:
+        logging.basicConfig(level=logging.WARNING)
+        torch.set_num_threads(args.threads)
+        costs = step_costs(build_real_zoo("real", root=args.root))
+        base = next(iter(costs.values()))
+        print("| model | CPU ms per step (median of 30) | x target |\n|---|---|---|")
+        for name, ms in costs.items():
+            print(f"| {name} | {ms:.1f} | {ms / base:.2f} |")
+        return
     if args.from_log is not None:
         report = report_from_log(args.from_log)
         print(json.dumps(report.setup))
