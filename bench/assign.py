@@ -97,7 +97,7 @@ def assign_drafts(
         raise ValueError("no prompts to measure on")
 
     from workers.assignment import measure_drafts, store_offline_assignments
-    from workers.decode import WorkItem, tokenize
+    from workers.prompts import WorkItem, tokenize
     from workers.runtime import Runtime
 
     runtime = Runtime(deployment)

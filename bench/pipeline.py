@@ -2,8 +2,9 @@
 
 The same N prompts are decoded twice with the same pairing and greedy settings:
 
-- *engine*: in this process, straight through ``SpecDecoder`` — prompts sorted by length
-  and cut into batches of the configured size, no broker, no SQL;
+- *engine*: in this process, straight through ``SpecDecoder`` — one continuous-batching
+  session over the prompts sorted by length, with the decode worker's row limit, no broker,
+  no SQL;
 - *pipeline*: `producer.submit_job` into SQL, `route_chunk` over the broker, a real decode
   worker process, results and counters written per batch, until the job completes.
 
@@ -23,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from specq.deployment import load_deployment
+from specq.deployment import NO_DRAFT, load_deployment
 from specq.settings import get_settings
 
 Status = Callable[[str], None]
@@ -135,11 +136,13 @@ def file_prompts(path: Path, n: int) -> list[str]:
 
 
 class EnginePath:
-    """The engine alone, in this process, batched as a decode worker batches."""
+    """The engine alone, in this process, as a decode worker runs it: one continuous-batching
+    session over every prompt (shortest first, as the router sorts them), at most as many rows at
+    once as the worker's session takes."""
 
     def __init__(self, prompts: list[str], target: str, draft: str, max_new_tokens: int) -> None:
         from models.engine.sampling import SamplingParams
-        from workers.route import batch_size_cap
+        from workers.decode_loop import max_rows
         from workers.runtime import Runtime
 
         deployment = load_deployment()
@@ -149,16 +152,19 @@ class EnginePath:
         self.ids = sorted((tokenizer(p)["input_ids"] for p in prompts), key=len)
         self.params = SamplingParams(max_new_tokens=max_new_tokens)
         self.runtime.preload([(target, draft)])  # loads and warms up, as a decode worker does at start
-        self.cap = batch_size_cap(deployment, target, draft, len(self.ids[-1]), max_new_tokens)
+        self.max_rows = max_rows(deployment, target)
 
     def run(self) -> tuple[float, int]:
         """(seconds, output tokens) of one pass."""
+        decoder = self.runtime.target_decoder(self.target)
+        name = None if self.draft == NO_DRAFT else self.draft
         tokens = 0
         start = time.perf_counter()
-        for i in range(0, len(self.ids), self.cap):
-            chunk = self.ids[i : i + self.cap]
-            outs = self.runtime.generate(self.target, self.draft, chunk, [self.params] * len(chunk))
-            tokens += sum(len(o.token_ids) for o in outs)
+        session = decoder.session(max_rows=self.max_rows)
+        for i, ids in enumerate(self.ids):
+            session.add(i, ids, self.params, draft=name)
+        for _, out in session.run():
+            tokens += len(out.token_ids)
         return time.perf_counter() - start, tokens
 
 

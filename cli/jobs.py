@@ -132,6 +132,8 @@ def _status_table(rep: Any) -> Table:
         t.add_row("input", rep.input_file)
     if rep.error:
         t.add_row("error", f"[red]{escape(rep.error)}[/]")
+    if rep.recovering:
+        t.add_row("recovering", f"[yellow]{rep.recovering} batch(es) whose decode worker died, re-queued[/]")
     return t
 
 
@@ -166,6 +168,7 @@ def status_cmd(
         )
         return
     out.print(_status_table(rep))
+                "recovering_batches": rep.recovering,
     if rep.input_errors:
         t = Table(title=f"invalid input lines (first {len(rep.input_errors)} of {rep.invalid})")
         t.add_column("line", justify="right")

@@ -9,9 +9,9 @@ Celery message may repeat (results, batches, routes) are idempotent.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import and_, func, insert, or_, select, update
@@ -115,6 +115,7 @@ class BatchRow:
     explored: bool = False
 
 
+    prompt_ids: list[int] | None = None  # the batch's prompts: a decode message carries only the batch id
 @dataclass(frozen=True, slots=True)
 class JobCounts:
     """Prompt counts of one job by state (``invalid`` = bad input lines)."""
@@ -617,6 +618,139 @@ def list_assignments(session: Session, target: str | None = None) -> list[Assign
     if target is not None:
         stmt = stmt.where(Assignment.target == target)
     return list(session.scalars(stmt))
+
+
+def get_batch(session: Session, batch_id: str) -> Batch | None:
+    return session.get(Batch, batch_id)
+
+
+def start_batch(session: Session, batch_id: str, *, worker: str | None, host: str, pid: int) -> None:
+    """Mark a batch running in process ``pid`` on ``host``, with a first heartbeat."""
+    now = utcnow()
+    session.execute(
+        update(Batch)
+        .where(Batch.id == batch_id)
+        .values(
+            status=BatchStatus.RUNNING,
+            started_at=now,
+            heartbeat_at=now,
+            worker=worker,
+            worker_host=host,
+            worker_pid=pid,
+        )
+    )
+
+
+def hold_batch(session: Session, batch_id: str, *, worker: str | None, host: str, pid: int) -> bool:
+    """Mark a queued batch as held by process ``pid`` on ``host`` (its message was delivered there
+    and waits for a free thread), so the batch is recovered if that process dies before it runs."""
+    res = session.execute(
+        update(Batch)
+        .where(Batch.id == batch_id, Batch.status == BatchStatus.QUEUED)
+        .values(worker=worker, worker_host=host, worker_pid=pid, heartbeat_at=utcnow())
+    )
+    return bool(res.rowcount)  # type: ignore[attr-defined]
+
+
+def touch_batches(session: Session, batch_ids: Sequence[str], *, host: str, pid: int) -> int:
+    """Heartbeat: stamp the held and running batches of process ``pid`` on ``host``; return how many.
+
+    A batch another process re-queued meanwhile (this one was presumed dead) is left alone.
+    """
+    if not batch_ids:
+        return 0
+    res = session.execute(
+        update(Batch)
+        .where(
+            Batch.id.in_(list(batch_ids)),
+            Batch.status.in_([BatchStatus.QUEUED, BatchStatus.RUNNING]),
+            Batch.worker_host == host,
+            Batch.worker_pid == pid,
+        )
+        .values(heartbeat_at=utcnow())
+    )
+    return int(res.rowcount)  # type: ignore[attr-defined]
+
+
+def orphaned_batches(
+    session: Session, *, stale_before: datetime, host: str, alive: Callable[[int], bool]
+) -> list[Batch]:
+    """Batches whose worker is gone: running, or queued but held by a worker (delivered, waiting
+    for a thread), with a heartbeat older than ``stale_before`` or a worker on ``host`` whose pid
+    ``alive`` says is dead."""
+    held = and_(Batch.status == BatchStatus.QUEUED, Batch.worker_pid.is_not(None))
+    candidates = session.scalars(
+        select(Batch).where(or_(Batch.status == BatchStatus.RUNNING, held)).order_by(Batch.enqueued_at)
+    )
+    out = []
+    for b in candidates:
+        last = b.heartbeat_at or b.started_at
+        stale = last is None or _aware(last) < stale_before
+        dead = b.worker_host == host and b.worker_pid is not None and not alive(b.worker_pid)
+        if stale or dead:
+            out.append(b)
+    return out
+
+
+def _aware(dt: datetime) -> datetime:
+    """SQLite returns naive datetimes; they were written in UTC."""
+    return dt if dt.tzinfo is not None else dt.replace(tzinfo=UTC)
+
+
+def requeue_batch(session: Session, batch: Batch) -> bool:
+    """Put an orphaned batch back to ``queued``, held by no one; True for the one caller that did it.
+
+    Conditional on the row being as ``batch`` saw it (same status, same worker, same
+    heartbeat), so concurrent sweepers re-queue it once, and a heartbeat that arrived since
+    (a slow worker, not a dead one) keeps it running.
+    """
+    beat = (
+        Batch.heartbeat_at.is_(None)
+        if batch.heartbeat_at is None
+        else Batch.heartbeat_at == batch.heartbeat_at
+    )
+    pid = Batch.worker_pid.is_(None) if batch.worker_pid is None else Batch.worker_pid == batch.worker_pid
+    res = session.execute(
+        update(Batch)
+        .where(
+            Batch.id == batch.id,
+            Batch.status == batch.status,
+            Batch.recoveries == batch.recoveries,
+            beat,
+            pid,
+        )
+        .values(
+            status=BatchStatus.QUEUED,
+            worker_pid=None,
+            heartbeat_at=None,
+            recoveries=Batch.recoveries + 1,
+            recovered_at=utcnow(),
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return bool(res.rowcount)  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True, slots=True)
+class Recovery:
+    """Batches of a job waiting on recovery: re-queued after their worker died, or silent."""
+
+    requeued: int  # re-queued after their worker was found gone, not picked up again yet
+    silent: int  # running, heartbeat older than the stale limit: about to be re-queued
+
+
+def job_recovery(session: Session, job_id: str, *, stale_before: datetime) -> Recovery:
+    requeued = session.scalar(
+        select(func.count())
+        .select_from(Batch)
+        .where(Batch.job_id == job_id, Batch.status == BatchStatus.QUEUED, Batch.recoveries > 0)
+    )
+    silent = session.scalar(
+        select(func.count())
+        .select_from(Batch)
+        .where(Batch.job_id == job_id, Batch.status == BatchStatus.RUNNING, Batch.heartbeat_at < stale_before)
+    )
+    return Recovery(int(requeued or 0), int(silent or 0))
 
 
 def set_assignment(

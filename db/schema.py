@@ -221,8 +221,15 @@ class Batch(Base):
     finished_at: Mapped[datetime | None] = mapped_column()
     seconds: Mapped[float | None] = mapped_column(Float)  # decode wall time of the batch
     output_tokens: Mapped[int | None] = mapped_column(Integer)
+    prompt_ids: Mapped[list[int] | None] = mapped_column()  # the batch's prompts, in decode order
+    # Who decodes a running batch, and when it last said it was alive (workers/recovery.py).
+    worker_host: Mapped[str | None] = mapped_column(String(200))
+    worker_pid: Mapped[int | None] = mapped_column(Integer)
+    heartbeat_at: Mapped[datetime | None] = mapped_column()
+    recoveries: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # re-queued after worker loss
+    recovered_at: Mapped[datetime | None] = mapped_column()
 
-    __table_args__ = (Index(None, "job_id", "status"),)
+    __table_args__ = (Index(None, "job_id", "status"), Index(None, "status", "heartbeat_at"))
 
 
 class Assignment(Base):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from db import queries
 from db.schema import TERMINAL_JOB_STATUSES, InputError, Job, JobStatus, Result
 from db.session import get_engine, init_db, session_scope
+from specq.settings import get_settings
 
 # How many input errors a status report lists (export has all of them).
 ERRORS_SHOWN = 20
@@ -49,6 +50,9 @@ class JobReport:
     error: str | None
     input_file: str | None
     input_errors: list[InputErrorInfo] = field(default_factory=list)
+    # Batches whose decode worker died: re-queued and not picked up yet, or silent past
+    # SPECQ_HEARTBEAT_STALE_S and about to be re-queued (workers/recovery.py).
+    recovering: int = 0
     # The plan's wall seconds for the whole job (producer/plan.py), while it runs; None once done
     # or when its models are not on this machine.
     planned_s: float | None = None
@@ -123,6 +127,11 @@ def _report(s: Session, job: Job, errors_shown: int) -> JobReport:
         if errors_shown
         else []
     )
+    recovering = 0
+    if job.status not in TERMINAL_JOB_STATUSES:
+        stale_before = datetime.now(UTC) - timedelta(seconds=get_settings().heartbeat_stale_s)
+        rec = queries.job_recovery(s, job.id, stale_before=stale_before)
+        recovering = rec.requeued + rec.silent
     planned_s = None
     if job.status not in TERMINAL_JOB_STATUSES and job.total:
         from producer.plan import planned_seconds
@@ -144,6 +153,7 @@ def _report(s: Session, job: Job, errors_shown: int) -> JobReport:
         error=job.error,
         input_file=job.input_file,
         input_errors=[InputErrorInfo(e.position, e.custom_id, e.reason) for e in errors],
+        recovering=recovering,
         planned_s=planned_s,
     )
 

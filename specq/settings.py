@@ -48,6 +48,15 @@ class Settings(BaseSettings):
     worker_memory_mib: int = 4096
     # Broker visibility timeout (s): far above the longest batch so acks_late never redelivers live work.
     visibility_timeout_s: int = 6 * 3600
+    # Seconds between a decode worker's heartbeats on its running batches (and its sweeps for
+    # running batches whose worker is gone: pid dead on this host, or heartbeat stale).
+    heartbeat_s: float = Field(default=5.0, gt=0)
+    # A running batch whose heartbeat is older than this is re-queued: its worker is presumed dead
+    # (killed on another machine). Keep it several heartbeats long.
+    heartbeat_stale_s: float = Field(default=30.0, gt=0)
+    # Decode messages a decode worker holds at once (its thread pool): while one batch decodes,
+    # the next is fetched, claimed and tokenized, and the previous one's results are written.
+    decode_inflight: int = Field(default=2, ge=1, le=16)
     # Share of batches that try a non-assigned draft to keep measuring alternatives.
     explore_rate: float = 0.05
     # The assignment policy compares drafts on results of the last this-many seconds (0 = all

@@ -3,17 +3,17 @@
 Importing this module must stay cheap (no torch): the producer imports it to enqueue.
 Run workers with ``specq worker route|decode`` or plainly, e.g.
 ``celery -A workers.app worker -Q specq.route`` and
-``celery -A workers.app worker -Q specq.decode.target-s.general -P solo -c 1``.
+``celery -A workers.app worker -Q specq.decode.target-s.general -P threads -c 2``.
 """
 
 from __future__ import annotations
 
 from celery import Celery
 
-from specq.broker import ROUTE_QUEUE, celery_config, decode_queue
+from specq.broker import DECODE_TASK, ROUTE_QUEUE, Pairing, celery_config, decode_queue
 from specq.settings import Settings, get_settings
 
-__all__ = ["ROUTE_QUEUE", "celery_app", "configure", "decode_queue"]
+__all__ = ["ROUTE_QUEUE", "celery_app", "configure", "decode_queue", "send_decode"]
 
 _TASK_MODULES = ("workers.route", "workers.decode", "workers.finalize")
 celery_app = Celery("specq")
@@ -25,3 +25,9 @@ def configure(settings: Settings | None = None) -> Celery:
     celery_app.conf.update(celery_config(settings or get_settings()), imports=_TASK_MODULES)
     celery_app._after_fork()  # public API has no "forget connections"; this is what Celery runs after fork
     return celery_app
+
+
+def send_decode(batch_id: str, pairing: str) -> None:
+    """Enqueue ``decode_batch(batch_id)`` on the queue of the batch's pairing (the batch row,
+    already committed, holds its prompts)."""
+    celery_app.send_task(DECODE_TASK, args=[batch_id], queue=Pairing.parse(pairing).queue)

@@ -1,36 +1,40 @@
-"""Decoding: run one batch of prompts through the pairing's speculative decoder, persist the results.
+"""Decoding: claim a batch, run its prompts through the pairing's speculative decoder, persist.
 
-``decode_batch(job_id, pairing, prompt_ids, batch_id)`` is the Celery task (queue
-``specq.decode.<target>.<draft>``); :func:`run_batch` is the library function behind it.
+``decode_batch(batch_id)`` is the Celery task (queue ``specq.decode.<target>.<draft>``); the
+batch row holds its job, pairing and prompts. :func:`run_batch` is the library function
+behind it: it claims the batch here, hands the rows to the worker's
+:class:`~workers.decode_loop.DecodeLoop` (one decoding thread, one writer thread) and waits
+until every prompt of the batch is written, so the message is acknowledged only then.
 
 Idempotent under redelivery: prompts that already have a result (or failed for good) are
-skipped before decoding, and results are upserted once per prompt in the same
-transaction that bumps the job counters and finalizes the job, so a batch delivered twice
-(worker killed after the commit, before the ack) never double-counts.
+skipped before decoding, and results are upserted once per prompt in the same transaction
+that bumps the job counters and finalizes the job, so a batch delivered twice (worker killed
+after a commit, before the ack) never double-counts.
 """
 
 from __future__ import annotations
 
 import logging
 import math
+import os
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any
+from dataclasses import asdict
+from datetime import UTC
+from typing import Any
 
 from celery import Task, signals
 from sqlalchemy.exc import OperationalError
 
 from db import queries
-from db.schema import TERMINAL_JOB_STATUSES, BatchStatus, Job, Prompt, PromptStatus
+from db.schema import TERMINAL_JOB_STATUSES, BatchStatus, Job, PromptStatus, utcnow
 from db.session import session_scope
-from producer.limits import context_problem, refuse_unfit_prompt
-from specq.broker import Pairing, pairings_of_queues
+from specq.broker import DECODE_TASK, Pairing, pairings_of_queues
 from specq.deployment import NO_DRAFT, load_deployment
+from specq.settings import get_settings
+from workers import recovery
 from workers.app import celery_app
-
-if TYPE_CHECKING:  # the routing worker imports this module too and must not load torch
-    from models.engine.speculative import RowStats
+from workers.decode_loop import BatchOutcome, DecodeLoop, loop_for
+from workers.prompts import ClaimedBatch, WorkItem, merged_params
 
 log = logging.getLogger(__name__)
 
@@ -39,251 +43,59 @@ ASSIGNMENT_UPDATE_INTERVAL_S = 5.0
 _last_update: dict[tuple[str, str], float] = {}
 
 
-@dataclass(frozen=True)
-class WorkItem:
-    """A prompt to decode, detached from the session."""
-
-    prompt_id: int
-    task: str | None
-    text: str | None
-    messages: list[Any] | None
-    params: dict[str, Any]  # job params with the line's overrides applied
-
-
-@dataclass(frozen=True)
-class Decoded:
-    """The engine's answer for one prompt, ready to persist."""
-
-    prompt_id: int
-    text: str
-    token_ids: list[int]
-    finish_reason: str
-    prompt_tokens: int
-    stats: RowStats
-
-
-@dataclass
-class BatchOutcome:
-    """What one ``decode_batch`` call did."""
-
-    batch_id: str
-    status: str  # done | skipped (nothing left to do) | cancelled | missing (job deleted)
-    prompts: int = 0  # prompts decoded in this call
-    inserted: int = 0  # results written
-    duplicates: int = 0  # results another delivery had already written
-    failed: int = 0  # prompts marked failed
-    output_tokens: int = 0
-    seconds: float = 0.0
-    finalized: str | None = None  # job status this batch moved the job to
-    errors: list[str] = field(default_factory=list)
-
-
-def merged_params(job: Job, prompt: Prompt) -> dict[str, Any]:
-    """Sampling settings of a prompt: the job's defaults, then the line's overrides."""
-    params = {k: v for k, v in (job.params or {}).items() if k != "draft"}
-    params.update({k: v for k, v in (prompt.params or {}).items() if v is not None})
-    return params
-
-
-def _stop_strings(params: dict[str, Any]) -> list[str]:
-    stop = params.get("stop")
-    if stop is None:
-        return []
-    return [stop] if isinstance(stop, str) else [s for s in stop if isinstance(s, str) and s]
-
-
-# ---------------------------------------------------------------------------------------------
-# Engine side (torch): tokenize, generate, detokenize
-# ---------------------------------------------------------------------------------------------
-
-
-def tokenize(tokenizer: Any, item: WorkItem) -> list[int]:
-    """Token ids of a prompt. Chats are rendered by the same function submit counted them with:
-    the tokenizer's chat template (which writes its own special tokens), else a plain transcript."""
-    if item.messages is None:
-        return [int(t) for t in tokenizer(item.text or "")["input_ids"]]
-    from specq.chat import render_chat
-
-    templated = bool(getattr(tokenizer, "chat_template", None))
-    text = render_chat(item.messages, tokenizer if templated else None)
-    return [int(t) for t in tokenizer(text, add_special_tokens=not templated)["input_ids"]]
-
-
-def _sampling_params(tokenizer: Any, params: dict[str, Any], prompt_tokens: int, context: int | None) -> Any:
-    from models.engine.sampling import SamplingParams
-    from producer.fields import engine_kwargs
-
-    max_new = int(params.get("max_new_tokens", 64))
-    if context is not None:
-        problem = context_problem(prompt_tokens, max_new, context, "")
-        if problem:  # refused as submit refuses it, never silently shortened
-            raise ValueError(problem)
-    # A stop string that is one token stops decoding early; longer ones are cut from the text afterwards.
-    stop_ids = []
-    for s in _stop_strings(params):
-        ids = tokenizer.encode(s, add_special_tokens=False)
-        if len(ids) == 1:
-            stop_ids.append(int(ids[0]))
-    seed = params.get("seed")
-    return SamplingParams(
-        max_new_tokens=max_new,
-        temperature=float(params.get("temperature", 0.0)),
-        top_p=float(params.get("top_p", 1.0)),
-        seed=int(seed) if seed is not None else None,
-        stop_token_ids=tuple(stop_ids),
-        **engine_kwargs(params),
-    )
-
-
-def _cut_at_stop(text: str, stops: list[str]) -> tuple[str, bool]:
-    cuts = [i for i in (text.find(s) for s in stops) if i >= 0]
-    return (text[: min(cuts)], True) if cuts else (text, False)
-
-
-def _generate_isolating(
-    generate: Callable[[list[list[int]], list[Any]], list[Any]],
-    rows: list[tuple[WorkItem, list[int], Any]],
-) -> tuple[list[tuple[WorkItem, list[int], Any]], list[tuple[WorkItem, str]]]:
-    """Generate for ``rows``; when the engine fails, split the batch to isolate the failing prompt(s).
-
-    Returns ([(item, prompt ids, Output)], [(item, error)]). Halving also gets past a batch
-    too large for the device's memory.
-    """
-    try:
-        outs = generate([ids for _, ids, _ in rows], [p for _, _, p in rows])
-        return [(item, ids, out) for (item, ids, _), out in zip(rows, outs, strict=True)], []
-    except Exception as exc:  # noqa: BLE001 - any engine error becomes a per-prompt error, never a lost batch
-        if len(rows) == 1:
-            log.exception("decoding prompt %d failed", rows[0][0].prompt_id)
-            return [], [(rows[0][0], f"decoding failed: {type(exc).__name__}: {exc}")]
-        log.warning("batch of %d failed (%s: %s); retrying in halves", len(rows), type(exc).__name__, exc)
-        mid = len(rows) // 2
-        ok_a, bad_a = _generate_isolating(generate, rows[:mid])
-        ok_b, bad_b = _generate_isolating(generate, rows[mid:])
-        return ok_a + ok_b, bad_a + bad_b
-
-
-def decode_items(
-    runtime: Any, target: str, draft: str, items: list[WorkItem]
-) -> tuple[list[Decoded], list[tuple[int, str]]]:
-    """Decode ``items`` with the pairing's decoder; returns (decoded, [(prompt_id, error)])."""
-    loaded = runtime.target(target)
-    tokenizer = loaded.tokenizer
-    failures: list[tuple[int, str]] = []
-    rows: list[tuple[WorkItem, list[int], Any]] = []
-    for item in items:
-        try:
-            # Refuse a prompt whose size alone proves it cannot fit before the tokenizer sees it.
-            refuse_unfit_prompt(tokenizer, item.text, item.messages, loaded.context_length, target)
-            ids = tokenize(tokenizer, item)
-            if not ids:
-                raise ValueError("prompt encodes to no tokens")
-            rows.append(
-                (item, ids, _sampling_params(tokenizer, item.params, len(ids), loaded.context_length))
-            )
-        except ValueError as exc:
-            failures.append((item.prompt_id, str(exc)))
-    ok, bad = _generate_isolating(lambda p, s: runtime.generate(target, draft, p, s), rows)
-    failures += [(item.prompt_id, error) for item, error in bad]
-    decoded = []
-    for item, ids, out in ok:
-        text = tokenizer.decode(out.token_ids, skip_special_tokens=True)
-        text, cut = _cut_at_stop(text, _stop_strings(item.params))
-        reason = "stop" if cut else out.finish_reason
-        decoded.append(Decoded(item.prompt_id, text, list(out.token_ids), reason, len(ids), out.stats))
-    return decoded, failures
-
-
 # ---------------------------------------------------------------------------------------------
 # The batch: claim, decode, persist
 # ---------------------------------------------------------------------------------------------
 
 
-def _claim(
-    job_id: str, prompt_ids: Sequence[int], batch_id: str, worker: str | None
-) -> tuple[str, list[WorkItem]]:
-    """Transaction 1: check cancel, pick the prompts still to do, mark the batch running."""
+def claim(batch_id: str, worker: str | None) -> tuple[str, ClaimedBatch | None]:
+    """Check cancel, pick the prompts still to do, mark the batch running here (one transaction).
+
+    Returns ("running", batch) or (status, None) with status skipped | cancelled | missing.
+    """
     with session_scope() as session:
+        batch = queries.get_batch(session, batch_id)
+        if batch is None:
+            return "missing", None
         # Lock the job row: request_cancel locks it too, so either it sees this batch running or
         # this claim sees the cancel flag (PostgreSQL; SQLite serializes writers anyway).
-        job = session.get(Job, job_id, with_for_update=True)
+        job = session.get(Job, batch.job_id, with_for_update=True)
         if job is None:
-            return "missing", []
+            return "missing", None
         if job.cancel_requested or job.status in TERMINAL_JOB_STATUSES:
-            queries.maybe_finalize(session, job_id)  # a cancelling job with nothing running becomes cancelled
-            return "cancelled", []
-        prompts = queries.get_prompts(session, list(prompt_ids))
+            queries.maybe_finalize(session, job.id)  # a cancelling job with nothing running becomes cancelled
+            return "cancelled", None
+        if batch.status == BatchStatus.RUNNING and _alive_elsewhere(batch):
+            # A second delivery of a batch another live worker decodes (e.g. the broker restored a
+            # message that recovery had already re-sent): leave it to that worker.
+            return "skipped", None
+        prompts = queries.get_prompts(session, list(batch.prompt_ids or []))
         todo = [
             p
             for p in prompts
-            if p.job_id == job_id and p.status in (PromptStatus.PENDING, PromptStatus.ROUTED)
+            if p.job_id == job.id and p.status in (PromptStatus.PENDING, PromptStatus.ROUTED)
         ]
         if not todo:
-            return "skipped", []
-        queries.set_batch_status(session, batch_id, BatchStatus.RUNNING, worker=worker)
+            if batch.status != BatchStatus.DONE:  # e.g. re-queued, then finished by another delivery
+                queries.set_batch_status(session, batch_id, BatchStatus.DONE)
+            return "skipped", None
+        queries.start_batch(session, batch_id, worker=worker, host=recovery.HOST, pid=os.getpid())
         queries.bump_attempts(session, [p.id for p in todo])
         items = [WorkItem(p.id, p.task, p.text, p.messages, merged_params(job, p)) for p in todo]
-        return "running", items
+        pair = Pairing.parse(batch.pairing)
+        return "running", ClaimedBatch(batch_id, job.id, pair.target, pair.draft, items)
 
 
-def _persist(
-    job_id: str,
-    target: str,
-    draft: str,
-    batch_id: str,
-    items: list[WorkItem],
-    decoded: list[Decoded],
-    failures: list[tuple[int, str]],
-    seconds: float,
-    worker: str | None,
-) -> queries.UpsertOutcome:
-    """Transaction 2: results, failures, counters, batch row and finalization, all or nothing."""
-    task_of = {i.prompt_id: i.task for i in items}
-    rows = []
-    for d in decoded:
-        s = d.stats
-        rows.append(
-            queries.ResultRow(
-                prompt_id=d.prompt_id,
-                job_id=job_id,
-                output_text=d.text,
-                output_tokens=len(d.token_ids),
-                finish_reason=d.finish_reason,
-                target=target,
-                draft=draft,
-                task=task_of.get(d.prompt_id),
-                prompt_tokens=d.prompt_tokens,
-                # Mean draft length per step: fixed k, or the average the adaptive policy chose.
-                k=(s.drafted_tokens / s.steps) if draft != NO_DRAFT and s.steps else None,
-                steps=s.steps,
-                drafted_tokens=s.drafted_tokens,
-                accepted_tokens=s.accepted_tokens,
-                accepted_per_position=list(s.accepted_per_position),
-                draft_seconds=s.draft_seconds,
-                verify_seconds=s.verify_seconds,
-                worker=worker,
-                batch_id=batch_id,
-            )
-        )
-    with session_scope() as session:
-        queries.set_batch_status(
-            session,
-            batch_id,
-            BatchStatus.DONE if decoded or not failures else BatchStatus.FAILED,
-            worker=worker,
-            seconds=seconds,
-            output_tokens=sum(r.output_tokens for r in rows),
-        )
-        queries.mark_prompts_failed(session, job_id, failures)
-        outcome = queries.upsert_results(session, rows)
-        finalized = outcome.finalized
-        if not rows:  # upsert_results finalizes only when it wrote something
-            finalized = queries.maybe_finalize(session, job_id)
-        if finalized != outcome.finalized:
-            outcome = queries.UpsertOutcome(
-                outcome.inserted, outcome.duplicates, finalized, outcome.inserted_ids
-            )
-    return outcome
+def _alive_elsewhere(batch: Any) -> bool:
+    if batch.worker_host == recovery.HOST and batch.worker_pid == os.getpid():
+        return False  # this process's own earlier claim (a retried task)
+    if batch.worker_host == recovery.HOST and batch.worker_pid is not None:
+        return recovery.pid_alive(batch.worker_pid)
+    beat = batch.heartbeat_at
+    if beat is None:
+        return False
+    beat = beat if beat.tzinfo is not None else beat.replace(tzinfo=UTC)
+    return (utcnow() - beat).total_seconds() < get_settings().heartbeat_stale_s
 
 
 def _update_assignments(target: str, tasks: set[str]) -> None:
@@ -323,71 +135,67 @@ def _release(batch_id: str) -> None:
 
 
 def run_batch(
-    job_id: str,
-    pairing: str,
-    prompt_ids: Sequence[int],
     batch_id: str,
     *,
     runtime: Any = None,
+    loop: DecodeLoop | None = None,
     worker: str | None = None,
 ) -> BatchOutcome:
-    """Decode one batch end to end (library entry point of the ``decode_batch`` task)."""
-    pair = Pairing.parse(pairing)
-    target, draft = pair.target, pair.draft
-    status, items = _claim(job_id, prompt_ids, batch_id, worker)
-    if status != "running":
-        log.info("batch %s of job %s: %s", batch_id, job_id, status)
-        return BatchOutcome(batch_id, status)
-    if runtime is None:
-        from workers.runtime import get_runtime
+    """Decode one batch end to end (library entry point of the ``decode_batch`` task).
 
-        runtime = get_runtime()
-    start = time.perf_counter()
+    Returns when every prompt of the batch is written; other batches may be decoding in the
+    same loop meanwhile (each from its own thread).
+    """
+    beat = recovery.heartbeat()
+    beat.add(batch_id)
     try:
-        decoded, failures = decode_items(runtime, target, draft, items)
-        seconds = time.perf_counter() - start
-        outcome = _persist(job_id, target, draft, batch_id, items, decoded, failures, seconds, worker)
-    except BaseException:
-        _release(batch_id)
-        raise
-    if decoded and draft != NO_DRAFT:
-        _update_assignments(target, {i.task for i in items if i.task is not None})
-    tokens = sum(len(d.token_ids) for d in decoded)
+        status, claimed = claim(batch_id, worker)
+        if claimed is None:
+            log.info("batch %s: %s", batch_id, status)
+            return BatchOutcome(batch_id, status)
+        if loop is None:
+            if runtime is None:
+                from workers.runtime import get_runtime
+
+                runtime = get_runtime()
+            loop = loop_for(runtime, worker=worker)
+        try:
+            outcome = loop.submit(claimed).wait()
+        except BaseException:
+            _release(batch_id)
+            raise
+    finally:
+        beat.discard(batch_id)
+    if outcome.inserted and claimed.draft != NO_DRAFT:
+        _update_assignments(claimed.target, {i.task for i in claimed.items if i.task is not None})
     log.info(
-        "batch %s (%s, %d prompts): %d tokens in %.2fs, %d new results, %d duplicates, %d failed",
+        "batch %s (%s/%s, %d prompts): %d tokens, %.2fs of engine time, %d new results, %d duplicates, "
+        "%d failed",
         batch_id,
-        pairing,
-        len(items),
-        tokens,
-        seconds,
+        claimed.target,
+        claimed.draft,
+        len(claimed.items),
+        outcome.output_tokens,
+        outcome.seconds,
         outcome.inserted,
         outcome.duplicates,
-        len(failures),
+        outcome.failed,
     )
-    return BatchOutcome(
-        batch_id,
-        "done",
-        prompts=len(items),
-        inserted=outcome.inserted,
-        duplicates=outcome.duplicates,
-        failed=len(failures),
-        output_tokens=tokens,
-        seconds=seconds,
-        finalized=outcome.finalized,
-        errors=[e for _, e in failures][:5],
-    )
+    return outcome
 
 
-@celery_app.task(name="workers.decode.decode_batch", bind=True, max_retries=5)
-def decode_batch(
-    self: Task, job_id: str, pairing: str, prompt_ids: list[int], batch_id: str
-) -> dict[str, Any]:
-    """Celery task: decode the prompts ``prompt_ids`` of the job with the pairing's decoder."""
-    try:
-        outcome = run_batch(job_id, pairing, prompt_ids, batch_id, worker=self.request.hostname)
-    except OperationalError as exc:  # database briefly unreachable or locked: the batch is retried whole
-        raise self.retry(exc=exc, countdown=min(60, 2**self.request.retries)) from exc
-    return asdict(outcome)
+@celery_app.task(
+    name=DECODE_TASK,
+    bind=True,
+    # The database briefly unreachable or locked: the batch is retried whole, later.
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    retry_backoff_max=60,
+    max_retries=5,
+)
+def decode_batch(self: Task, batch_id: str) -> dict[str, Any]:
+    """Celery task: decode the batch ``batch_id`` (its row holds the job, pairing and prompts)."""
+    return asdict(run_batch(batch_id, worker=self.request.hostname))
 
 
 @signals.worker_init.connect
@@ -409,3 +217,36 @@ def _preload_pairings(sender: Any = None, **_: Any) -> None:
         log.critical("decode worker cannot serve %s: %s", ", ".join(f"{t}/{d}" for t, d in pairings), exc)
         # Celery logs and swallows exceptions raised by signal handlers; SystemExit is not one of them.
         raise SystemExit(3) from exc
+
+
+@signals.task_received.connect
+def _hold_received(sender: Any = None, request: Any = None, **_: Any) -> None:
+    """Record, as soon as a decode message is delivered here, that this process holds its batch:
+    a message waiting for a free thread of a worker killed meanwhile is then recovered too."""
+    if request is None or request.name != DECODE_TASK or not request.args:
+        return
+    batch_id = str(request.args[0])
+    try:
+        with session_scope() as session:
+            held = queries.hold_batch(
+                session, batch_id, worker=request.hostname, host=recovery.HOST, pid=os.getpid()
+            )
+    except Exception:  # the task itself will meet the database's trouble and retry
+        log.exception("could not mark batch %s held", batch_id)
+        return
+    if held:
+        recovery.heartbeat().add(batch_id)
+
+
+@signals.worker_ready.connect
+def _start_heartbeat(sender: Any = None, **_: Any) -> None:
+    """A decode worker beats for its running batches, and re-queues the batches of dead workers
+    now (its predecessor's, when the stack restarted it) and after every beat."""
+    queues = list(sender.app.amqp.queues.consume_from or {}) if sender is not None else []
+    if not pairings_of_queues(queues):
+        return
+    try:
+        recovery.recover_orphaned_batches()
+    except Exception:
+        log.exception("recovery sweep at start failed; the heartbeat thread retries it")
+    recovery.heartbeat().start()

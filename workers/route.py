@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from celery import Task
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from db import queries
@@ -27,11 +27,11 @@ from db.schema import TERMINAL_JOB_STATUSES, Job, Prompt
 from db.session import session_scope
 from models.tasks import RouterArtifactError, load_router
 from models.zoo.resolve import resolve_model_path
-from specq.broker import DECODE_TASK, ROUTE_QUEUE, Pairing
+from specq.broker import ROUTE_QUEUE, ROUTE_TASK, Pairing
 from specq.chat import prompt_text as task_prompt_text
 from specq.deployment import NO_DRAFT, Deployment, load_deployment
 from specq.settings import get_settings
-from workers.app import celery_app
+from workers.app import celery_app, send_decode
 
 log = logging.getLogger(__name__)
 
@@ -280,15 +280,16 @@ def plan_chunk(
                 size=len(b.prompt_ids),
                 task=b.task,
                 explored=b.explored,
+                prompt_ids=b.prompt_ids,
             ),
         )
     return batches
 
 
 def send_batches(batches: Sequence[PlannedBatch]) -> None:
-    """Enqueue ``decode_batch`` messages (ids only) on each pairing's queue."""
+    """Enqueue ``decode_batch(batch_id)`` messages on each pairing's queue (the rows hold the rest)."""
     for b in batches:
-        celery_app.send_task(DECODE_TASK, args=[b.job_id, b.pairing, b.prompt_ids, b.batch_id], queue=b.queue)
+        send_decode(b.batch_id, b.pairing)
 
 
 def route_prompts(job_id: str, first_prompt_id: int, last_prompt_id: int) -> list[PlannedBatch]:
@@ -313,13 +314,16 @@ def route_prompts(job_id: str, first_prompt_id: int, last_prompt_id: int) -> lis
     return batches
 
 
-@celery_app.task(name="workers.route.route_chunk", queue=ROUTE_QUEUE, bind=True, max_retries=5)
-def route_chunk(self: Task, job_id: str, first_prompt_id: int, last_prompt_id: int) -> dict[str, Any]:
+@celery_app.task(
+    name=ROUTE_TASK,
+    queue=ROUTE_QUEUE,
+    # The database briefly unreachable or locked: the chunk is routed again, later (idempotent).
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    retry_backoff_max=60,
+    max_retries=5,
+)
+def route_chunk(job_id: str, first_prompt_id: int, last_prompt_id: int) -> dict[str, Any]:
     """Celery task: route prompts ``first..last`` of the job (ids only in the message)."""
-    from sqlalchemy.exc import OperationalError
-
-    try:
-        batches = route_prompts(job_id, first_prompt_id, last_prompt_id)
-    except OperationalError as exc:  # database briefly unreachable or locked: try again later
-        raise self.retry(exc=exc, countdown=min(60, 2**self.request.retries)) from exc
+    batches = route_prompts(job_id, first_prompt_id, last_prompt_id)
     return {"job_id": job_id, "batches": len(batches), "prompts": sum(len(b.prompt_ids) for b in batches)}

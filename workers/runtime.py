@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,6 +64,9 @@ class Runtime:
             str, tuple[PreTrainedModel, PreTrainedTokenizerBase]
         ] = {}  # by resolved path
         self._decoders: dict[tuple[str, str], SpecDecoder] = {}
+        # One decoder per target holding every draft it was asked for, by name: the decode loop's
+        # continuous session mixes rows of any draft in one batch (one target forward for all).
+        self._target_decoders: dict[str, SpecDecoder] = {}
         # A decoder holds per-batch state (KV caches, the proposer's): one batch at a time per pairing.
         self._busy: dict[tuple[str, str], threading.Lock] = {}
 
@@ -89,18 +93,53 @@ class Runtime:
             if decoder is None:
                 loaded = self.target(target)
                 if draft == NO_DRAFT:
-                    decoder = SpecDecoder(loaded.model, None, k=0)
+                    decoder = SpecDecoder(loaded.model, None, k=0, detokenize=_detokenizer(loaded.tokenizer))
                 else:
-                    spec = self.deployment.draft(draft)
-                    if target not in spec.targets:
-                        raise ValueError(
-                            f"draft {draft!r} does not serve target {target!r} in {self.deployment.source}; "
-                            f"it serves {', '.join(spec.targets) or 'no target'}"
-                        )
-                    decoder = SpecDecoder(loaded.model, self._proposer(spec, loaded), k=spec.k)  # type: ignore[arg-type]
+                    spec = self._served_draft(target, draft)
+                    decoder = SpecDecoder(
+                        loaded.model,
+                        self._proposer(spec, loaded),  # type: ignore[arg-type]
+                        k=spec.k,
+                        detokenize=_detokenizer(loaded.tokenizer),
+                    )
                 self._decoders[key] = decoder
                 log.info("ready: %s/%s", target, draft)
             return decoder
+
+    def target_decoder(self, target: str) -> SpecDecoder:
+        """The mixed-draft decoder of ``target``: plain decoding by default, each draft a named
+        draft (``add_draft``); detokenizes for stop strings."""
+        with self._lock:
+            decoder = self._target_decoders.get(target)
+            if decoder is None:
+                loaded = self.target(target)
+                decoder = SpecDecoder(loaded.model, None, k=0, detokenize=_detokenizer(loaded.tokenizer))
+                self._target_decoders[target] = decoder
+            return decoder
+
+    def drop_target_decoder(self, target: str) -> None:
+        """Forget the mixed-draft decoder of ``target`` (after an engine failure); the next use
+        builds a fresh one over the same loaded models."""
+        with self._lock:
+            self._target_decoders.pop(target, None)
+
+    def add_draft(self, target: str, draft: str) -> None:
+        """Register ``draft`` on the target decoder (call between sessions: no running rows)."""
+        decoder = self.target_decoder(target)
+        if draft == NO_DRAFT or draft in decoder.drafts:
+            return
+        with self._lock:
+            spec = self._served_draft(target, draft)
+            decoder.add_draft(draft, self._proposer(spec, self.target(target)), k=spec.k)  # type: ignore[arg-type]
+
+    def _served_draft(self, target: str, draft: str) -> DraftSpec:
+        spec = self.deployment.draft(draft)
+        if target not in spec.targets:
+            raise ValueError(
+                f"draft {draft!r} does not serve target {target!r} in {self.deployment.source}; "
+                f"it serves {', '.join(spec.targets) or 'no target'}"
+            )
+        return spec
 
     def generate(
         self, target: str, draft: str, prompts: list[list[int]], params: list[SamplingParams]
@@ -120,6 +159,7 @@ class Runtime:
         """
         for target, draft in pairings:
             self.decoder(target, draft)
+            self.add_draft(target, draft)
             if warmup:
                 bos = self.target(target).tokenizer.bos_token_id
                 self.generate(
@@ -159,6 +199,15 @@ class Runtime:
 
         tokenizer: Any = AutoTokenizer.from_pretrained(path, trust_remote_code=self.trust_remote_code)
         check_same_tokenizer(target.tokenizer, tokenizer)
+
+
+def _detokenizer(tokenizer: PreTrainedTokenizerBase) -> Callable[[list[int]], str]:
+    """Token ids -> text as results store it (the engine ends rows at stop strings with it)."""
+
+    def detokenize(ids: list[int]) -> str:
+        return str(tokenizer.decode(ids, skip_special_tokens=True))
+
+    return detokenize
 
 
 _runtime: Runtime | None = None

@@ -78,8 +78,14 @@ def decode_worker(deployment: Deployment, target: str, drafts: Sequence[str] | N
             )
     if NO_DRAFT not in chosen:
         chosen.append(NO_DRAFT)  # baseline jobs (--draft none) need only the target
-    # CUDA cannot be re-initialised in forked children: the model runs in the worker process itself.
-    return WorkerSpec(f"decode-{target}", tuple(decode_queue(target, d) for d in chosen), pool="solo")
+    # CUDA cannot be re-initialised in forked children: the model runs in the worker process itself,
+    # in one decoding thread; the pool's threads hold the batches in flight (workers/decode_loop.py).
+    return WorkerSpec(
+        f"decode-{target}",
+        tuple(decode_queue(target, d) for d in chosen),
+        pool="threads",
+        concurrency=get_settings().decode_inflight,
+    )
 
 
 def celery_worker_args(
@@ -326,6 +332,7 @@ class Stack:
                 )
                 w.restarts.append(now)
                 self._spawn(w.spec)
+                self._recover()
                 continue
             raise StackError(f"worker {name} exited with code {code}; {w.log_path} ends with:\n{tail}")
         return notices
@@ -377,6 +384,15 @@ class Stack:
         self._resend_after = None
         log.warning(notice)
         return notice
+
+    def _recover(self) -> None:
+        """Re-queue the batches a dead worker held (the restarted worker sweeps too when it is up)."""
+        from workers.recovery import recover_orphaned_batches
+
+        try:
+            recover_orphaned_batches()
+        except Exception:  # the database may be away; workers sweep again after every heartbeat
+            log.exception("recovery sweep failed")
 
     def log_tail(self, name: str, lines: int = 15) -> str:
         path = self.workers[name].log_path

@@ -28,6 +28,9 @@ TABLES = {
     "api_batches",
 }
 VIEWS = {"v_acceptance", "v_job_summary", "v_draft_leaderboard"}
+# The newest revision shipped: versions are numbered files, each revising the one before.
+VERSIONS = Path(__file__).resolve().parents[2] / "migrations" / "versions"
+NEWEST = max(p.name[:4] for p in VERSIONS.glob("[0-9][0-9][0-9][0-9]_*.py"))
 
 
 def _check_schema(engine: Engine) -> None:
@@ -41,7 +44,7 @@ def _check_schema(engine: Engine) -> None:
         for view in VIEWS:
             conn.execute(text(f"SELECT * FROM {view}")).all()
     current, head = schema_revision(engine)
-    assert current == head == "0004"
+    assert current == head == NEWEST
 
 
 def test_init_db_creates_schema_and_views_on_sqlite(tmp_path: Path) -> None:
@@ -60,7 +63,7 @@ def test_init_db_finds_migrations_from_any_working_directory(
     monkeypatch.chdir(tmp_path)  # no alembic.ini, no migrations/ here
     engine = make_engine(f"sqlite:///{tmp_path / 'b.db'}")
     init_db(engine)
-    assert schema_revision(engine)[0] == "0004"
+    assert schema_revision(engine)[0] == NEWEST
 
 
 def test_downgrade_to_base_and_upgrade_again_on_sqlite(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,9 @@ from db import queries
 from db.schema import Batch, BatchStatus, Job, JobStatus, Prompt, PromptStatus, Result
 from db.session import session_scope
 from specq.deployment import load_deployment
-from workers.decode import WorkItem, _cut_at_stop, _persist, decode_items, run_batch, tokenize
+from workers.decode import claim, run_batch
+from workers.decode_loop import DecodeLoop, close_loops
+from workers.prompts import WorkItem, _cut_at_stop, prepare_rows, tokenize
 from workers.route import plan_chunk
 from workers.runtime import Runtime
 
@@ -37,8 +40,9 @@ def _job(draft: str | None = None, prompts: list[str] = PROMPTS, **kw: Any) -> t
 
 
 @pytest.fixture()
-def runtime(unit_env: Path) -> Runtime:
-    return Runtime(load_deployment(), device="cpu")
+def runtime(unit_env: Path) -> Iterator[Runtime]:
+    yield Runtime(load_deployment(), device="cpu")
+    close_loops()
 
 
 def _outputs(job_id: str) -> dict[str, str]:
@@ -54,9 +58,7 @@ def _outputs(job_id: str) -> dict[str, str]:
 def test_batches_write_results_counters_and_finalize(runtime: Runtime) -> None:
     job_id, batches = _job()
     assert len(batches) == 2  # 5 prompts, SPECQ_MAX_BATCH_SIZE=4
-    outcomes = [
-        run_batch(job_id, b.pairing, b.prompt_ids, b.batch_id, runtime=runtime, worker="w1") for b in batches
-    ]
+    outcomes = [run_batch(b.batch_id, runtime=runtime, worker="w1") for b in batches]
     assert [o.status for o in outcomes] == ["done", "done"]
     assert outcomes[-1].finalized == JobStatus.COMPLETED
     with session_scope() as s:
@@ -89,7 +91,7 @@ def test_pipeline_is_lossless_across_drafts(runtime: Runtime) -> None:
         job_id, batches = _job(draft=draft, max_new_tokens=10)
         for b in batches:
             assert b.draft == draft
-            run_batch(job_id, b.pairing, b.prompt_ids, b.batch_id, runtime=runtime)
+            run_batch(b.batch_id, runtime=runtime)
         texts[draft] = _outputs(job_id)
         with session_scope() as s:
             ks = set(s.scalars(select(Result.k).where(Result.job_id == job_id)))
@@ -101,23 +103,24 @@ def test_pipeline_is_lossless_across_drafts(runtime: Runtime) -> None:
 def test_redelivered_batch_is_skipped_and_double_decoding_never_double_counts(runtime: Runtime) -> None:
     job_id, batches = _job()
     first = batches[0]
-    run_batch(job_id, first.pairing, first.prompt_ids, first.batch_id, runtime=runtime)
-    again = run_batch(job_id, first.pairing, first.prompt_ids, first.batch_id, runtime=runtime)
+    run_batch(first.batch_id, runtime=runtime)
+    again = run_batch(first.batch_id, runtime=runtime)
     assert again.status == "skipped"
 
-    # Two deliveries that both decoded before either committed: the second write changes nothing.
+    # Two deliveries that both claimed before either wrote: the second write changes nothing.
     second = batches[1]
-    with session_scope() as s:
-        job = s.get(Job, job_id)
-        items = [
-            WorkItem(p.id, p.task, p.text, p.messages, dict(job.params))
-            for p in queries.get_prompts(s, second.prompt_ids)
-        ]  # type: ignore[union-attr]
-    decoded, failures = decode_items(runtime, "t", "small", items)
-    a = _persist(job_id, "t", "small", second.batch_id, items, decoded, failures, 0.1, "w1")
-    b = _persist(job_id, "t", "small", second.batch_id, items, decoded, failures, 0.1, "w2")
-    assert (a.inserted, a.duplicates, a.finalized) == (len(items), 0, JobStatus.COMPLETED)
-    assert (b.inserted, b.duplicates, b.finalized) == (0, len(items), None)
+    status_a, a = claim(second.batch_id, "w1")
+    status_b, b = claim(second.batch_id, "w2")
+    assert (status_a, status_b) == ("running", "running") and a is not None and b is not None
+    loop = DecodeLoop(runtime, worker="w1")
+    try:
+        out_a = loop.submit(a).wait(timeout=120)
+        out_b = loop.submit(b).wait(timeout=120)
+    finally:
+        loop.close()
+    n = len(second.prompt_ids)
+    assert (out_a.inserted, out_a.duplicates, out_a.finalized) == (n, 0, JobStatus.COMPLETED)
+    assert (out_b.inserted, out_b.duplicates, out_b.finalized) == (0, n, None)
     with session_scope() as s:
         job = s.get(Job, job_id)
         assert job is not None and (job.completed, job.failed, job.status) == (5, 0, JobStatus.COMPLETED)
@@ -126,10 +129,10 @@ def test_redelivered_batch_is_skipped_and_double_decoding_never_double_counts(ru
 
 def test_cancelled_job_runs_no_batch(runtime: Runtime) -> None:
     job_id, batches = _job()
-    run_batch(job_id, batches[0].pairing, batches[0].prompt_ids, batches[0].batch_id, runtime=runtime)
+    run_batch(batches[0].batch_id, runtime=runtime)
     with session_scope() as s:
         assert queries.request_cancel(s, job_id) == JobStatus.CANCELLED  # no batch running
-    out = run_batch(job_id, batches[1].pairing, batches[1].prompt_ids, batches[1].batch_id, runtime=runtime)
+    out = run_batch(batches[1].batch_id, runtime=runtime)
     assert out.status == "cancelled"
     with session_scope() as s:
         job = s.get(Job, job_id)
@@ -144,14 +147,51 @@ def test_cancelled_job_runs_no_batch(runtime: Runtime) -> None:
     assert left == 0
 
 
+class _PoisonedSession:
+    """A real decoding session whose step fails, like a broken kernel, once `poison` is in it."""
+
+    def __init__(self, inner: Any, poison: list[int]) -> None:
+        self.inner, self.poison, self.poisoned = inner, poison, False
+
+    def add(self, request_id: Any, prompt_ids: list[int], params: Any, **kw: Any) -> None:
+        self.poisoned |= prompt_ids == self.poison
+        self.inner.add(request_id, prompt_ids, params, **kw)
+
+    def step(self) -> list[Any]:
+        if self.poisoned:
+            raise RuntimeError("CUDA error: an illegal memory access was encountered")
+        return self.inner.step()  # type: ignore[no-any-return]
+
+    def has_work(self) -> bool:
+        return self.inner.has_work()  # type: ignore[no-any-return]
+
+
 class FlakyRuntime:
     """The real runtime, except that any batch containing `poison` raises like a broken kernel."""
 
     def __init__(self, inner: Runtime, poison: list[int]) -> None:
         self.inner, self.poison, self.calls = inner, poison, 0
+        self.deployment = inner.deployment
 
     def target(self, name: str) -> Any:
         return self.inner.target(name)
+
+    def target_decoder(self, name: str) -> Any:
+        flaky = self
+
+        class Decoder:
+            drafts = self.inner.target_decoder(name).drafts
+
+            def session(self, **kw: Any) -> _PoisonedSession:
+                return _PoisonedSession(flaky.inner.target_decoder(name).session(**kw), flaky.poison)
+
+        return Decoder()
+
+    def add_draft(self, target: str, draft: str) -> None:
+        self.inner.add_draft(target, draft)
+
+    def drop_target_decoder(self, target: str) -> None:
+        self.inner.drop_target_decoder(target)
 
     def generate(self, target: str, draft: str, prompts: list[list[int]], params: list[Any]) -> list[Any]:
         self.calls += 1
@@ -170,18 +210,18 @@ def test_failures_are_per_prompt_and_the_job_still_finishes(runtime: Runtime) ->
         poison_ids = tok(poisoned.text)["input_ids"]
         long_id, poison_id = long_prompt.id, poisoned.id
     flaky = FlakyRuntime(runtime, poison_ids)
-    out = run_batch(job_id, big.pairing, big.prompt_ids, big.batch_id, runtime=flaky)
+    out = run_batch(big.batch_id, runtime=flaky)
     assert (out.status, out.failed, out.inserted) == ("done", 2, len(big.prompt_ids) - 2)
     assert flaky.calls > 1  # the batch was split to isolate the failing prompt
     rest = batches[1]
-    out = run_batch(job_id, rest.pairing, rest.prompt_ids, rest.batch_id, runtime=runtime)
+    out = run_batch(rest.batch_id, runtime=runtime)
     assert out.finalized == JobStatus.COMPLETED
     with session_scope() as s:
         job = s.get(Job, job_id)
         assert job is not None and (job.completed, job.failed, job.status) == (3, 2, JobStatus.COMPLETED)
         errors = {p.id: p.error for p in queries.get_prompts(s, [long_id, poison_id])}
         assert all(s.get(Prompt, i).status == PromptStatus.FAILED for i in errors)  # type: ignore[union-attr]
-    assert "exceeds the context of the target (128 tokens)" in (errors[long_id] or "")
+    assert "the context of the target (128 tokens)" in (errors[long_id] or "")
     assert "illegal memory access" in (errors[poison_id] or "")
 
 
@@ -194,10 +234,13 @@ def test_stop_strings_and_chat_tokenization(runtime: Runtime) -> None:
     messages = [{"role": "user", "content": "What is 12 plus 30?"}]
     item = WorkItem(1, None, None, messages, {})
     assert tokenize(tok, item) == tok(render_chat(messages, None))["input_ids"]
-    decoded, failures = decode_items(
-        runtime, "t", "small", [WorkItem(1, None, None, messages, {"max_new_tokens": 3})]
+    loaded = runtime.target("t")
+    rows, failures = prepare_rows(
+        loaded.tokenizer, loaded.context_length, [WorkItem(1, None, None, messages, {"max_new_tokens": 3})]
     )
-    assert failures == [] and len(decoded[0].token_ids) <= 3
+    assert failures == [] and rows[0].params.max_new_tokens == 3
+    out = runtime.generate("t", "small", [rows[0].prompt_ids], [rows[0].params])
+    assert len(out[0].token_ids) <= 3
 
 
 def test_decoded_batches_feed_the_online_assignment(
@@ -209,7 +252,7 @@ def test_decoded_batches_feed_the_online_assignment(
     monkeypatch.setattr(decode, "_last_update", {})
     job_id, batches = _job()
     for b in batches:
-        run_batch(job_id, b.pairing, b.prompt_ids, b.batch_id, runtime=runtime)
+        run_batch(b.batch_id, runtime=runtime)
     with session_scope() as s:
         row = queries.get_assignment(s, "t", "default")
         assert row is not None and row.draft == "small"
@@ -220,7 +263,7 @@ def test_decoded_batches_feed_the_online_assignment(
     monkeypatch.setattr(decode, "ASSIGNMENT_UPDATE_INTERVAL_S", 3600.0)
     job_id, batches = _job()
     for b in batches:
-        run_batch(job_id, b.pairing, b.prompt_ids, b.batch_id, runtime=runtime)
+        run_batch(b.batch_id, runtime=runtime)
     with session_scope() as s:
         row = queries.get_assignment(s, "t", "default")
         assert row is not None and row.samples == len(PROMPTS)

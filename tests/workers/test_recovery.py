@@ -1,0 +1,161 @@
+"""Self-healing without a broker: heartbeats, orphaned batches found and re-queued once, status."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import update
+
+import producer
+from db import queries
+from db.schema import Batch, BatchStatus, JobStatus, utcnow
+from db.session import session_scope
+from specq.deployment import load_deployment
+from workers import recovery
+from workers.decode import claim, run_batch
+from workers.decode_loop import close_loops
+from workers.route import plan_chunk
+from workers.runtime import Runtime
+
+
+@pytest.fixture()
+def runtime(unit_env: Path) -> Iterator[Runtime]:
+    yield Runtime(load_deployment(), device="cpu")
+    close_loops()
+
+
+def _job() -> tuple[str, list[Any]]:
+    res = producer.submit_job(
+        [{"prompt": p, "custom_id": f"c{i}"} for i, p in enumerate(["def add(a, b):", "SELECT name FROM"])],
+        "t",
+        enqueue=False,
+        max_new_tokens=4,
+    )
+    with session_scope() as s:
+        ids = queries.prompt_ids(s, res.job_id)
+        batches = plan_chunk(s, res.job_id, ids[0], ids[-1], deployment=load_deployment(), router=None)
+    return res.job_id, batches
+
+
+def _dead_pid() -> int:
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+def _set(batch_id: str, **values: Any) -> None:
+    with session_scope() as s:
+        s.execute(update(Batch).where(Batch.id == batch_id).values(**values))
+
+
+def _batch(batch_id: str) -> Batch:
+    with session_scope() as s:
+        b = s.get(Batch, batch_id)
+        assert b is not None
+        return b
+
+
+def test_a_batch_of_a_dead_local_worker_is_requeued_once_and_then_completes(runtime: Runtime) -> None:
+    job_id, (batch,) = _job()
+    status, claimed = claim(batch.batch_id, "w1")
+    assert status == "running" and claimed is not None
+    b = _batch(batch.batch_id)
+    assert (b.worker_host, b.worker_pid, b.prompt_ids) == (
+        recovery.HOST,
+        os.getpid(),
+        batch.prompt_ids,
+    )
+    assert b.heartbeat_at is not None
+    # This process is alive and beating: nothing to recover.
+    sent: list[tuple[str, str]] = []
+    assert recovery.recover_orphaned_batches(send=lambda *a: sent.append(a)) == []
+    assert producer.status(job_id).recovering == 0
+
+    _set(batch.batch_id, worker_pid=_dead_pid())  # the worker that claimed it was SIGKILLed
+    found = recovery.recover_orphaned_batches(send=lambda *a: sent.append(a))
+    assert [r.batch_id for r in found] == [batch.batch_id] and "is gone" in found[0].reason
+    assert sent == [(batch.batch_id, "t/small")]
+    b = _batch(batch.batch_id)
+    assert (b.status, b.recoveries, b.heartbeat_at) == (BatchStatus.QUEUED, 1, None)
+    assert producer.status(job_id).recovering == 1  # `specq status` says a batch is being recovered
+    assert recovery.recover_orphaned_batches(send=lambda *a: sent.append(a)) == []  # idempotent
+    assert len(sent) == 1
+
+    out = run_batch(batch.batch_id, runtime=runtime)  # the re-sent message
+    assert (out.status, out.inserted, out.finalized) == ("done", 2, JobStatus.COMPLETED)
+    assert _batch(batch.batch_id).status == BatchStatus.DONE
+    assert producer.status(job_id).recovering == 0
+
+
+def test_stale_heartbeat_of_another_host_is_recovered_and_a_fresh_one_is_not(unit_env: Path) -> None:
+    job_id, (batch,) = _job()
+    claim(batch.batch_id, "w-remote")
+    sent: list[tuple[str, str]] = []
+    _set(batch.batch_id, worker_host="another-machine", worker_pid=1, heartbeat_at=utcnow())
+    assert recovery.recover_orphaned_batches(stale_s=30, send=lambda *a: sent.append(a)) == []
+    assert producer.status(job_id).recovering == 0
+    _set(batch.batch_id, heartbeat_at=utcnow() - timedelta(seconds=31))
+    found = recovery.recover_orphaned_batches(stale_s=30, send=lambda *a: sent.append(a))
+    assert [r.batch_id for r in found] == [batch.batch_id] and "no heartbeat" in found[0].reason
+    assert sent == [(batch.batch_id, "t/small")]
+
+
+def test_concurrent_sweepers_requeue_a_batch_once_and_a_heartbeat_keeps_it(unit_env: Path) -> None:
+    _, (batch,) = _job()
+    claim(batch.batch_id, "w1")
+    _set(batch.batch_id, heartbeat_at=utcnow() - timedelta(seconds=100))
+    with session_scope() as s:
+        seen = s.get(Batch, batch.batch_id)
+        assert seen is not None
+        s.expunge(seen)
+    # A heartbeat lands between the sweeper's read and its update: the worker is alive after all.
+    beat = recovery.Heartbeat(interval_s=60)
+    beat.add(batch.batch_id)
+    assert beat.beat() == 1
+    with session_scope() as s:
+        assert queries.requeue_batch(s, seen) is False
+        fresh = s.get(Batch, batch.batch_id)
+        assert fresh is not None
+        s.expunge(fresh)
+    with session_scope() as s:
+        assert queries.requeue_batch(s, fresh) is True
+    with session_scope() as s:
+        assert queries.requeue_batch(s, fresh) is False  # the second sweeper finds it queued
+    assert beat.beat() == 0  # a re-queued batch is no longer this process's to stamp
+    assert _batch(batch.batch_id).recoveries == 1
+
+
+def test_a_second_delivery_leaves_a_batch_to_the_live_worker_decoding_it(unit_env: Path) -> None:
+    _, (batch,) = _job()
+    claim(batch.batch_id, "w1")
+    _set(batch.batch_id, worker_host="another-machine", worker_pid=1, heartbeat_at=utcnow())
+    assert claim(batch.batch_id, "w2") == ("skipped", None)
+    _set(batch.batch_id, heartbeat_at=utcnow() - timedelta(seconds=3600))
+    assert claim(batch.batch_id, "w2")[0] == "running"
+
+
+def test_a_delivered_batch_waiting_for_a_thread_of_a_dead_worker_is_recovered(unit_env: Path) -> None:
+    """A message delivered to a worker (held) but not started when the worker was killed."""
+    job_id, (batch,) = _job()
+    with session_scope() as s:
+        assert queries.hold_batch(s, batch.batch_id, worker="w1", host=recovery.HOST, pid=_dead_pid())
+    b = _batch(batch.batch_id)
+    assert b.status == BatchStatus.QUEUED and b.worker == "w1"
+    sent: list[tuple[str, str]] = []
+    found = recovery.recover_orphaned_batches(send=lambda *a: sent.append(a))
+    assert [r.batch_id for r in found] == [batch.batch_id] and sent == [(batch.batch_id, "t/small")]
+    b = _batch(batch.batch_id)
+    assert (b.status, b.worker_pid, b.recoveries) == (BatchStatus.QUEUED, None, 1)
+    assert producer.status(job_id).recovering == 1
+    assert recovery.recover_orphaned_batches(send=lambda *a: sent.append(a)) == []  # no holder: not orphaned
+    # A held batch of a live worker is not touched.
+    with session_scope() as s:
+        assert queries.hold_batch(s, batch.batch_id, worker="w2", host=recovery.HOST, pid=os.getpid())
+    assert recovery.recover_orphaned_batches(send=lambda *a: sent.append(a)) == []
