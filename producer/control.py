@@ -70,7 +70,8 @@ def resume(
         job = queries.get_job(s, job_id)
         if job is None:
             raise JobNotFound(job_id)
-        status, total = job.status, job.total
+        status: str = job.status
+        total = job.total
         pending = queries.pending_prompt_ids(s, job_id)
     if status == JobStatus.FAILED and total == 0:  # nothing was ever valid
         return ResumeResult(job_id, 0, 0, status, retried, at_limit)
