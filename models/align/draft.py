@@ -34,6 +34,7 @@ from models.engine.speculative import SamplingParams, SpecDecoder
 from models.loading import check_same_tokenizer, load_model_and_tokenizer
 from models.zoo.progress import Stages
 from models.zoo.train import lr_at
+from specq.progress import Progress
 
 logger = logging.getLogger(__name__)
 
@@ -139,7 +140,7 @@ def align_draft(
     config: AlignConfig | None = None,
     device: str | torch.device = "auto",
     trust_remote_code: bool = False,
-    progress: bool = False,
+    progress: Progress | bool = False,
 ) -> AlignResult:
     """Align the base draft with the target on `prompts` (of `task`); save it to `out_dir`; measure it.
 
@@ -174,9 +175,11 @@ def align_draft(
         seconds["eval_before"] = time.perf_counter() - t0
 
         t0 = time.perf_counter()
-        with stages.stage(f"target responses to {len(train_ids)} prompts"):
-            seqs = target_responses(target, train_ids, config)
-            if config.method != "ce":
+        answered = len(train_ids) * config.samples_per_prompt
+        with stages.counted("target responses", answered, unit="prompts") as st:
+            seqs = target_responses(target, train_ids, config, on_done=st.advance)
+        if config.method != "ce":
+            with stages.stage(f"target distributions over {len(seqs)} responses"):
                 attach_teacher(target, seqs, config.top_k, config.gen_batch_size)
         seconds["generate"] = time.perf_counter() - t0
         if not seqs:

@@ -25,6 +25,7 @@ from models.engine.acceptance import Acceptance
 from models.loading import check_same_tokenizer, load_model_and_tokenizer
 from models.training import lr_at
 from models.zoo.progress import Stages
+from specq.progress import Progress
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ def align_sorted(
     config: AlignConfig | None = None,
     device: str | torch.device = "auto",
     trust_remote_code: bool = False,
-    progress: bool = False,
+    progress: Progress | bool = False,
 ) -> AlignResult:
     """`align_draft` for a sorted (S2D) draft: SoFT on the target's responses, every exit measured.
 

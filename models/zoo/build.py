@@ -41,6 +41,7 @@ from models.zoo.corpora import Pair, build_corpora
 from models.zoo.presets import PRESETS, ModelSpec, ZooPreset
 from models.zoo.progress import Stages
 from models.zoo.tokenizer import chat_text
+from specq.progress import Progress
 
 logger = logging.getLogger(__name__)
 
@@ -142,7 +143,9 @@ def default_root() -> Path:
     return Path(get_settings().zoo_dir or get_settings().data_dir / "zoo")
 
 
-def build_zoo(preset: str = "tiny", root: Path | str | None = None, progress: bool = False) -> ZooPaths:
+def build_zoo(
+    preset: str = "tiny", root: Path | str | None = None, progress: Progress | bool = False
+) -> ZooPaths:
     """Build the `preset` zoo under `root` (default: settings' zoo_dir), or return the cached build."""
     if preset not in PRESETS:
         raise ValueError(f"unknown zoo preset {preset!r}; choose one of {sorted(PRESETS)}")
@@ -338,7 +341,7 @@ class _SideTraining:
         return self.loss
 
 
-def _build(cfg: ZooPreset, key: str, out: Path, progress: bool) -> None:
+def _build(cfg: ZooPreset, key: str, out: Path, progress: Progress | bool) -> None:
     """Corpora, prompt files, tokenizer, targets, general draft and sorted draft into `out`; the manifest."""
     import torch
     from transformers import AutoModelForCausalLM
@@ -390,11 +393,14 @@ def _build(cfg: ZooPreset, key: str, out: Path, progress: bool) -> None:
             big = max(jobs, key=lambda j: j.cost)
             jobs.remove(big)
             logger.info("training %s in a worker process", big.name)
-            side = _SideTraining(big, stages.add(f"train {big.name}", big.spec.steps))
+            side = _SideTraining(
+                big, stages.add(f"train {big.name}", big.spec.steps, big.spec.batch_size * cfg.seq_len)
+            )
         try:
             for job in jobs:
                 t0 = time.perf_counter()
-                losses[job.name] = run_train_job(job, stages.add(f"train {job.name}", job.spec.steps), texts)
+                on_step = stages.add(f"train {job.name}", job.spec.steps, job.spec.batch_size * cfg.seq_len)
+                losses[job.name] = run_train_job(job, on_step, texts)
                 timings[job.name] = time.perf_counter() - t0
             trainer, sorted_version = sorted_draft_trainer()
             t0 = time.perf_counter()
@@ -446,7 +452,7 @@ def _write_manifest(zoo_dir: Path, manifest: dict[str, Any]) -> None:
     tmp.replace(zoo_dir / MANIFEST)  # readers never see a half-written manifest
 
 
-def _ensure_sorted_draft(cfg: ZooPreset, zoo_dir: Path, progress: bool) -> None:
+def _ensure_sorted_draft(cfg: ZooPreset, zoo_dir: Path, progress: Progress | bool) -> None:
     """(Re)train the sorted draft when models.drafts.sorted's version differs from the built one."""
     manifest = json.loads((zoo_dir / MANIFEST).read_text())
     trainer, version = sorted_draft_trainer()

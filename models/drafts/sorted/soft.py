@@ -14,6 +14,7 @@ import torch.nn.functional as F
 
 from models.drafts.sorted.model import PRESETS, SortedDraft, new_sorted_draft
 from models.training import lr_at
+from specq.progress import Progress, as_progress
 
 logger = logging.getLogger(__name__)
 
@@ -67,7 +68,7 @@ def _optimize(
     lr: float,
     seed: int,
     loss_fn: Any,  # (model, batch ids) -> SoftLoss
-    progress: bool,
+    progress: Progress | bool,
     label: str,
 ) -> list[float]:
     """AdamW over random blocks; returns each exit's mean loss over the last tenth of the steps."""
@@ -75,14 +76,8 @@ def _optimize(
     model.train()
     opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01, betas=(0.9, 0.95))
     tail: list[list[float]] = []
-    bar = None
-    if progress:
-        from rich.progress import Progress
-
-        bar = Progress(transient=True)
-        bar.start()
-        task = bar.add_task(label, total=steps)
-    try:
+    tokens_per_step = batch_size * int(blocks.shape[1])
+    with as_progress(progress).stage(f"train sorted draft ({label})", steps) as bar:
         for step in range(steps):
             for group in opt.param_groups:
                 group["lr"] = lr_at(step, steps, lr)
@@ -103,11 +98,7 @@ def _optimize(
                     out.loss.item(),
                     [round(x.item(), 3) for x in out.per_exit],
                 )
-            if bar is not None:
-                bar.advance(task)
-    finally:
-        if bar is not None:
-            bar.stop()
+            bar.update(step + 1, loss=out.loss.item(), tokens=(step + 1) * tokens_per_step)
     model.eval()
     return [sum(col) / len(col) for col in zip(*tail, strict=True)]
 
@@ -117,7 +108,7 @@ def train_sorted_draft(
     tokenizer_dir: Path,
     out_dir: Path,
     preset: str,
-    progress: bool,
+    progress: Progress | bool,
     *,
     exits: Sequence[int] | None = None,
     steps: int | None = None,
