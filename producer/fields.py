@@ -21,8 +21,8 @@ MAPPED = {
     "stop": "stop",
 }
 # Sampling fields the engine's SamplingParams carries under the same name (vLLM's names for
-# the ones OpenAI lacks). A field outside SUPPORTED_ENGINE_FIELDS is refused until the engine
-# honours it; tests/producer/test_fields.py keeps this set equal to the engine's dataclass.
+# the ones OpenAI lacks). A field outside SUPPORTED_ENGINE_FIELDS is refused with the reason
+# in NOT_SUPPORTED; tests/producer/test_fields.py checks each supported one is an engine field.
 ENGINE_FIELDS = (
     "top_k",
     "min_p",
@@ -33,7 +33,14 @@ ENGINE_FIELDS = (
     "logprobs",
     "top_logprobs",
 )
-SUPPORTED_ENGINE_FIELDS: frozenset[str] = frozenset()
+SUPPORTED_ENGINE_FIELDS: frozenset[str] = frozenset(
+    {"top_k", "min_p", "repetition_penalty", "frequency_penalty", "presence_penalty", "logit_bias"}
+)
+# Why the other engine fields are still refused.
+NOT_SUPPORTED = {
+    "logprobs": "log-probabilities are computed by the engine but not stored or returned yet",
+    "top_logprobs": "log-probabilities are computed by the engine but not stored or returned yet",
+}
 # Values that ask for nothing: accepted (and left out) whatever the engine supports.
 NEUTRAL: dict[str, tuple[Any, ...]] = {
     "n": (1,),
@@ -113,7 +120,7 @@ def _request_fields(fields: dict[str, Any], params: dict[str, Any]) -> str | Non
             params["n"] = value
         elif name in ENGINE_FIELDS:
             if name not in SUPPORTED_ENGINE_FIELDS:
-                return f"{name} is not supported yet (the engine does not apply it); remove it"
+                return f"{name} is not supported yet: {NOT_SUPPORTED[name]}; remove it"
             problem = check_engine_field(name, value)
             if problem:
                 return problem
@@ -163,7 +170,7 @@ def _is_number(v: Any) -> bool:
 
 def check_engine_field(name: str, value: Any) -> str | None:
     """The problem with one engine field's value, or None."""
-    if name == "top_k" and not (_is_int(value) and value >= -1):
+    if name == "top_k" and not (_is_int(value) and value >= 0):
         return f"top_k must be an integer >= 1 (0 or -1: no limit), got {_brief(value)}"
     if name == "min_p" and not (_is_number(value) and 0 <= value <= 1):
         return f"min_p must be a number in [0, 1], got {_brief(value)}"
@@ -190,17 +197,13 @@ def check_engine_field(name: str, value: Any) -> str | None:
 def engine_kwargs(params: dict[str, Any]) -> dict[str, Any]:
     """The engine fields of a prompt's params as SamplingParams keywords.
 
-    JSON object keys are strings, so logit_bias keys become token ids; /v1/completions'
-    ``logprobs: N`` is chat's ``logprobs: true, top_logprobs: N``.
+    JSON object keys are strings, so logit_bias keys become token ids.
     """
     kwargs = {
         k: params[k] for k in ENGINE_FIELDS if k in SUPPORTED_ENGINE_FIELDS and params.get(k) is not None
     }
     if "logit_bias" in kwargs:
         kwargs["logit_bias"] = {int(k): float(v) for k, v in kwargs["logit_bias"].items()}
-    if _is_int(kwargs.get("logprobs")):
-        kwargs["top_logprobs"] = kwargs["logprobs"]
-        kwargs["logprobs"] = True
     return kwargs
 
 

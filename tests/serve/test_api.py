@@ -181,6 +181,14 @@ def test_batch_round_trip_matches_specq_export(live: Server, tmp_path: Path) -> 
     assert chat.usage.completion_tokens == bodies["chat-1"]["usage"]["completion_tokens"]
     text = client.completions.create(model=TARGET, prompt="def fibonacci(n):", max_tokens=6)
     assert text.choices[0].text == bodies["code-1"]["choices"][0]["text"]
+    # Sampling fields reach the engine: top_k=1 keeps only the target's argmax, so sampling at
+    # temperature 1 decodes the greedy text; a penalty out of range is refused by name.
+    top1 = client.completions.create(
+        model=TARGET, prompt="def fibonacci(n):", max_tokens=6, temperature=1.0, extra_body={"top_k": 1}
+    )
+    assert top1.choices[0].text == text.choices[0].text
+    with pytest.raises(openai.BadRequestError, match="presence_penalty"):
+        client.completions.create(model=TARGET, prompt="x", max_tokens=2, presence_penalty=3.0)
     # A prompt list (what evaluation harnesses send) is one request, choice i per prompt i.
     listed = client.completions.create(
         model=TARGET, prompt=["def add(a, b):", "def fibonacci(n):"], max_tokens=6
