@@ -71,6 +71,9 @@ def submit_cmd(
     no_enqueue: bool = typer.Option(
         False, "--no-enqueue", help="Record the job only; `specq resume` sends it."
     ),
+    reuse: bool = typer.Option(
+        False, "--reuse", help="Serve greedy requests identical to earlier ones from their results."
+    ),
 ) -> None:
     """Submit a batch job; prints its id at once."""
     from producer.submit import SubmitError, submit_job
@@ -90,6 +93,7 @@ def submit_cmd(
             stop=list(stop) if stop else None,
             draft=draft,
             enqueue=not no_enqueue,
+            reuse=reuse,
             on_created=_created,
         )
     except SubmitError as exc:
@@ -100,6 +104,8 @@ def submit_cmd(
     )
     if r.invalid:
         err.print(f"see the invalid lines with `specq status {r.job_id}`")
+    if reuse:
+        err.print(f"{r.reused} prompts served from earlier identical requests")
     if r.message:
         err.print(
             ("[red]" if r.status == "failed" else "[yellow]") + escape(r.message) + "[/]", highlight=False
@@ -126,14 +132,14 @@ def _status_table(rep: Any) -> Table:
     t.add_row("tokens/s", f"{rep.tokens_per_s:.1f}" if rep.tokens_per_s else "-")
     t.add_row("elapsed", _fmt_seconds(rep.elapsed_s))
     t.add_row("ETA", _fmt_seconds(rep.eta_s))
+    if rep.recovering:
+        t.add_row("recovering", f"[yellow]{rep.recovering} batch(es) whose decode worker died, re-queued[/]")
     t.add_row("created", _fmt_time(rep.created_at))
     t.add_row("finished", _fmt_time(rep.finished_at))
     if rep.input_file:
         t.add_row("input", rep.input_file)
     if rep.error:
         t.add_row("error", f"[red]{escape(rep.error)}[/]")
-    if rep.recovering:
-        t.add_row("recovering", f"[yellow]{rep.recovering} batch(es) whose decode worker died, re-queued[/]")
     return t
 
 
@@ -162,13 +168,13 @@ def status_cmd(
                 "output_tokens": rep.output_tokens,
                 "tokens_per_s": rep.tokens_per_s,
                 "eta_s": rep.eta_s,
+                "recovering_batches": rep.recovering,
                 "error": rep.error,
                 "input_errors": [e.__dict__ for e in rep.input_errors],
             }
         )
         return
     out.print(_status_table(rep))
-                "recovering_batches": rep.recovering,
     if rep.input_errors:
         t = Table(title=f"invalid input lines (first {len(rep.input_errors)} of {rep.invalid})")
         t.add_column("line", justify="right")

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import and_, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from db.schema import (
     TERMINAL_JOB_STATUSES,
@@ -55,6 +55,7 @@ class PromptRow:
     messages: list[dict[str, Any]] | None = None
     params: dict[str, Any] | None = None  # per-line overrides of the job params
     prompt_tokens: int | None = None
+    request_key: str | None = None  # greedy requests only: see producer/reuse.py
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,7 @@ class ResultRow:
     verify_seconds: float = 0.0
     worker: str | None = None
     batch_id: str | None = None
+    reused_from: int | None = None  # results.id of the earlier identical request (--reuse)
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,6 +349,7 @@ def add_prompts_bulk(session: Session, job_id: str, prompts: Iterable[PromptRow]
                 "messages": p.messages,
                 "params": p.params,
                 "prompt_tokens": p.prompt_tokens,
+                "request_key": p.request_key,
                 "status": PromptStatus.PENDING,
                 "attempts": 0,
                 "updated_at": now,
@@ -426,6 +429,42 @@ def reopen_failed_prompts(session: Session, job_id: str, *, max_attempts: int) -
         select(func.count()).select_from(Prompt).where(Prompt.job_id == job_id, Prompt.status == failed)
     )
     return reopened, int(left or 0)
+
+
+def reuse_earlier_results(session: Session, job_id: str, reused_draft: str) -> int:
+    """Give each prompt of the job whose request key matches an earlier result a copy of it.
+
+    The copy keeps the output and token counts, names ``reused_draft`` as its draft, points at
+    the original row (``reused_from``) and carries no speculation statistics. Returns the
+    number of prompts served this way (they count as completed).
+    """
+    earlier = aliased(Prompt)
+    first = (
+        select(Prompt.id.label("new_id"), func.min(Result.id).label("result_id"))
+        .join(earlier, and_(earlier.request_key == Prompt.request_key, earlier.job_id != Prompt.job_id))
+        .join(Result, Result.prompt_id == earlier.id)
+        .where(Prompt.job_id == job_id, Prompt.request_key.is_not(None), Result.reused_from.is_(None))
+        .group_by(Prompt.id)
+        .subquery()
+    )
+    rows = [
+        ResultRow(
+            prompt_id=new_id,
+            job_id=job_id,
+            output_text=r.output_text,
+            output_tokens=r.output_tokens,
+            finish_reason=r.finish_reason,
+            target=r.target,
+            draft=reused_draft,
+            task=r.task,
+            prompt_tokens=r.prompt_tokens,
+            reused_from=r.id,
+        )  # fmt: skip
+        for new_id, r in session.execute(
+            select(first.c.new_id, Result).join(Result, Result.id == first.c.result_id)
+        ).all()
+    ]
+    return upsert_results(session, rows).inserted if rows else 0
 
 
 def pending_prompt_ids(session: Session, job_id: str) -> list[int]:

@@ -88,6 +88,9 @@ class AssignmentSource(StrEnum):
 # Results of plain decoding (no speculation) carry this draft name; the job summary view
 # uses such jobs as the speedup baseline.
 NO_DRAFT = "none"
+# Draft of a result copied from an earlier identical greedy request (`specq submit --reuse`);
+# parentheses keep it apart from every deployment draft name.
+REUSED_DRAFT = "(reused)"
 
 JSONDict = dict[str, Any]
 
@@ -143,6 +146,8 @@ class Prompt(Base):
     prompt_tokens: Mapped[int | None] = mapped_column(Integer)
     task: Mapped[str | None] = mapped_column(String(100))
     draft: Mapped[str | None] = mapped_column(String(100))
+    # sha256 of (target model, prompt, output-shaping params) for greedy requests (producer/reuse.py).
+    request_key: Mapped[str | None] = mapped_column(String(64), index=True)
     status: Mapped[PromptStatus] = mapped_column(status_type(PromptStatus), default=PromptStatus.PENDING)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     error: Mapped[str | None] = mapped_column(Text)
@@ -194,6 +199,7 @@ class Result(Base):
     verify_seconds: Mapped[float] = mapped_column(Float, default=0.0)
     worker: Mapped[str | None] = mapped_column(String(200))
     batch_id: Mapped[str | None] = mapped_column(String(32))
+    reused_from: Mapped[int | None] = mapped_column(Integer)  # results.id this row was copied from
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     __table_args__ = (

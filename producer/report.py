@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
 
 from db.schema import AssignmentEvent, Batch, BatchStatus, InputError, Job, Prompt, PromptStatus, Result
@@ -34,6 +34,7 @@ class JobFacts:
     task_mix: dict[str, int]  # router label -> prompts
     events: list[dict[str, Any]]  # assignment events of the target while the job ran
     failures: list[tuple[str, str]] = field(default_factory=list)  # (where, reason)
+    reused: int = 0  # prompts served from earlier identical requests (submit --reuse)
 
 
 def job_facts(s: Session, job_id: str) -> JobFacts:
@@ -107,7 +108,14 @@ def job_facts(s: Session, job_id: str) -> JobFacts:
             .order_by(Prompt.position)
         )
     ]
-    return JobFacts(summary, acceptance, per_position, throughput, task_mix, events, failures)
+    reused = s.scalar(
+        select(func.count())
+        .select_from(Result)
+        .where(Result.job_id == job_id, Result.reused_from.is_not(None))
+    )
+    return JobFacts(
+        summary, acceptance, per_position, throughput, task_mix, events, failures, int(reused or 0)
+    )
 
 
 # ------------------------------------------------------------------------------------ plots
@@ -197,7 +205,9 @@ def render_report(facts: JobFacts, baseline: JobFacts | None = None) -> str:
     """The HTML page for ``facts`` (and a comparison with ``baseline`` when given)."""
     s = facts.summary
     parts = [f"<h1>specq job {html.escape(str(s['job_id']))}</h1>", "<h2>Summary</h2>"]
-    parts.append(_table([{"field": k, "value": s.get(k)} for k in SUMMARY_FIELDS], ["field", "value"]))
+    fields = [{"field": k, "value": s.get(k)} for k in SUMMARY_FIELDS]
+    fields.append({"field": "reused (served from earlier identical requests)", "value": facts.reused})
+    parts.append(_table(fields, ["field", "value"]))
     if baseline is not None:
         b = baseline.summary
         ratio = (

@@ -15,18 +15,19 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
 
 from db import queries
-from db.schema import NO_DRAFT, Job, JobStatus
+from db.schema import NO_DRAFT, REUSED_DRAFT, Job, JobStatus
 from db.session import get_engine, init_db, session_scope
 from models.zoo.resolve import resolve_model_path
 from producer.enqueue import BrokerUnavailable, enqueue_route_chunks
 from producer.readers import InputFileError, read_input
+from producer.reuse import request_key
 from producer.storable import printable, text_problem
 from producer.tokens import load_target_tokenizer
 from producer.validate import SamplingDefaults, check_params, validate_lines
@@ -52,6 +53,7 @@ class SubmitResult:
     length_checked: bool  # prompts were counted against the target's context
     seconds: float  # wall time of the whole submission
     message: str  # one line for the user (why the job failed, or why it was not enqueued)
+    reused: int = 0  # prompts served from earlier identical greedy requests (reuse=True)
 
 
 def submit_job(
@@ -69,12 +71,15 @@ def submit_job(
     deployment: Deployment | None = None,
     engine: Engine | None = None,
     on_created: Callable[[str], None] | None = None,
+    reuse: bool = False,
 ) -> SubmitResult:
     """Submit ``source`` (a file path, or JSONL strings / dicts) for generation by ``target``.
 
     ``draft`` pins every prompt to one draft of the target (``"none"`` = plain decoding, a
     speedup baseline) instead of the per-task assignment. ``on_created`` is called with the
-    job id as soon as the job row is committed.
+    job id as soon as the job row is committed. ``reuse`` serves greedy requests identical to
+    earlier ones (same target model, prompt and output-shaping parameters) from their results
+    (``producer/reuse.py``); only the rest are decoded.
     """
     t0 = time.perf_counter()
     if isinstance(source, str | Path) and not Path(source).is_file():
@@ -133,8 +138,10 @@ def submit_job(
             + "`."
         )
     try:
+        model_path = spec.path
+        keyed = (replace(p, request_key=request_key(model_path, p, params)) for p in report.prompts)
         with session_scope(engine) as s:
-            queries.add_prompts_bulk(s, job_id, report.prompts)
+            queries.add_prompts_bulk(s, job_id, keyed)
             queries.add_input_errors(s, job_id, report.errors)
             status = _finish_validation(
                 s,
@@ -147,12 +154,18 @@ def submit_job(
     except BaseException as exc:
         return _fail_validation(engine, job_id, exc, t0)
     enqueued = False
+    reused = 0
     message = error or ""
+    if reuse and not error and status != JobStatus.CANCELLED:
+        with session_scope(engine) as s:
+            reused = queries.reuse_earlier_results(s, job_id, REUSED_DRAFT)
+            status = s.get(Job, job_id).status  # type: ignore[union-attr]  # completed if all were reused
+        log.info("job %s: %d prompts served from earlier identical requests", job_id, reused)
     if status == JobStatus.CANCELLED:
         message = "job cancelled while it was being validated; its lines are recorded, none enqueued"
     elif not error and enqueue:
         with session_scope(engine) as s:
-            ids = queries.prompt_ids(s, job_id)
+            ids = queries.pending_prompt_ids(s, job_id)
         try:
             enqueue_route_chunks(job_id, ids)
             enqueued = True
@@ -179,6 +192,7 @@ def submit_job(
         report.length_checked,
         seconds,
         message,
+        reused,
     )
 
 

@@ -12,7 +12,8 @@ from db.session import session_scope
 from producer.submit import submit_job
 from specq.deployment import Deployment
 
-LINES = [{"custom_id": f"c{i}", "prompt": "hello world"} for i in range(4)] + ["{broken"]
+# Four distinct prompts (an identical prompt would be one request for --reuse) and a bad line.
+LINES = [{"custom_id": f"c{i}", "prompt": "hello" + " world" * (i + 1)} for i in range(4)] + ["{broken"]
 
 
 def finished_job(tmp_path: Path, deployment: Deployment) -> str:

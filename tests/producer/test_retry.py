@@ -46,3 +46,36 @@ def test_prompts_at_the_attempt_limit_stay_failed(
         s.execute(update(Prompt).where(Prompt.job_id == job_id).values(attempts=3))
     r = resume(job_id, retry_failed=True, max_attempts=3)
     assert (r.prompts, r.retried, r.at_limit) == (0, 0, 1)
+
+
+def test_reuse_serves_identical_greedy_requests_from_earlier_results(
+    db_env: Path, local_deployment: Deployment, tmp_path: Path, memory_broker: Any
+) -> None:
+    from db.schema import REUSED_DRAFT, Result
+    from producer.report import report
+    from producer.submit import submit_job
+
+    first = finished_job(tmp_path, local_deployment)  # 3 of its 4 prompts have results
+    memory_broker()
+    src = tmp_path / "in.jsonl"  # the same file, the same parameters
+    again = submit_job(src, "t", deployment=local_deployment, max_new_tokens=8, reuse=True)
+    assert again.reused == 3 and again.enqueued
+    with session_scope(read_only=True) as s:
+        rows = {r.prompt_id: r for r in s.scalars(select(Result).where(Result.job_id == again.job_id))}
+        originals = {r.id: r for r in s.scalars(select(Result).where(Result.job_id == first))}
+        pending = list(
+            s.scalars(select(Prompt.id).where(Prompt.job_id == again.job_id, Prompt.status == "pending"))
+        )
+    assert len(rows) == 3 and len(pending) == 1
+    for r in rows.values():
+        orig = originals[r.reused_from]  # type: ignore[index]
+        assert (r.output_text, r.output_tokens, r.draft, r.drafted_tokens) == (
+            orig.output_text, orig.output_tokens, REUSED_DRAFT, 0)  # fmt: skip
+    # Only the prompt without an earlier result is decoded.
+    assert memory_broker() == [(ROUTE_TASK, [again.job_id, pending[0], pending[0]])]
+    assert "<td>reused (served from earlier identical requests)</td><td>3</td>" in report(again.job_id)
+
+    sampled = submit_job(src, "t", deployment=local_deployment, max_new_tokens=8, temperature=0.7, reuse=True)
+    other = submit_job(src, "t", deployment=local_deployment, max_new_tokens=9, reuse=True)
+    off = submit_job(src, "t", deployment=local_deployment, max_new_tokens=8)
+    assert (sampled.reused, other.reused, off.reused) == (0, 0, 0)  # sampled, other params, reuse off
