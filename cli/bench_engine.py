@@ -11,6 +11,7 @@ import typer
 from rich.table import Table
 
 from cli.console import out as console
+from cli.progress import QUIET_OPTION, cli_progress
 
 
 def register_bench(bench_app: typer.Typer) -> None:
@@ -37,6 +38,7 @@ def engine_cmd(
     draft_layers: int = typer.Option(1, help="Config-built draft: the target's first N layers."),
     tail_scale: float = typer.Option(0.01, help="Config-built target: damping of layers past the draft's."),
     markdown: Path | None = typer.Option(None, help="Also write the results as Markdown to this file."),
+    quiet: bool = QUIET_OPTION,
 ) -> None:
     """Measure tokens/s of HF generate, HF assisted generation and SpecDecoder on the same prompts."""
     from bench.engine import EngineBenchConfig, run_engine_bench
@@ -69,8 +71,8 @@ def engine_cmd(
         draft_layers=draft_layers,
         tail_scale=tail_scale,
     )
-    with console.status("benchmarking") as status:
-        report = run_engine_bench(config, progress=lambda message: status.update(f"benchmarking: {message}"))
+    with cli_progress(quiet) as shown:
+        report = run_engine_bench(config, progress=shown.say)
 
     console.print(f"[bold]{report.setup}[/]\ndevice: {report.device}")
     table = Table("method", "batch", "tokens/s", "x HF generate", "acceptance", "tokens/step", "identical")

@@ -15,6 +15,7 @@ from rich.table import Table
 
 from cli.console import err
 from cli.console import out as console
+from cli.progress import QUIET_OPTION, cli_progress
 
 if TYPE_CHECKING:
     from models.zoo.real import RealZooPaths
@@ -29,6 +30,7 @@ def import_cmd(
     source: Path = typer.Argument(..., help="A .gguf file, or a Hugging Face model directory (safetensors)."),
     out: Path = typer.Option(..., "--out", help="Directory to write (must not exist, or be empty)."),
     overwrite: bool = typer.Option(False, "--overwrite", help="Replace a non-empty --out directory."),
+    quiet: bool = QUIET_OPTION,
 ) -> None:
     """Import a checkpoint as a safetensors HF directory (tokenizer, chat template, generation config).
 
@@ -37,7 +39,8 @@ def import_cmd(
     from models.convert import CheckpointError, import_checkpoint
 
     try:
-        result = import_checkpoint(source, out, overwrite=overwrite)
+        with cli_progress(quiet) as shown, shown.status(f"importing {source.name} (convert, write, verify)"):
+            result = import_checkpoint(source, out, overwrite=overwrite)
     except (CheckpointError, FileNotFoundError) as exc:
         err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
         raise typer.Exit(1) from exc

@@ -14,6 +14,7 @@ from rich.table import Table
 
 from bench.errors import OptionError
 from cli.console import out as console
+from cli.progress import QUIET_OPTION, cli_progress
 
 if TYPE_CHECKING:
     from models.costmodel import Evaluation
@@ -38,10 +39,9 @@ def profile_cmd(
     device: str = typer.Option("cpu", help="Torch device to profile: cpu or cuda[:N]."),
     seed: int = typer.Option(0, help="Seed of the random architectures and shapes."),
     memory: bool = typer.Option(True, "--memory/--no-memory", help="Also measure activation memory."),
+    quiet: bool = QUIET_OPTION,
 ) -> None:
     """Time random small architectures on this device and write the measurements."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from models.costmodel import PROFILE_FILE, QUICK_PLAN, ProfilePlan, default_dir, profile_architectures
 
     plan = QUICK_PLAN if quick else ProfilePlan()
@@ -49,12 +49,10 @@ def profile_cmd(
         plan, n_archs=archs or plan.n_archs, threads=threads, device=device, seed=seed, measure_memory=memory
     )
     path = out or default_dir() / PROFILE_FILE
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console) as bar:
-        task = bar.add_task("profiling", total=plan.n_archs)
+    with cli_progress(quiet) as shown, shown.stage("profiling", plan.n_archs, unit="architectures") as bar:
 
         def advance(done: int, total: int, label: str) -> None:
-            bar.update(task, completed=done, description=f"profiled {label}")
+            bar.update(done, last=label)
 
         profile = profile_architectures(plan, progress=advance, checkpoint=path)
     n_mem = sum(m.activation_bytes is not None for m in profile.measurements)

@@ -18,6 +18,7 @@ from rich.table import Table
 from bench.errors import OptionError
 from bench.sorted import TargetRuns, format_thresholds
 from cli.console import out as console
+from cli.progress import QUIET_OPTION, cli_progress
 
 if TYPE_CHECKING:
     from models.drafts.sorted import CalibrationResult, DecodeMeasurement
@@ -66,6 +67,7 @@ def calibrate_cmd(
     threads: int | None = typer.Option(None, min=1, help="torch intra-op threads (default: torch's)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Print the choice; do not write the deployment."),
     config: Path | None = typer.Option(None, "--config", help="Deployment file (default SPECQ_CONFIG_FILE)."),
+    quiet: bool = QUIET_OPTION,
 ) -> None:
     """Choose a sorted draft's exit thresholds for one target from measured acceptance and speed."""
     import torch
@@ -76,7 +78,7 @@ def calibrate_cmd(
 
     if threads:
         torch.set_num_threads(threads)
-    with _user_errors():
+    with _user_errors(), cli_progress(quiet) as shown:
         dep = load_deployment(config)
         result = calibrate(
             dep,
@@ -90,7 +92,7 @@ def calibrate_cmd(
             temperature=temperature,
             validate=validate,
             repeats=repeats,
-            status=console.status,
+            status=shown.status,
         )
     _print_calibration(result, draft, target)
     if dry_run:
@@ -175,6 +177,7 @@ def bench_sorted_cmd(
         None, "--markdown", help="Also write the tables as Markdown here."
     ),
     config: Path | None = typer.Option(None, "--config", help="Deployment file (default SPECQ_CONFIG_FILE)."),
+    quiet: bool = QUIET_OPTION,
 ) -> None:
     """Sorted draft vs its fixed exits vs ordinary drafts, per target: acceptance and speedup."""
     import torch
@@ -196,7 +199,7 @@ def bench_sorted_cmd(
         _print_runs(runs.target, runs.source, runs.runs)
         markdown.append(_markdown(runs.target, runs.source, runs.runs))
 
-    with _user_errors():
+    with _user_errors(), cli_progress(quiet) as shown:
         result = bench_sorted(
             load_deployment(config),
             draft,
@@ -211,7 +214,7 @@ def bench_sorted_cmd(
             k=k,
             batch_size=batch_size,
             repeats=repeats,
-            status=console.status,
+            status=shown.status,
             note=console.print,
             on_target=show,
         )

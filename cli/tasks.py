@@ -20,6 +20,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from cli.console import err, out
+from cli.progress import QUIET_OPTION, cli_progress
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
@@ -70,6 +71,7 @@ def partition_cmd(
     device: str | None = typer.Option(
         None, "--device", help="Device of the embedding model (cpu, cuda, auto; default SPECQ_DEVICE)."
     ),
+    quiet: bool = QUIET_OPTION,
 ) -> None:
     """Split prompts into sub-tasks and train the router that classifies new prompts into them."""
     from models import tasks
@@ -86,21 +88,22 @@ def partition_cmd(
         err.print(f"[yellow]{bad} unreadable line(s) skipped[/] (recorded in labels.jsonl with their reason)")
     texts = [r.text or "" for r in good]
     started = time.perf_counter()
-    with err.status(f"partitioning {len(texts)} prompts ({featurizer} features)..."):
-        try:
-            part = tasks.partition(texts, k=k, featurizer=featurizer, seed=seed, device=device)
-        except (ValueError, ModuleNotFoundError, FileNotFoundError) as exc:
-            raise _fail(str(exc)) from exc
-    with err.status("training the router..."):
-        router = tasks.train_router(
-            texts,
-            part.labels,
-            boilerplate=part.boilerplate,
-            seed=seed,
-            featurizer=part.featurizer,
-            source_file=str(file.resolve()),
-        )
-        tasks.save_router(router, out_dir)
+    with cli_progress(quiet) as shown:
+        with shown.status(f"partitioning {len(texts)} prompts ({featurizer} features)"):
+            try:
+                part = tasks.partition(texts, k=k, featurizer=featurizer, seed=seed, device=device)
+            except (ValueError, ModuleNotFoundError, FileNotFoundError) as exc:
+                raise _fail(str(exc)) from exc
+        with shown.status("training the router"):
+            router = tasks.train_router(
+                texts,
+                part.labels,
+                boilerplate=part.boilerplate,
+                seed=seed,
+                featurizer=part.featurizer,
+                source_file=str(file.resolve()),
+            )
+            tasks.save_router(router, out_dir)
     label_of = dict(zip((r.line for r in good), part.labels, strict=True))
     tasks.write_labels(
         out_dir / tasks.LABELS_FILE,
@@ -179,6 +182,7 @@ def assign_cmd(
     max_new_tokens: int = typer.Option(64, "--max-new-tokens", min=1),
     batch_size: int = typer.Option(8, "--batch-size", min=1),
     seed: int = typer.Option(0, "--seed", help="Seed of the prompt sample."),
+    quiet: bool = QUIET_OPTION,
 ) -> None:
     """Measure every candidate draft on each sub-task's prompts; store the best in `assignments`."""
     from bench.assign import AssignConfig, assign_drafts
@@ -193,9 +197,9 @@ def assign_cmd(
         batch_size=batch_size,
         seed=seed,
     )
-    with err.status("measuring...") as status:
+    with cli_progress(quiet) as shown:
         try:
-            result = assign_drafts(config, status=status.update)
+            result = assign_drafts(config, status=shown.say)
         except ValueError as exc:
             raise _fail(str(exc)) from exc
     if result.skipped:
@@ -240,6 +244,7 @@ def bench_tasks_cmd(
     cross_source: bool = typer.Option(
         True, "--cross-source/--no-cross-source", help="Route the zoo's prompts."
     ),
+    quiet: bool = QUIET_OPTION,
 ) -> None:
     """Partition Spec-Bench; route prompts written apart from it; robustness; routing throughput."""
     from bench.routing import EVAL_SET
@@ -255,9 +260,9 @@ def bench_tasks_cmd(
         eval_set=None if no_eval else (eval_set or EVAL_SET),
         cross_source=cross_source,
     )
-    with err.status("benchmarking...") as status:
+    with cli_progress(quiet) as shown:
         try:
-            result = run_tasks_bench(config, status=status.update)
+            result = run_tasks_bench(config, status=shown.say)
         except (ValueError, ModuleNotFoundError, FileNotFoundError) as exc:
             raise _fail(str(exc)) from exc
     table = Table(title=f"Spec-Bench partitioning ({result.prompts} prompts, {len(result.groups)} groups)")

@@ -19,11 +19,12 @@ pipe; the parent replays them into its own stage (``models/zoo/build.py``).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol, TextIO
 
@@ -45,6 +46,10 @@ class StageState:
     started: float = field(default_factory=time.monotonic)
     ended: float | None = None
     info: dict[str, float | str] = field(default_factory=dict)  # e.g. loss, tokens (a running count)
+    # The first report: the rate counts from here, so start-up time (a side process importing
+    # torch, a model loading) does not make the first ETA hours long.
+    first_at: float | None = None
+    first_done: int = 0
 
     @property
     def elapsed_s(self) -> float:
@@ -52,9 +57,11 @@ class StageState:
 
     @property
     def rate(self) -> float | None:
-        """Steps per second so far (None before the first step)."""
-        elapsed = self.elapsed_s
-        return self.done / elapsed if self.done and elapsed > 0 else None
+        """Steps per second since the first report (None until two reports are apart)."""
+        if self.first_at is None or self.done <= self.first_done:
+            return None
+        end = self.ended if self.ended is not None else time.monotonic()
+        return (self.done - self.first_done) / (end - self.first_at) if end > self.first_at else None
 
     @property
     def eta_s(self) -> float | None:
@@ -68,20 +75,26 @@ class StageState:
 
     @property
     def tokens_per_s(self) -> float | None:
-        tokens = self.info.get("tokens")
-        elapsed = self.elapsed_s
-        return float(tokens) / elapsed if isinstance(tokens, int | float) and elapsed > 0 else None
+        """Tokens per second at the step rate (``tokens`` is a running count reported with steps)."""
+        tokens, rate = self.info.get("tokens"), self.rate
+        if not isinstance(tokens, int | float) or rate is None or not self.done:
+            return None
+        return float(tokens) / self.done * rate
 
     def describe(self) -> str:
         """One line: ``name: done/total unit (pct), rate, ETA, info``."""
-        parts = [
-            f"{self.done}/{self.total} {self.unit}" if self.total is not None else f"{self.done} {self.unit}"
-        ]
+        parts = []
+        if self.total is not None:
+            parts.append(f"{self.done}/{self.total} {self.unit}")
+        elif self.done:
+            parts.append(f"{self.done} {self.unit}")
+        elif self.ended is None:
+            parts.append(f"{format_seconds(self.elapsed_s)} so far")
         if self.total:
             parts[0] += f" ({100.0 * self.done / self.total:.0f}%)"
         if self.ended is not None:
             parts.append(f"done in {format_seconds(self.elapsed_s)}")
-        if self.rate is not None:
+        if self.rate is not None and self.total != 1:  # a one-step stage's rate says nothing
             parts.append(f"{self.rate:.3g} {self.unit}/s")
         if self.ended is None and self.eta_s is not None:
             parts.append(f"ETA {format_seconds(self.eta_s)}")
@@ -136,6 +149,8 @@ class Stage:
         """Set the steps done (absolute) and any extra fields (``loss=``, ``tokens=``...)."""
         if done is not None:
             self.state.done = done
+        if self.state.first_at is None:
+            self.state.first_at, self.state.first_done = time.monotonic(), self.state.done
         self.state.info.update(info)
         self._progress._emit("update", self.state)
 
@@ -161,6 +176,7 @@ class Progress:
 
     def __init__(self, sink: Sink | None = None) -> None:
         self.sink = sink
+        self._narrated: Stage | None = None
 
     @property
     def enabled(self) -> bool:
@@ -172,11 +188,28 @@ class Progress:
         self._emit("start", state)
         return Stage(self, state)
 
+    @contextlib.contextmanager
+    def status(self, message: str) -> Iterator[Stage]:
+        """A stage of unknown length named ``message``: the shape of ``rich.Console.status``, for
+        library code that reports ``with status("doing X"):`` blocks."""
+        with self.stage(message, None, unit="") as st:
+            yield st
+
+    def say(self, message: str) -> None:
+        """Each message starts a stage of unknown length and ends the one before it (for library
+        code that reports ``say("now doing X")`` step by step); :meth:`close` ends the last."""
+        if self._narrated is not None:
+            self._narrated.finish()
+        self._narrated = self.stage(message, None, unit="")
+
     def _emit(self, event: str, state: StageState) -> None:
         if self.sink is not None:
             getattr(self.sink, event)(state)
 
     def close(self) -> None:
+        if self._narrated is not None:
+            self._narrated.finish()
+            self._narrated = None
         if self.sink is not None:
             self.sink.close()
 
