@@ -41,7 +41,7 @@ from models.zoo.corpora import Pair, build_corpora
 from models.zoo.presets import PRESETS, ModelSpec, ZooPreset
 from models.zoo.progress import Stages
 from models.zoo.tokenizer import chat_text
-from specq.progress import Progress
+from specq.progress import Progress, as_progress
 
 logger = logging.getLogger(__name__)
 
@@ -419,11 +419,16 @@ def _build(cfg: ZooPreset, key: str, out: Path, progress: Progress | bool) -> No
 
     # Timed after all training, one model at a time, so the measurements do not compete with training.
     step_ms: dict[str, dict[str, float]] = {}
-    for name in specs:
-        model = AutoModelForCausalLM.from_pretrained(out / name, dtype=torch.float32).eval()
-        for batch in (1, 8):
-            cost = measure_step(model, batch=batch)
-            step_ms[f"{name}@b{batch}"] = {"min": round(cost.min_ms, 3), "median": round(cost.median_ms, 3)}
+    with as_progress(progress).stage("time each model's decoding step", len(specs), unit="models") as st:
+        for name in specs:
+            model = AutoModelForCausalLM.from_pretrained(out / name, dtype=torch.float32).eval()
+            for batch in (1, 8):
+                cost = measure_step(model, batch=batch)
+                step_ms[f"{name}@b{batch}"] = {
+                    "min": round(cost.min_ms, 3),
+                    "median": round(cost.median_ms, 3),
+                }
+            st.advance()
     manifest: dict[str, Any] = {
         "preset": cfg.name,
         "key": key,
