@@ -91,6 +91,7 @@ class ResultRow:
     draft: str
     task: str | None = None
     prompt_tokens: int | None = None
+    logprobs: list[Any] | None = None  # see Result.logprobs
     k: float | None = None
     steps: int = 0
     drafted_tokens: int = 0
@@ -458,6 +459,7 @@ def reuse_earlier_results(session: Session, job_id: str, reused_draft: str) -> i
             draft=reused_draft,
             task=r.task,
             prompt_tokens=r.prompt_tokens,
+            logprobs=r.logprobs,  # the key holds `logprobs`, so the original asked for the same
             reused_from=r.id,
         )  # fmt: skip
         for new_id, r in session.execute(

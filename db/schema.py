@@ -185,6 +185,9 @@ class Result(Base):
     output_text: Mapped[str] = mapped_column(Text, default="")
     output_tokens: Mapped[int] = mapped_column(Integer, default=0)
     prompt_tokens: Mapped[int | None] = mapped_column(Integer)
+    # The target's log-probabilities when the request asked for them (logprobs): per emitted token
+    # [token text, logprob, [[alternative, logprob], ...]], the alternatives most likely first.
+    logprobs: Mapped[list[Any] | None] = mapped_column()
     finish_reason: Mapped[str] = mapped_column(String(16))  # "length" | "stop"
     target: Mapped[str] = mapped_column(String(100))
     draft: Mapped[str] = mapped_column(String(100))  # NO_DRAFT for plain decoding

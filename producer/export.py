@@ -73,6 +73,8 @@ def _line_record(row: queries.ExportRow) -> dict[str, Any]:
             verify_seconds=r.verify_seconds,
             error=None,
         )
+        if r.logprobs is not None:  # the request asked for them
+            rec["logprobs"] = r.logprobs
     elif p.status == PromptStatus.FAILED:
         rec.update(status="failed", task=p.task, draft=p.draft, error=p.error or "decoding failed")
     else:
@@ -145,7 +147,9 @@ def openai_body(recs: list[dict[str, Any]], *, request_id: str, model: str, crea
             choice["message"] = {"role": "assistant", "content": rec["output"]}
         else:
             choice["text"] = rec["output"]
-        choice.update(logprobs=None, finish_reason=rec["finish_reason"])
+        choice.update(
+            logprobs=openai_logprobs(rec.get("logprobs"), chat=chat), finish_reason=rec["finish_reason"]
+        )
         choices.append(choice)
     stats = [{k: rec.get(k) for k in _SPECULATION_KEYS} for rec in recs]
     kind, prefix = ("chat.completion", "chatcmpl") if chat else ("text_completion", "cmpl")
@@ -157,6 +161,32 @@ def openai_body(recs: list[dict[str, Any]], *, request_id: str, model: str, crea
         "choices": choices,
         "usage": usage,
         OPENAI_EXTENSION_KEY: stats[0] if len(stats) == 1 else {"line": recs[0]["line"], "choices": stats},
+    }
+
+
+def openai_logprobs(stored: list[Any] | None, *, chat: bool) -> dict[str, Any] | None:
+    """OpenAI's ``logprobs`` object from ``results.logprobs`` ([token, logprob, [[alt, logprob], ...]]
+    per emitted token); None when the request asked for none."""
+    if stored is None:
+        return None
+    if chat:
+
+        def entry(token: str, logprob: float) -> dict[str, Any]:
+            return {"token": token, "logprob": logprob, "bytes": list(token.encode("utf-8"))}
+
+        content = [
+            {**entry(t, lp), "top_logprobs": [entry(a, alp) for a, alp in top]} for t, lp, top in stored
+        ]
+        return {"content": content, "refusal": None}
+    offsets, at = [], 0
+    for token, _, _ in stored:
+        offsets.append(at)
+        at += len(token)
+    return {
+        "tokens": [t for t, _, _ in stored],
+        "token_logprobs": [lp for _, lp, _ in stored],
+        "top_logprobs": [dict((a, alp) for a, alp in top) for _, _, top in stored],
+        "text_offset": offsets,
     }
 
 

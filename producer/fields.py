@@ -31,16 +31,10 @@ ENGINE_FIELDS = (
     "presence_penalty",
     "logit_bias",
     "logprobs",
-    "top_logprobs",
 )
-SUPPORTED_ENGINE_FIELDS: frozenset[str] = frozenset(
-    {"top_k", "min_p", "repetition_penalty", "frequency_penalty", "presence_penalty", "logit_bias"}
-)
-# Why the other engine fields are still refused.
-NOT_SUPPORTED = {
-    "logprobs": "log-probabilities are computed by the engine but not stored or returned yet",
-    "top_logprobs": "log-probabilities are computed by the engine but not stored or returned yet",
-}
+SUPPORTED_ENGINE_FIELDS: frozenset[str] = frozenset(ENGINE_FIELDS)
+# Why an engine field outside SUPPORTED_ENGINE_FIELDS is refused (none is, today).
+NOT_SUPPORTED: dict[str, str] = {}
 # Values that ask for nothing: accepted (and left out) whatever the engine supports.
 NEUTRAL: dict[str, tuple[Any, ...]] = {
     "n": (1,),
@@ -118,6 +112,11 @@ def _request_fields(fields: dict[str, Any], params: dict[str, Any]) -> str | Non
             if not (_is_int(value) and 1 <= value <= MAX_CHOICES):
                 return f"n must be an integer 1..{MAX_CHOICES}, got {_brief(value)}"
             params["n"] = value
+        elif name == "top_logprobs":  # how many alternatives chat's logprobs: true returns per token
+            problem = check_engine_field(name, value)
+            if problem:
+                return problem
+            params[name] = value
         elif name in ENGINE_FIELDS:
             if name not in SUPPORTED_ENGINE_FIELDS:
                 return f"{name} is not supported yet: {NOT_SUPPORTED[name]}; remove it"
@@ -137,6 +136,8 @@ def openai_params(body: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
     given = [k for k in ("max_tokens", "max_completion_tokens") if body.get(k) is not None]
     if len(given) == 2 and body["max_tokens"] != body["max_completion_tokens"]:
         return {}, "max_tokens and max_completion_tokens disagree; give one of them"
+    if body.get("top_logprobs") is not None and body.get("logprobs") is not True:
+        return {}, "top_logprobs needs logprobs: true (chat); /v1/completions takes logprobs: N"
     params = {MAPPED[k]: v for k, v in body.items() if k in MAPPED and v is not None}
     rest = {k: v for k, v in body.items() if k not in MAPPED and k not in CONTENT}
     error = _request_fields(rest, params)
@@ -150,7 +151,7 @@ def specq_params(obj: dict[str, Any], keys: tuple[str, ...]) -> tuple[dict[str, 
     stay out of the request.
     """
     params = {k: obj[k] for k in keys if k in obj}
-    rest = {k: v for k, v in obj.items() if k in ENGINE_FIELDS or k in REFUSED or k == "n"}
+    rest = {k: v for k, v in obj.items() if k in ENGINE_FIELDS or k in REFUSED or k in ("n", "top_logprobs")}
     error = _request_fields(rest, params)
     return ({}, error) if error else (params, None)
 
@@ -197,13 +198,17 @@ def check_engine_field(name: str, value: Any) -> str | None:
 def engine_kwargs(params: dict[str, Any]) -> dict[str, Any]:
     """The engine fields of a prompt's params as SamplingParams keywords.
 
-    JSON object keys are strings, so logit_bias keys become token ids.
+    JSON object keys are strings, so logit_bias keys become token ids. The engine's
+    ``logprobs`` is how many alternatives to return per token: chat's ``logprobs: true,
+    top_logprobs: N`` and /v1/completions' ``logprobs: N`` both become ``logprobs=N``.
     """
     kwargs = {
         k: params[k] for k in ENGINE_FIELDS if k in SUPPORTED_ENGINE_FIELDS and params.get(k) is not None
     }
     if "logit_bias" in kwargs:
         kwargs["logit_bias"] = {int(k): float(v) for k, v in kwargs["logit_bias"].items()}
+    if kwargs.get("logprobs") is True:
+        kwargs["logprobs"] = int(params.get("top_logprobs") or 0)
     return kwargs
 
 

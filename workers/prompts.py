@@ -183,4 +183,20 @@ def result_row(
         verify_seconds=s.verify_seconds,
         worker=worker,
         batch_id=batch.batch_id,
+        logprobs=token_logprobs(tokenizer, out),
     )
+
+
+def token_logprobs(tokenizer: Any, out: Any) -> list[Any] | None:
+    """``results.logprobs`` of an engine output: ``[token, logprob, [[alt, logprob], ...]]`` per
+    emitted token, tokens as text (what OpenAI's logprobs show); None when none were asked for."""
+    if out.logprobs is None:
+        return None
+    pieces: dict[int, str] = {}
+
+    def piece(token: int) -> str:
+        if token not in pieces:
+            pieces[token] = tokenizer.decode([token])
+        return pieces[token]
+
+    return [[piece(e.token), e.logprob, [[piece(t), lp] for t, lp in e.top]] for e in out.logprobs]

@@ -59,7 +59,8 @@ def test_neutral_values_ask_for_nothing(body: dict[str, object]) -> None:
         ({"response_format": {"type": "json_object"}}, "response_format="),
         ({"stream": True}, "stream="),
         ({"n": 0}, "n must be"),
-        ({"logprobs": 1}, "logprobs"),  # 1 is not the neutral False
+        ({"logprobs": 21}, "logprobs"),  # OpenAI's range is 0..20
+        ({"top_logprobs": 2}, "top_logprobs needs logprobs: true"),
         ({"user": "u-1"}, "user="),
         ({"temperature": 1.0, "frobnicate": 1}, "'frobnicate'"),
     ],
@@ -67,13 +68,6 @@ def test_neutral_values_ask_for_nothing(body: dict[str, object]) -> None:
 def test_refused_fields_are_named(body: dict[str, object], named: str) -> None:
     params, error = openai_params(body)
     assert params == {} and error is not None and named in error
-
-
-@pytest.mark.parametrize("name", [f for f in ENGINE_FIELDS if f not in SUPPORTED_ENGINE_FIELDS])
-def test_engine_fields_are_refused_until_the_engine_applies_them(name: str) -> None:
-    value = {"logit_bias": {"1": 5}, "logprobs": True}.get(name, 3)
-    _, error = openai_params({name: value})
-    assert error is not None and error.startswith(f"{name} is not supported yet")
 
 
 def test_specq_lines_refuse_request_fields_and_keep_their_own_data_out() -> None:
@@ -99,7 +93,6 @@ def test_a_refused_field_makes_the_line_invalid_with_its_name() -> None:
         ("frequency_penalty", -1.5, 3),
         ("logit_bias", {"42": -100}, {"x": 1}),
         ("logprobs", 5, 21),
-        ("top_logprobs", 3, -1),
     ],
 )
 def test_engine_fields_are_checked_once_supported(
@@ -143,3 +136,17 @@ def test_n_fans_out_into_rows_with_derived_seeds() -> None:
     report = validate_lines(read_input(lines), target="t", defaults=SamplingDefaults())
     assert [(p.position, p.custom_id) for p in report.prompts] == [(2, "x#1"), (3, "y"), (3, "y#1")]
     assert [(e.position, "is taken" in e.reason) for e in report.errors] == [(1, True)]
+
+
+def test_logprobs_of_both_endpoints_become_the_engines_alternatives_count() -> None:
+    from models.engine.sampling import SamplingParams
+    from producer.fields import engine_kwargs
+
+    chat, error = openai_params({"logprobs": True, "top_logprobs": 3})
+    assert error is None and engine_kwargs(chat) == {"logprobs": 3}
+    assert engine_kwargs(openai_params({"logprobs": True})[0]) == {"logprobs": 0}  # the token's own only
+    completions, error = openai_params({"logprobs": 2})
+    assert error is None and engine_kwargs(completions) == {"logprobs": 2}
+    assert SamplingParams(**engine_kwargs(chat)).logprobs == 3
+    _, error = openai_params({"logprobs": True, "top_logprobs": 21})
+    assert error is not None and error.startswith("top_logprobs")

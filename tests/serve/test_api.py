@@ -189,6 +189,21 @@ def test_batch_round_trip_matches_specq_export(live: Server, tmp_path: Path) -> 
     assert top1.choices[0].text == text.choices[0].text
     with pytest.raises(openai.BadRequestError, match="presence_penalty"):
         client.completions.create(model=TARGET, prompt="x", max_tokens=2, presence_penalty=3.0)
+    # Log-probabilities are the target's: greedy emits each position's most likely token.
+    scored = client.chat.completions.create(
+        model=TARGET, messages=CHAT, max_tokens=8, logprobs=True, top_logprobs=2
+    )
+    content = scored.choices[0].logprobs.content
+    assert (
+        len(content) == scored.usage.completion_tokens
+        and scored.choices[0].message.content == (bodies["chat-1"]["choices"][0]["message"]["content"])
+    )
+    for tok in content:
+        assert len(tok.top_logprobs) == 2 and tok.logprob <= 0
+        assert (tok.token, tok.logprob) == (tok.top_logprobs[0].token, tok.top_logprobs[0].logprob)
+    completion = client.completions.create(model=TARGET, prompt="def fibonacci(n):", max_tokens=6, logprobs=3)
+    lp = completion.choices[0].logprobs
+    assert "".join(lp.tokens).startswith(completion.choices[0].text) and len(lp.top_logprobs[0]) == 3
     # A prompt list (what evaluation harnesses send) is one request, choice i per prompt i.
     listed = client.completions.create(
         model=TARGET, prompt=["def add(a, b):", "def fibonacci(n):"], max_tokens=6
