@@ -48,6 +48,7 @@ class SamplingParams:
     presence_penalty: float = 0.0  # OpenAI: logit -= presence_penalty if the token is in the output
     logit_bias: tuple[tuple[int, float], ...] = field(default=())  # (token id, bias) added to the logits
     logprobs: int | None = None  # None: no logprobs; n >= 0: each token's target logprob and the top n
+    prompt_logprobs: int | None = None  # the same for the prompt's tokens (OpenAI completions' echo)
 
     def __post_init__(self) -> None:
         if self.max_new_tokens < 1:
@@ -80,8 +81,10 @@ class SamplingParams:
                     f"SamplingParams.logit_bias: token {t} bias {b}: ids >= 0, bias in [-100, 100]"
                 )
         object.__setattr__(self, "logit_bias", bias)
-        if self.logprobs is not None and not 0 <= self.logprobs <= 20:
-            raise ValueError(f"SamplingParams.logprobs must be None or in [0, 20], got {self.logprobs}")
+        for name in ("logprobs", "prompt_logprobs"):
+            n = getattr(self, name)
+            if n is not None and not 0 <= n <= 20:
+                raise ValueError(f"SamplingParams.{name} must be None or in [0, 20], got {n}")
 
     @property
     def uses_history(self) -> bool:

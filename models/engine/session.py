@@ -94,9 +94,10 @@ class Output:
     finish_reason: FinishReason
     stats: RowStats
     text: str | None = None  # the detokenized output, cut before a stop string; None without a detokenizer
-    logprobs: list[TokenLogprob] | None = (
-        None  # one per token of token_ids when SamplingParams.logprobs is set
-    )
+    # One per token of token_ids when SamplingParams.logprobs is set.
+    logprobs: list[TokenLogprob] | None = None
+    # One per prompt token when SamplingParams.prompt_logprobs is set; None for the first (nothing before it).
+    prompt_logprobs: list[TokenLogprob | None] | None = None
 
 
 @dataclass
@@ -160,9 +161,8 @@ class _Rows:
             [r.params.max_new_tokens for r in requests], dtype=torch.long, device=device
         )
         self.stop = stop.to(device)  # (B, S) stop token ids, -1 padded
-        self.per_position = torch.zeros(
-            (size, 1), dtype=torch.long, device=device
-        )  # (B, K) accepted per position
+        # (B, K) steps where the row's draft token j+1 was accepted
+        self.per_position = torch.zeros((size, 1), dtype=torch.long, device=device)
         # Statistics on the host: each row joined at its own time, so every row keeps its own totals.
         self.steps = torch.zeros(size, dtype=torch.long)
         self.drafted = torch.zeros(size, dtype=torch.long)
@@ -175,9 +175,9 @@ class _Rows:
         self.logprobs: list[list[TokenLogprob] | None] = [
             [] if r.params.logprobs is not None else None for r in requests
         ]
-        self.last_new = self.pending[
-            :, None
-        ]  # (B, k+1) the last step's tokens; the first `last_count` are real
+        self.prompt_logprobs: list[list[TokenLogprob | None] | None] = [None] * size
+        # The last step's tokens (B, k+1), of which the first `last_count` (B,) are real.
+        self.last_new = self.pending[:, None]
         self.last_count = self.n_out
 
     def __len__(self) -> int:
@@ -185,7 +185,7 @@ class _Rows:
 
     _DEVICE = ("pending", "out", "n_out", "max_new", "stop", "per_position")
     _STATS = ("steps", "drafted", "draft_s", "verify_s")
-    _LISTS = ("requests", "n_out_host", "tokens_host", "checked", "cut_at", "logprobs")
+    _LISTS = ("requests", "n_out_host", "tokens_host", "checked", "cut_at", "logprobs", "prompt_logprobs")
 
     def select(self, keep: list[int]) -> None:
         idx = torch.tensor(keep, dtype=torch.long)
@@ -529,6 +529,8 @@ class DecodeSession:
 
     def _admit(self) -> list[tuple[Hashable, Output]]:
         """Prefill waiting prompts that fit; they get their first token and join the batch."""
+        if not self.waiting or (self.max_rows is not None and len(self.rows) >= self.max_rows):
+            return []
         used = sum(len(r.prompt) + r.params.max_new_tokens for r in self.rows.requests)
         take: list[_Request] = []
         while self.waiting and (self.max_rows is None or len(self.rows) + len(take) < self.max_rows):
@@ -560,6 +562,10 @@ class DecodeSession:
         n, nxt = verify(logits, new.pending.new_zeros((len(take), 0)), None, sampler)
         host = new.record(new.pending.new_zeros((len(take), 0)), n, nxt, self._col(0))
         new.record_logprobs(logits, host)
+        echo = [i for i, r in enumerate(take) if r.params.prompt_logprobs is not None]
+        if echo:
+            for i, record in zip(echo, self._prompt_logprobs([take[i] for i in echo]), strict=True):
+                new.prompt_logprobs[i] = record
         sampler.observe(new.last_new, new.last_count)
         new.pending = nxt
         new.verify_s += self.clock.seconds(t0, self.clock.start())
@@ -660,10 +666,44 @@ class DecodeSession:
             logprobs = rows.logprobs[i]
             if logprobs is not None:
                 logprobs = logprobs[: len(tokens)]
-            results.append((r.id, Output(tokens, reason, stats, self._text(r.id, tokens), logprobs)))
+            text = self._text(r.id, tokens)
+            results.append((r.id, Output(tokens, reason, stats, text, logprobs, rows.prompt_logprobs[i])))
             self._ids.discard(r.id)
             self.stop_strings.pop(r.id, None)
         return results, [i for i, d in enumerate(done) if not d]
+
+    def _prompt_logprobs(self, requests: list[_Request]) -> list[list[TokenLogprob | None]]:
+        """Each prompt token's target logprob given the tokens before it, and the top alternatives.
+
+        A separate full-logits forward over these prompts, in chunks that keep (rows x length x
+        vocabulary) logits small; the padding layout is the one `RaggedLM` uses for this model."""
+        vocab = self.decoder.vocab_size
+        records: list[list[TokenLogprob | None]] = []
+        width = max(len(r.prompt) for r in requests)
+        chunk = max(1, (1 << 26) // max(1, width * vocab))
+        for start in range(0, len(requests), chunk):
+            part = requests[start : start + chunk]
+            lm = RaggedLM(self.decoder.target)
+            logits = lm.prefill([r.prompt for r in part], last_only=False)  # (R, L, V)
+            if logits.dtype in (torch.float16, torch.bfloat16):
+                logits = logits.float()
+            lp = logits.log_softmax(-1)
+            cols = lp.shape[1]
+            for j, r in enumerate(part):
+                n = len(r.prompt)
+                first = cols - n if lm.padding == "left" else 0  # the prompt's first column
+                row = lp[j, first : first + n - 1]  # (n-1, V): distributions of tokens 1..n-1
+                nxt = torch.tensor(r.prompt[1:], dtype=torch.long, device=row.device)
+                chosen = row.gather(-1, nxt[:, None]).squeeze(-1).tolist()
+                top_n = r.params.prompt_logprobs or 0
+                top = row.topk(top_n, dim=-1) if top_n else None
+                top_ids = top.indices.tolist() if top is not None else [[] for _ in chosen]
+                top_lp = top.values.tolist() if top is not None else [[] for _ in chosen]
+                record: list[TokenLogprob | None] = [None]
+                for t, (tok, value) in enumerate(zip(r.prompt[1:], chosen, strict=True)):
+                    record.append(TokenLogprob(tok, value, list(zip(top_ids[t], top_lp[t], strict=True))))
+                records.append(record)
+        return records
 
     def _text(self, request_id: Hashable, tokens: list[int]) -> str | None:
         detokenize = self.detokenize or self.decoder.detokenize

@@ -601,3 +601,23 @@ def test_logprobs_are_the_targets_own(target: PreTrainedModel, prompts16: list[l
             top = lp.topk(p.logprobs or 0)
             assert [t for t, _ in record.top] == top.indices.tolist()
             assert [x for _, x in record.top] == pytest.approx(top.values.tolist(), abs=1e-9)
+
+
+def test_prompt_logprobs_are_the_targets_own(target: PreTrainedModel, prompts16: list[list[int]]) -> None:
+    """What OpenAI completions' echo + logprobs (and lm-eval's loglikelihood) read: every prompt token's
+    log-probability given the tokens before it, for ragged prompts in one batch."""
+    rows = [p for p in prompts16 if len(p) > 2][:4] + [[9]]
+    params = [SamplingParams(max_new_tokens=1, prompt_logprobs=2)] * (len(rows) - 1) + [SamplingParams()]
+    for model in (target, _other_architecture("bloom", 0)):  # left- and right-padded prefill
+        outs = SpecDecoder(model, PromptLookupProposer(), k=2).generate(rows, params)
+        assert outs[-1].prompt_logprobs is None
+        for prompt, o in zip(rows[:-1], outs[:-1], strict=True):
+            assert o.prompt_logprobs is not None and len(o.prompt_logprobs) == len(prompt)
+            assert o.prompt_logprobs[0] is None
+            with torch.no_grad():
+                lp = model(torch.tensor([prompt])).logits[0].log_softmax(-1)  # (L, V)
+            for t in range(1, len(prompt)):
+                record = o.prompt_logprobs[t]
+                assert record is not None and record.token == prompt[t]
+                assert record.logprob == pytest.approx(float(lp[t - 1, prompt[t]]), abs=1e-9)
+                assert [tok for tok, _ in record.top] == lp[t - 1].topk(2).indices.tolist()
