@@ -36,9 +36,9 @@ _DIGITS = re.compile(r"[1-9]")
 # Runs of spaces and of blank lines: how much of it there is says nothing about the task.
 _EXTRA_SPACE = re.compile(r"[ \t]+")
 _EXTRA_NEWLINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
-# Words for the known-word share: tokens as the TF-IDF step cuts them (scikit-learn's default
-# pattern) that hold a letter (numbers are all "0...0" after masking, so always "known").
-_TOKEN = re.compile(r"(?u)\b\w*[^\W\d_]\w*\b")
+# Tokens as the TF-IDF step cuts them (scikit-learn's default pattern). For the known-word
+# share only those with a letter count (numbers are all "0...0" after masking: always known).
+_SK_TOKEN = re.compile(r"(?u)\b\w\w+\b")
 # Training copies without the leading instruction (see instruction_dropped) count this much.
 AUGMENT_WEIGHT = 1.0
 MIN_DROPPED_CHARS = 20
@@ -133,10 +133,12 @@ class Router:
         self.manifest = manifest
         self.boilerplate = Boilerplate(tuple(manifest.boilerplate_lines), manifest.boilerplate_prefix)
         self.labels: list[str] = list(manifest.labels)
-        vocabulary = getattr(pipeline.steps[0][1], "vocabulary_", {})
-        self._is_word = np.zeros(max(vocabulary.values(), default=-1) + 1, dtype=bool)
-        for term, column in vocabulary.items():
-            self._is_word[column] = not term.startswith("__") and any(ch.isalpha() for ch in term)
+        vectorizer = pipeline.steps[0][1]
+        self._vocabulary: dict[str, int] = dict(getattr(vectorizer, "vocabulary_", {}))
+        # The fast path re-implements this exact TF-IDF configuration (checked, not assumed);
+        # anything else goes through scikit-learn's transform.
+        self._fast = _is_plain_tfidf(vectorizer)
+        self._idf = np.asarray(getattr(vectorizer, "idf_", np.ones(0)), dtype=np.float64)
 
     def inputs(self, texts: Sequence[str]) -> list[str]:
         """What the classifier reads for each text (see :func:`router_input`)."""
@@ -146,20 +148,17 @@ class Router:
         """Label, scores and the low-confidence flag of each text."""
         if not texts:
             return []
-        vectorizer, clf = self.pipeline.steps[0][1], self.pipeline.steps[1][1]
-        inputs, distinct = [], np.empty(len(texts))
+        clf = self.pipeline.steps[1][1]
         max_chars = self.manifest.router_input_chars
-        for i, t in enumerate(texts):
+        inputs = []
+        for t in texts:
             text, window, hidden, turns = _window(t, self.boilerplate, max_chars)
-            masked = _DIGITS.sub("0", window)
-            inputs.append(" ".join(masked.split()) + " " + shape_tokens(text, window, hidden, turns))
-            distinct[i] = len(set(_TOKEN.findall(masked.lower())))
-        x = vectorizer.transform(inputs)  # (N, V) sparse
-        # Known words per row: the row's non-zero columns that are words, not shape tokens.
-        rows = np.repeat(np.arange(len(texts)), np.diff(x.indptr))
-        known = np.bincount(rows, weights=self._is_word[x.indices], minlength=len(texts))
+            inputs.append(
+                " ".join(_DIGITS.sub("0", window).split()) + " " + shape_tokens(text, window, hidden, turns)
+            )
+        x, words, known = self._vectorize(inputs)
         # No word at all (numbers, symbols, an empty prompt): nothing the router could know.
-        known_share = np.divide(known, distinct, out=np.zeros(len(texts)), where=distinct > 0)
+        known_share = np.divide(known, words, out=np.zeros(len(texts)), where=words > 0)
         classes = [str(c) for c in clf.classes_]
         if len(classes) < 2 or not hasattr(clf, "decision_function"):
             best = [classes[0]] * len(texts)
@@ -182,6 +181,69 @@ class Router:
     def classify(self, texts: list[str]) -> list[str]:
         """The sub-task label of each text; the fallback label for out-of-distribution ones."""
         return [r.label for r in self.route(texts)]
+
+    def _vectorize(self, inputs: list[str]) -> tuple[Any, np.ndarray, np.ndarray]:
+        """(TF-IDF rows (N, V) as the pipeline's vectorizer computes them, distinct words per
+        input, of which known to the vocabulary). Words: tokens with a letter, not shape tokens."""
+        from scipy.sparse import csr_matrix
+
+        n = len(inputs)
+        words, known = np.zeros(n), np.zeros(n)
+        if not self._fast:
+            x = self.pipeline.steps[0][1].transform(inputs)
+            for i, doc in enumerate(inputs):
+                toks = {t for t in _SK_TOKEN.findall(doc.lower()) if t[0] != "_" and t[0] != "0"}
+                words[i] = len(toks)
+                known[i] = sum(t in self._vocabulary for t in toks)
+            return x, words, known
+        vocabulary = self._vocabulary
+        indptr: list[int] = [0]
+        indices: list[int] = []
+        counts: list[int] = []
+        for i, doc in enumerate(inputs):
+            tokens = Counter(_SK_TOKEN.findall(doc.lower()))
+            hits = [(vocabulary[t], c) for t, c in tokens.items() if t in vocabulary]
+            # Not words: shape tokens ("__len9__") and numbers (all "0" after masking).
+            other = [t for t in tokens if t[0] == "_" or t[0] == "0"]
+            words[i] = len(tokens) - len(other)
+            known[i] = len(hits) - sum(t in vocabulary for t in other)
+            if hits:
+                cols, cnts = zip(*hits, strict=True)
+                indices.extend(cols)
+                counts.extend(cnts)
+            indptr.append(len(indices))
+        columns = np.asarray(indices, dtype=np.int64)
+        # sublinear tf, idf, then l2 per row: TfidfVectorizer(sublinear_tf=True, norm="l2").
+        data = (1.0 + np.log(np.asarray(counts, dtype=np.float64))) * self._idf[columns]
+        rows = np.repeat(np.arange(n), np.diff(indptr))
+        norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=n))
+        data /= np.where(norms > 0, norms, 1.0)[rows]
+        x = csr_matrix((data, columns, np.asarray(indptr, dtype=np.int64)), shape=(n, len(self._idf)))
+        return x, words, known
+
+
+def _is_plain_tfidf(vectorizer: Any) -> bool:
+    """Whether ``vectorizer`` is the TF-IDF configuration :meth:`Router._vectorize` re-implements."""
+    try:
+        params = vectorizer.get_params()
+    except AttributeError:
+        return False
+    return (
+        type(vectorizer).__name__ == "TfidfVectorizer"
+        and params.get("analyzer") == "word"
+        and params.get("lowercase") is True
+        and params.get("token_pattern") == _SK_TOKEN.pattern
+        and params.get("ngram_range") == (1, 1)
+        and params.get("sublinear_tf") is True
+        and params.get("use_idf") is True
+        and params.get("norm") == "l2"
+        and params.get("binary") is False
+        and params.get("stop_words") is None
+        and params.get("strip_accents") is None
+        and params.get("preprocessor") is None
+        and params.get("tokenizer") is None
+        and hasattr(vectorizer, "idf_")
+    )
 
 
 def _new_pipeline(seed: int) -> Any:

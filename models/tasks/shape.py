@@ -95,7 +95,8 @@ def unwrap(text: str) -> tuple[str, int]:
     stripped, turns = text, 0
     if "<" in stripped or "[" in stripped:
         stripped = _TEMPLATE_TOKENS.sub("\n", stripped)
-    if _may_have_roles(stripped):
+    # Role lines of a chat show at its start or end (the first and the last turn).
+    if _may_have_roles(stripped[:200]) or _may_have_roles(stripped[-200:]):
         stripped, turns = _ROLE_LINES.subn("", stripped)
     stripped = _SYSTEM_LEAD.sub("", stripped, count=1)
     stripped = _drop_suffixes(stripped.strip())
@@ -279,21 +280,8 @@ _LANGS = {
         ]
     ),
 }
-# Substrings that mark source code (checked with `in`: no regular expression on the fast path).
-_CODE_MARKERS = (
-    "```",
-    "def ",
-    "return ",
-    "#include",
-    "function(",
-    "function (",
-    "=>",
-    "import ",
-    ";\n",
-    "{\n",
-    "};",
-    "();",
-)
+# Source-code markers (literal alternatives: one scan of the window).
+_CODE = re.compile(r"```|def |return |#include|function ?\(|=>|import |;\n|\{\n|\};|\(\);")
 _SQL = re.compile(r"\bselect\b[^;]{0,200}\bfrom\b|\binsert into\b|\bcreate table\b", re.IGNORECASE)
 _MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*[^<>]{0,80}>|^#{1,6} \w|^\s*[-*] \w", re.MULTILINE)
 _PUNCT = "\"'()[]{}<>.,;:!?*#-"
@@ -344,7 +332,7 @@ def shape_tokens(text: str, window: str, hidden: int = 0, turns: int = 0) -> str
     toks = [
         f"__len{int(size)}__ __hlen{int(2 * size)}__",
         f"__dig{_share_bucket(sum(map(window.count, '0123456789')), width)}__",
-        f"__sym{_share_bucket(len(_SYMBOL.findall(window)), width)}__",
+        f"__sym{_share_bucket(width - len(_SYMBOL.sub('', window)), width)}__",
     ]
     stripped = text.rstrip()
     newline = stripped.rfind("\n")
@@ -376,7 +364,7 @@ def shape_tokens(text: str, window: str, hidden: int = 0, turns: int = 0) -> str
             toks.append("__last_imp__")
         elif first in _WH:
             toks.append("__last_wh__")
-    if any(m in window for m in _CODE_MARKERS):
+    if _CODE.search(window):
         toks.append("__code__")
     if ("select" in low or "insert" in low or "create" in low) and _SQL.search(window):
         toks.append("__sql__")

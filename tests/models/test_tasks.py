@@ -456,3 +456,16 @@ def test_out_of_distribution_prompts_fall_back_with_a_flag(
     assert sum(r.low_confidence for r in ok) <= 1
     assert all(0.0 <= r.known_words <= 1.0 and r.margin >= 0 for r in ok)
     assert all(r.label == r.predicted for r in ok if not r.low_confidence)
+
+
+def test_fast_tfidf_path_equals_scikit_learns_transform(
+    corpus: tuple[list[str], list[str]], trained: tuple[tasks.Partition, tasks.Router]
+) -> None:
+    texts, _ = corpus
+    _, router = trained
+    assert router._fast  # the pipeline train_router fits is the configuration re-implemented
+    inputs = router.inputs([*texts, "", "zzz qqq", "Ünïcödé words and 123 numbers"])
+    fast, words, known = router._vectorize(inputs)
+    reference = router.pipeline.steps[0][1].transform(inputs)
+    assert abs(fast - reference).max() < 1e-12
+    assert (known <= words).all() and words[-3] == 0 and known[-2] == 0
