@@ -62,6 +62,17 @@ def decode_queue(target: str, draft: str) -> str:
     return Pairing(target, draft).queue
 
 
+# The draft of a batch whose prompts carry different drafts (each prompt's own is on its row).
+# No deployment name can be "*" (names match [A-Za-z0-9_-]+).
+MIXED_DRAFT = "*"
+
+
+def target_queue(target: str) -> str:
+    """``specq.decode.<target>``: the queue the route worker fills with the target's batches, of
+    any drafts (a decode worker's session mixes drafts in one running batch)."""
+    return f"{DECODE_QUEUE_PREFIX}{target}"
+
+
 def pairings_of_queues(queues: Sequence[str]) -> list[Pairing]:
     """The pairings of every decode queue among ``queues`` (other queues are skipped)."""
     return [p for p in map(Pairing.from_queue, queues) if p is not None]

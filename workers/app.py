@@ -3,14 +3,14 @@
 Importing this module must stay cheap (no torch): the producer imports it to enqueue.
 Run workers with ``specq worker route|decode`` or plainly, e.g.
 ``celery -A workers.app worker -Q specq.route`` and
-``celery -A workers.app worker -Q specq.decode.target-s.general -P threads -c 2``.
+``celery -A workers.app worker -Q specq.decode.target-s,specq.decode.target-s.general -P threads -c 2``.
 """
 
 from __future__ import annotations
 
 from celery import Celery
 
-from specq.broker import DECODE_TASK, ROUTE_QUEUE, Pairing, celery_config, decode_queue
+from specq.broker import DECODE_TASK, ROUTE_QUEUE, celery_config, decode_queue, target_queue
 from specq.settings import Settings, get_settings
 
 __all__ = ["ROUTE_QUEUE", "celery_app", "configure", "decode_queue", "send_decode"]
@@ -27,7 +27,7 @@ def configure(settings: Settings | None = None) -> Celery:
     return celery_app
 
 
-def send_decode(batch_id: str, pairing: str) -> None:
-    """Enqueue ``decode_batch(batch_id)`` on the queue of the batch's pairing (the batch row,
-    already committed, holds its prompts)."""
-    celery_app.send_task(DECODE_TASK, args=[batch_id], queue=Pairing.parse(pairing).queue)
+def send_decode(batch_id: str, target: str) -> None:
+    """Enqueue ``decode_batch(batch_id)`` on the target's decode queue (the batch row, already
+    committed, holds its prompts, each with its task and draft)."""
+    celery_app.send_task(DECODE_TASK, args=[batch_id], queue=target_queue(target))

@@ -34,7 +34,7 @@ from specq.settings import get_settings
 from workers import recovery
 from workers.app import celery_app
 from workers.decode_loop import BatchOutcome, DecodeLoop, loop_for
-from workers.prompts import ClaimedBatch, WorkItem, merged_params
+from workers.prompts import ClaimedBatch, WorkItem, draft_of, merged_params
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,7 @@ def claim(batch_id: str, worker: str | None) -> tuple[str, ClaimedBatch | None]:
             return "skipped", None
         queries.start_batch(session, batch_id, worker=worker, host=recovery.HOST, pid=os.getpid())
         queries.bump_attempts(session, [p.id for p in todo])
-        items = [WorkItem(p.id, p.task, p.text, p.messages, merged_params(job, p)) for p in todo]
+        items = [WorkItem(p.id, p.task, p.text, p.messages, merged_params(job, p), p.draft) for p in todo]
         pair = Pairing.parse(batch.pairing)
         return "running", ClaimedBatch(batch_id, job.id, pair.target, pair.draft, items)
 
@@ -166,8 +166,9 @@ def run_batch(
             raise
     finally:
         beat.discard(batch_id)
-    if outcome.inserted and claimed.draft != NO_DRAFT:
-        _update_assignments(claimed.target, {i.task for i in claimed.items if i.task is not None})
+    drafted = {i.task for i in claimed.items if i.task is not None and draft_of(claimed, i) != NO_DRAFT}
+    if outcome.inserted and drafted:
+        _update_assignments(claimed.target, drafted)
     log.info(
         "batch %s (%s/%s, %d prompts): %d tokens, %.2fs of engine time, %d new results, %d duplicates, "
         "%d failed",

@@ -34,7 +34,15 @@ from db import queries
 from db.schema import TERMINAL_JOB_STATUSES, BatchStatus, Job
 from db.session import session_scope
 from specq.deployment import NO_DRAFT
-from workers.prompts import ClaimedBatch, Row, WorkItem, generate_isolating, prepare_rows, result_row
+from workers.prompts import (
+    ClaimedBatch,
+    Row,
+    WorkItem,
+    draft_of,
+    generate_isolating,
+    prepare_rows,
+    result_row,
+)
 
 log = logging.getLogger(__name__)
 
@@ -205,13 +213,14 @@ class DecodeLoop:
             if _cancel_requested(batch.job_id):
                 self._out.put(_Cancelled(handle))
                 return
-            name = None if batch.draft == NO_DRAFT else batch.draft
             decoder = self.runtime.target_decoder(batch.target)
-            if name not in decoder.drafts:
-                # A draft is added to a decoder between sessions: finish the running rows first.
-                while batch.target in self._sessions and self._sessions[batch.target].has_work():
-                    self._step(batch.target)
-                self.runtime.add_draft(batch.target, batch.draft)
+            for draft in sorted({draft_of(batch, r.item) for r in rows} - {NO_DRAFT}):
+                if draft not in decoder.drafts:
+                    # A draft is added to a decoder between sessions: finish the running rows first.
+                    while batch.target in self._sessions and self._sessions[batch.target].has_work():
+                        self._step(batch.target)
+                    self.runtime.add_draft(batch.target, draft)
+                    decoder = self.runtime.target_decoder(batch.target)
             session = self._sessions.get(batch.target)
             if session is None:
                 session = self._sessions[batch.target] = decoder.session(
@@ -222,6 +231,8 @@ class DecodeLoop:
             return
         for row in rows:
             rid = next(self._ids)
+            draft = draft_of(batch, row.item)
+            name = None if draft == NO_DRAFT else draft  # the decoder's default draft is plain decoding
             try:
                 session.add(rid, row.prompt_ids, row.params, draft=name, task=row.item.task)
             except ValueError as exc:  # this prompt cannot run here (budget, vocabulary): it fails alone
@@ -266,15 +277,15 @@ class DecodeLoop:
         del self._sessions[target]
         self.runtime.drop_target_decoder(target)  # its session and proposers may hold broken state
         stranded = [rid for rid, (_, _, t) in self._rows.items() if t == target]
-        groups: dict[int, tuple[BatchHandle, list[Row]]] = {}
+        groups: dict[tuple[int, str], tuple[BatchHandle, list[Row]]] = {}
         for rid in stranded:
             handle, row, _ = self._rows.pop(rid)
-            groups.setdefault(id(handle), (handle, []))[1].append(row)
-        for handle, rows in groups.values():
-            batch = handle.batch
+            key = (id(handle), draft_of(handle.batch, row.item))
+            groups.setdefault(key, (handle, []))[1].append(row)
+        for (_, draft), (handle, rows) in groups.items():
             start = time.perf_counter()
             ok, bad = generate_isolating(
-                lambda p, s, t=batch.target, d=batch.draft: self.runtime.generate(t, d, p, s), rows
+                lambda p, s, t=target, d=draft: self.runtime.generate(t, d, p, s), rows
             )
             handle.engine_seconds += time.perf_counter() - start
             for row, out in ok:

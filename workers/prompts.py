@@ -32,6 +32,7 @@ class WorkItem:
     text: str | None
     messages: list[Any] | None
     params: dict[str, Any]  # job params with the line's overrides applied
+    draft: str | None = None  # the draft the router chose for this prompt (None: the batch's)
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,11 @@ class ClaimedBatch:
     target: str
     draft: str
     items: list[WorkItem]
+
+
+def draft_of(batch: ClaimedBatch, item: WorkItem) -> str:
+    """The draft that decodes ``item``: its own route, else its batch's pairing."""
+    return item.draft or batch.draft
 
 
 @dataclass(frozen=True)
@@ -163,6 +169,7 @@ def result_row(
         text = tokenizer.decode(out.token_ids, skip_special_tokens=True)
         text, cut = _cut_at_stop(text, _stop_strings(row.item.params))
     s: RowStats = out.stats
+    draft = draft_of(batch, row.item)
     return queries.ResultRow(
         prompt_id=row.item.prompt_id,
         job_id=batch.job_id,
@@ -170,11 +177,11 @@ def result_row(
         output_tokens=len(out.token_ids),
         finish_reason="stop" if cut else out.finish_reason,
         target=batch.target,
-        draft=batch.draft,
+        draft=draft,
         task=row.item.task,
         prompt_tokens=len(row.prompt_ids),
         # Mean draft length per step: fixed k, or the average the adaptive policy chose.
-        k=(s.drafted_tokens / s.steps) if batch.draft != NO_DRAFT and s.steps else None,
+        k=(s.drafted_tokens / s.steps) if draft != NO_DRAFT and s.steps else None,
         steps=s.steps,
         drafted_tokens=s.drafted_tokens,
         accepted_tokens=s.accepted_tokens,

@@ -32,7 +32,7 @@ from typing import Any
 from db import queries
 from db.schema import BatchStatus, utcnow
 from db.session import session_scope
-from specq.broker import DECODE_TASK
+from specq.broker import DECODE_TASK, Pairing
 from specq.settings import get_settings
 from workers.app import send_decode
 
@@ -125,8 +125,7 @@ def unacknowledged_batches(min_age_s: float = UNHELD_AFTER_S) -> dict[str, float
 def recover_orphaned_batches(
     *, stale_s: float | None = None, send: Callable[[str, str], None] = send_decode
 ) -> list[Recovered]:
-    """Re-queue every running batch whose worker is gone and ``send(batch_id, pairing)`` its
-    message again."""
+    """Re-queue every batch whose worker is gone and ``send(batch_id, target)`` its message again."""
     stale = timedelta(seconds=stale_s if stale_s is not None else get_settings().heartbeat_stale_s)
     found: list[Recovered] = []
     with session_scope() as session:
@@ -150,7 +149,7 @@ def recover_orphaned_batches(
                 found.append(Recovered(batch.id, batch.job_id, batch.pairing, batch.worker, reason))
     # After the commit: a worker that takes the message sees the batch queued.
     for r in found:
-        send(r.batch_id, r.pairing)
+        send(r.batch_id, Pairing.parse(r.pairing).target)
         log.warning(
             "re-queued batch %s of job %s (%s): its worker %s is gone (%s)",
             r.batch_id,

@@ -27,7 +27,7 @@ from db.schema import TERMINAL_JOB_STATUSES, Job, Prompt
 from db.session import session_scope
 from models.tasks import RouterArtifactError, load_router
 from models.zoo.resolve import resolve_model_path
-from specq.broker import ROUTE_QUEUE, ROUTE_TASK, Pairing
+from specq.broker import MIXED_DRAFT, ROUTE_QUEUE, ROUTE_TASK, Pairing, target_queue
 from specq.chat import prompt_text as task_prompt_text
 from specq.deployment import NO_DRAFT, Deployment, load_deployment
 from specq.settings import get_settings
@@ -49,15 +49,17 @@ DraftChooser = Callable[[Session, Deployment, str, str, random.Random], tuple[st
 
 @dataclass(frozen=True)
 class PlannedBatch:
-    """One decode message: prompts of one (target, draft, task), similar lengths together."""
+    """One decode message: prompts of one target, similar lengths together, of any sub-task and
+    draft (each prompt's own are on its row); ``draft``/``task`` name the one all share, else
+    ``MIXED_DRAFT``/None."""
 
     batch_id: str
     job_id: str
     target: str
     draft: str
-    task: str
+    task: str | None
     prompt_ids: list[int]
-    explored: bool  # sent to a draft other than the assigned one, to keep measuring it
+    explored: bool  # holds prompts sent to a draft other than the assigned one, to keep measuring it
 
     @property
     def pairing(self) -> str:
@@ -65,7 +67,7 @@ class PlannedBatch:
 
     @property
     def queue(self) -> str:
-        return Pairing(self.target, self.draft).queue
+        return target_queue(self.target)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -247,25 +249,39 @@ def plan_chunk(
     routes: list[queries.PromptRoute] = []
     batches: list[PlannedBatch] = []
     base_cap = deployment.target(target).max_batch_size or get_settings().max_batch_size
+    chosen: dict[int, tuple[str, str, bool]] = {}  # prompt id -> (task, draft, explored)
     for task in sorted(by_task):
         group = sorted(by_task[task], key=lambda p: (_length(p), p.id))
+        # One draft decision per slab of a batch's size, as many as the policy would see batches.
         for i in range(0, len(group), base_cap):
             slab = group[i : i + base_cap]
             if pinned is not None:
                 draft, explored = str(pinned), False
             else:
                 draft, explored = chooser(session, deployment, target, task, rng)
-            cap = batch_size_cap(
-                deployment, target, draft, max(_length(p) for p in slab), _max_new_tokens(job, slab)
-            )
-            for j in range(0, len(slab), cap):
-                ids = [p.id for p in slab[j : j + cap]]
-                batches.append(
-                    PlannedBatch(
-                        _batch_id(job_id, target, draft, ids), job_id, target, draft, task, ids, explored
-                    )
-                )
+            chosen.update({p.id: (task, draft, explored) for p in slab})
             routes += [queries.PromptRoute(p.id, task, draft) for p in slab]
+
+    # One queue per target: batches fill across sub-tasks and drafts, shortest prompts first; the
+    # decode worker's session runs each row with its own draft, one target forward for all.
+    pool = sorted(prompts, key=lambda p: (_length(p), p.id))
+    i = 0
+    while i < len(pool):
+        slab = pool[i : i + base_cap]
+        drafts = sorted({chosen[p.id][1] for p in slab})
+        longest, new_tokens = max(_length(p) for p in slab), _max_new_tokens(job, slab)
+        cap = min(batch_size_cap(deployment, target, d, longest, new_tokens) for d in drafts)
+        members = slab[:cap]
+        ids = [p.id for p in members]
+        drafts = sorted({chosen[p.id][1] for p in members})
+        tasks = sorted({chosen[p.id][0] for p in members})
+        draft = drafts[0] if len(drafts) == 1 else MIXED_DRAFT
+        task = tasks[0] if len(tasks) == 1 else None
+        explored = any(chosen[p.id][2] for p in members)
+        batches.append(
+            PlannedBatch(_batch_id(job_id, target, draft, ids), job_id, target, draft, task, ids, explored)
+        )
+        i += len(members)
 
     queries.set_prompt_routes(session, routes)
     for b in batches:
@@ -287,9 +303,9 @@ def plan_chunk(
 
 
 def send_batches(batches: Sequence[PlannedBatch]) -> None:
-    """Enqueue ``decode_batch(batch_id)`` messages on each pairing's queue (the rows hold the rest)."""
+    """Enqueue ``decode_batch(batch_id)`` messages on the target's queue (the rows hold the rest)."""
     for b in batches:
-        send_decode(b.batch_id, b.pairing)
+        send_decode(b.batch_id, b.target)
 
 
 def route_prompts(job_id: str, first_prompt_id: int, last_prompt_id: int) -> list[PlannedBatch]:

@@ -66,6 +66,7 @@ def route_worker(concurrency: int = 1) -> WorkerSpec:
 
 def decode_worker(deployment: Deployment, target: str, drafts: Sequence[str] | None = None) -> WorkerSpec:
     """The decode worker of ``target``: the queues of its pairings plus plain decoding ("none")."""
+    from specq.broker import target_queue
     from workers.app import decode_queue
 
     known = deployment.pairings(target)  # raises for an unknown target, naming the known ones
@@ -80,9 +81,11 @@ def decode_worker(deployment: Deployment, target: str, drafts: Sequence[str] | N
         chosen.append(NO_DRAFT)  # baseline jobs (--draft none) need only the target
     # CUDA cannot be re-initialised in forked children: the model runs in the worker process itself,
     # in one decoding thread; the pool's threads hold the batches in flight (workers/decode_loop.py).
+    # The target's queue carries every batch the router sends; the pairing queues are still
+    # consumed for messages sent before batches went to one queue per target.
     return WorkerSpec(
         f"decode-{target}",
-        tuple(decode_queue(target, d) for d in chosen),
+        (target_queue(target), *(decode_queue(target, d) for d in chosen)),
         pool="threads",
         concurrency=get_settings().decode_inflight,
     )

@@ -186,10 +186,11 @@ def test_online_switch_within_a_bounded_number_of_batches(unit_env: Path, scenar
     assert sum(h.explored for h in history) > 0
 
 
-def test_routing_sends_different_tasks_to_different_pairing_queues(
+def test_routing_gives_different_tasks_their_assigned_drafts_on_the_target_queue(
     unit_env: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A trained router splits code from SQL; each task's assigned draft gives it its own queue."""
+    """A trained router splits code from SQL; each task's prompts get its assigned draft, and
+    batches go to the target's one queue."""
     import producer
     from models.tasks import partition, save_router, train_router
     from specq.settings import get_settings
@@ -221,8 +222,10 @@ def test_routing_sends_different_tasks_to_different_pairing_queues(
         batches = plan_chunk(
             s, submitted.job_id, ids[0], ids[-1], deployment=dep, router=load_router(unit_env / "router")
         )
-    queues = {b.task: b.queue for b in batches}
-    assert queues == {code_task: "specq.decode.t.lookup", sql_task: "specq.decode.t.small"}
+    assert {b.queue for b in batches} == {"specq.decode.t"}
+    with session_scope() as s:
+        routed = {(p.task, p.draft) for p in queries.get_prompts(s, ids)}
+    assert routed == {(code_task, "lookup"), (sql_task, "small")}
     assert all(not b.explored for b in batches)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from db.schema import Batch, BatchStatus, Job, JobStatus, Prompt, Result
 from db.session import session_scope
 from specq.deployment import load_deployment
 from workers.decode import claim, run_batch
-from workers.decode_loop import DecodeLoop
+from workers.decode_loop import DecodeLoop, close_loops
 from workers.route import plan_chunk
 from workers.runtime import Runtime
 
@@ -23,8 +24,9 @@ PROMPTS = ["def add(a, b):", "SELECT name FROM", "The quick brown fox", "What is
 
 
 @pytest.fixture()
-def runtime(unit_env: Path) -> Runtime:
-    return Runtime(load_deployment(), device="cpu")
+def runtime(unit_env: Path) -> Iterator[Runtime]:
+    yield Runtime(load_deployment(), device="cpu")
+    close_loops()
 
 
 def _job(draft: str, max_new: list[int]) -> tuple[str, list[Any]]:
@@ -111,3 +113,46 @@ def test_a_batch_claimed_before_a_cancel_is_put_back_undecoded(runtime: Runtime)
     with session_scope() as s:
         assert s.get(Batch, batches[0].batch_id).status == BatchStatus.QUEUED  # type: ignore[union-attr]
         assert s.scalar(select(Result.id).where(Result.job_id == job_id)) is None
+
+
+def test_prompts_of_several_sub_tasks_share_batches_with_their_own_drafts(runtime: Runtime) -> None:
+    """Routed by sub-task to different drafts, cut into batches across sub-tasks: every result is
+    the target's own greedy decoding and records its prompt's draft."""
+    from tests.workers.test_route import KeywordRouter
+
+    prompts = ["def f(x):", "SELECT a FROM b", "hi there", "def g(y): return", "SELECT 1;", "the fox"]
+    res = producer.submit_job(
+        [{"prompt": p, "custom_id": f"c{i}"} for i, p in enumerate(prompts)],
+        "t",
+        enqueue=False,
+        max_new_tokens=6,
+    )
+    plain = producer.submit_job(
+        [{"prompt": p, "custom_id": f"c{i}"} for i, p in enumerate(prompts)],
+        "t",
+        enqueue=False,
+        max_new_tokens=6,
+        draft="none",
+    )
+    with session_scope() as s:
+        queries.set_assignment(s, "t", "code", "lookup", source="assign", reason="test")
+        queries.set_assignment(s, "t", "sql", "none", source="assign", reason="test")
+    batches = []
+    for job_id in (res.job_id, plain.job_id):
+        with session_scope() as s:
+            ids = queries.prompt_ids(s, job_id)
+            batches += plan_chunk(
+                s, job_id, ids[0], ids[-1], deployment=load_deployment(), router=KeywordRouter()
+            )
+    assert any(b.draft == "*" for b in batches)
+    for b in batches:
+        assert run_batch(b.batch_id, runtime=runtime).status == "done"
+    assert _outputs(res.job_id) == _outputs(plain.job_id)
+    with session_scope() as s:
+        rows = s.execute(
+            select(Prompt.draft, Prompt.task, Result.draft, Result.task)
+            .join(Result, Result.prompt_id == Prompt.id)
+            .where(Prompt.job_id == res.job_id)
+        ).all()
+    assert {(pd, pt) for pd, pt, _, _ in rows} == {("lookup", "code"), ("none", "sql"), ("small", "other")}
+    assert all((pd, pt) == (rd, rt) for pd, pt, rd, rt in rows)

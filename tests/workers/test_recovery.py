@@ -81,7 +81,7 @@ def test_a_batch_of_a_dead_local_worker_is_requeued_once_and_then_completes(runt
     _set(batch.batch_id, worker_pid=_dead_pid())  # the worker that claimed it was SIGKILLed
     found = recovery.recover_orphaned_batches(send=lambda *a: sent.append(a))
     assert [r.batch_id for r in found] == [batch.batch_id] and "is gone" in found[0].reason
-    assert sent == [(batch.batch_id, "t/small")]
+    assert sent == [(batch.batch_id, "t")]
     b = _batch(batch.batch_id)
     assert (b.status, b.recoveries, b.heartbeat_at) == (BatchStatus.QUEUED, 1, None)
     assert producer.status(job_id).recovering == 1  # `specq status` says a batch is being recovered
@@ -104,7 +104,7 @@ def test_stale_heartbeat_of_another_host_is_recovered_and_a_fresh_one_is_not(uni
     _set(batch.batch_id, heartbeat_at=utcnow() - timedelta(seconds=31))
     found = recovery.recover_orphaned_batches(stale_s=30, send=lambda *a: sent.append(a))
     assert [r.batch_id for r in found] == [batch.batch_id] and "no heartbeat" in found[0].reason
-    assert sent == [(batch.batch_id, "t/small")]
+    assert sent == [(batch.batch_id, "t")]
 
 
 def test_concurrent_sweepers_requeue_a_batch_once_and_a_heartbeat_keeps_it(unit_env: Path) -> None:
@@ -150,7 +150,7 @@ def test_a_delivered_batch_waiting_for_a_thread_of_a_dead_worker_is_recovered(un
     assert b.status == BatchStatus.QUEUED and b.worker == "w1"
     sent: list[tuple[str, str]] = []
     found = recovery.recover_orphaned_batches(send=lambda *a: sent.append(a))
-    assert [r.batch_id for r in found] == [batch.batch_id] and sent == [(batch.batch_id, "t/small")]
+    assert [r.batch_id for r in found] == [batch.batch_id] and sent == [(batch.batch_id, "t")]
     b = _batch(batch.batch_id)
     assert (b.status, b.worker_pid, b.recoveries) == (BatchStatus.QUEUED, None, 1)
     assert producer.status(job_id).recovering == 1

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from db import queries
 from db.schema import Batch, Prompt, PromptStatus
 from db.session import session_scope
+from specq.broker import MIXED_DRAFT
 from specq.deployment import Deployment, load_deployment
 from workers.route import DEFAULT_TASK, plan_chunk, prompt_text
 
@@ -48,7 +49,7 @@ def test_default_route_stores_task_and_draft_and_sorts_by_length(unit_env: Path)
     assert sum(len(b.prompt_ids) for b in batches) == len(PROMPTS)
     assert all(len(b.prompt_ids) <= 4 for b in batches)  # SPECQ_MAX_BATCH_SIZE=4
     assert {(b.target, b.draft, b.task, b.queue) for b in batches} == {
-        ("t", "small", DEFAULT_TASK, "specq.decode.t.small")
+        ("t", "small", DEFAULT_TASK, "specq.decode.t")
     }
     with session_scope() as s:
         prompts = {p.id: p for p in queries.prompts_in_range(s, job, first, last)}
@@ -92,12 +93,21 @@ def test_router_labels_and_assignments_choose_drafts(unit_env: Path) -> None:
         batches = plan_chunk(
             s, job, first, last, deployment=dep, router=KeywordRouter(), choose_draft=chooser
         )
-    got = {(b.task, b.draft) for b in batches}
-    # code -> its assignment; sql -> assignment names an unknown draft, so the default; other -> default
-    assert got == {("code", "lookup"), ("sql", "small"), ("other", "small")}
     with session_scope() as s:
-        by_task = {p.task: p.draft for p in queries.prompts_in_range(s, job, first, last)}
-    assert by_task == {"code": "lookup", "sql": "small", "other": "small"}
+        prompts = queries.prompts_in_range(s, job, first, last)
+    # code -> its assignment; sql -> assignment names an unknown draft, so the default; other -> default
+    assert {p.task: p.draft for p in prompts} == {"code": "lookup", "sql": "small", "other": "small"}
+    # One queue per target: batches fill across sub-tasks, each prompt keeping its own draft.
+    assert {b.queue for b in batches} == {"specq.decode.t"}
+    assert sorted(i for b in batches for i in b.prompt_ids) == sorted(p.id for p in prompts)
+    draft_of = {p.id: p.draft for p in prompts}
+    task_of = {p.id: p.task for p in prompts}
+    for b in batches:
+        drafts = {draft_of[i] for i in b.prompt_ids}
+        tasks = {task_of[i] for i in b.prompt_ids}
+        assert b.draft == (drafts.pop() if len(drafts) == 1 else MIXED_DRAFT)
+        assert b.task == (tasks.pop() if len(tasks) == 1 else None)
+    assert any(b.draft == MIXED_DRAFT for b in batches)
 
 
 def test_pinned_draft_and_finished_or_cancelled_prompts(unit_env: Path) -> None:
