@@ -52,6 +52,9 @@ ERRORS_LISTED = 100
 _MODEL_SCAN_LINES = 1000
 # Finalizing writes files once per batch: a server runs one finalizer at a time.
 _finalize_lock = threading.Lock()
+# Batches this process is creating (their job may not exist yet); any other batch without a
+# job was left by a server that stopped mid-creation (one `specq serve` per database).
+_creating: set[str] = set()
 
 
 class BatchRequestError(ValueError):
@@ -155,6 +158,7 @@ def create(request: BatchRequest, deployment: Deployment) -> str:
     target = batch_model(request.input_file_id, deployment)
     batch_id = "batch_" + secrets.token_hex(12)
     hours = int(request.completion_window.removesuffix("h"))
+    _creating.add(batch_id)
     with session_scope() as s:
         now = utcnow()
         s.add(
@@ -194,6 +198,8 @@ def create(request: BatchRequest, deployment: Deployment) -> str:
             row = s.get(ApiBatch, batch_id)
             assert row is not None
             row.errors = [{"code": code, "message": message, "param": None, "line": None}]
+    finally:
+        _creating.discard(batch_id)
     log.info("batch %s: target %s, file %s", batch_id, target, request.input_file_id)
     return batch_id
 
@@ -400,7 +406,16 @@ def _finalize(batch_id: str) -> None:
 
 
 def advance_all() -> int:
-    """:func:`advance` every batch not finalized yet; returns how many were looked at."""
+    """:func:`advance` every batch not finalized yet; returns how many were looked at.
+
+    A batch left without a job by a server that stopped while creating it fails with the reason.
+    """
+    with session_scope() as s:
+        orphans = s.scalars(select(ApiBatch).where(ApiBatch.job_id.is_(None), ApiBatch.errors.is_(None)))
+        for row in orphans:
+            if row.id not in _creating:
+                message = "the server stopped before this batch's job was created; create the batch again"
+                row.errors = [{"code": "internal_error", "message": message, "param": None, "line": None}]
     with session_scope(read_only=True) as s:
         ids = list(
             s.scalars(

@@ -156,3 +156,27 @@ def test_binding_beyond_loopback_needs_a_key(monkeypatch: pytest.MonkeyPatch) ->
     get_settings.cache_clear()
     check_binding("0.0.0.0")
     get_settings.cache_clear()
+
+
+def test_a_batch_left_without_a_job_by_a_stopped_server_fails(client: TestClient) -> None:
+    from db.schema import ApiBatch, utcnow
+    from db.session import session_scope
+    from serve.batches import advance_all
+
+    file_id = _upload(client, [_line("a", "one")])
+    with session_scope() as s:  # what a server that died between the row and the job leaves
+        now = utcnow()
+        s.add(
+            ApiBatch(
+                id="batch_orphan",
+                endpoint="/v1/completions",
+                completion_window="24h",
+                input_file_id=file_id,
+                created_at=now,
+                expires_at=now + timedelta(hours=24),
+            )
+        )
+    assert client.get("/v1/batches/batch_orphan").json()["status"] == "validating"
+    advance_all()  # the finalizer's round
+    got = client.get("/v1/batches/batch_orphan").json()
+    assert got["status"] == "failed" and "server stopped" in got["errors"]["data"][0]["message"]
