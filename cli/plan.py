@@ -78,12 +78,14 @@ def plan_cmd(
         )
         return
     t = Table(title=f"plan: {escape(str(file))} on {escape(target)} ({plan.prompts} prompts)")
-    for col in ("task", "draft", "prompts", "prompt tok", "output tok", "batch", "k", "acceptance", "time",
-                "speed-up", "memory"):  # fmt: skip
+    for col in ("task", "draft", "prompts", "prompt tok", "output tok", "batch", "k", "acceptance",
+                "tok/step", "time", "speed-up", "memory"):  # fmt: skip
         t.add_column(col, justify="left" if col in ("task", "draft", "acceptance") else "right")
+    sources: dict[str, None] = {}
     for p in plan.pairings:
         s = p.speculation
         acc = "-" if s.acceptance is None else f"{s.acceptance:.2f}"
+        sources[f"{p.task}/{p.draft}: {s.source}"] = None
         t.add_row(
             escape(p.task),
             escape(p.draft),
@@ -92,12 +94,14 @@ def plan_cmd(
             str(p.output_tokens),
             f"{p.batch_size} x {p.batches}",
             str(s.k),
-            f"{acc} ({s.tokens_per_step:.2f} tok/step, {s.source})",
+            f"{acc} {s.source.split(' (')[0]}",
+            f"{s.tokens_per_step:.2f}",
             _seconds(p.seconds),
             f"{p.speedup:.2f}x",
             _mib(p.memory_bytes),
         )
     out.print(t)
+    out.print("acceptance: " + "; ".join(sources), highlight=False)
     cal = plan.calibration
     out.print(
         f"total: {_seconds(plan.seconds)} predicted wall time "

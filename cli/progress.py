@@ -12,7 +12,7 @@ from typing import Any
 import typer
 
 from cli.console import err
-from specq.progress import LineSink, Progress, StageState, format_seconds, info_parts
+from specq.progress import LINE_INTERVAL_S, LineSink, Progress, StageState, format_seconds, info_parts
 
 QUIET_OPTION = typer.Option(False, "--quiet", "-q", help="No progress display or progress lines.")
 
@@ -84,5 +84,9 @@ def cli_progress(quiet: bool = False, *, console: Any = None, interval_s: float 
     console = console or err
     if console.is_terminal:
         return Progress(RichSink(console))
-    kwargs = {} if interval_s is None else {"interval_s": interval_s}
-    return Progress(LineSink(lambda line: console.print(line, highlight=False, markup=False), **kwargs))
+    return Progress(
+        LineSink(
+            lambda line: console.print(line, highlight=False, markup=False),
+            LINE_INTERVAL_S if interval_s is None else interval_s,
+        )
+    )

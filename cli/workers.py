@@ -72,6 +72,9 @@ def up_cmd(
     stop_timeout: float = typer.Option(
         600.0, "--stop-timeout", help="Seconds a worker may finish its batch on Ctrl-C."
     ),
+    metrics_port: int = typer.Option(
+        9100, "--metrics-port", min=0, max=65000, help="Worker i serves metrics on this port + i (0: off)."
+    ),
 ) -> None:
     """Broker + router + decode workers in the foreground; Ctrl-C stops them cleanly."""
     from specq.deployment import DeploymentError
@@ -85,7 +88,13 @@ def up_cmd(
         out.print(f"[{color}]{name:>18} |[/] {escape(line)}", highlight=False, soft_wrap=True)
 
     try:
-        stack = Stack(targets=target or None, router=router, loglevel=loglevel, echo=None if quiet else echo)
+        stack = Stack(
+            targets=target or None,
+            router=router,
+            loglevel=loglevel,
+            echo=None if quiet else echo,
+            metrics_port=metrics_port,
+        )
     except (DeploymentError, StackError) as exc:
         raise _fail(str(exc), 2) from None
     _sigterm_as_interrupt()
@@ -97,7 +106,8 @@ def up_cmd(
             f"database {escape(redact(info.database_url))}"
         )
         for role, node in info.workers.items():
-            err.print(f"  {role}: {node}")
+            metrics = f", metrics {info.metrics[role]}" if role in info.metrics else ""
+            err.print(f"  {role}: {node}{metrics}")
         if info.resumed_prompts:
             err.print(f"  re-enqueued {info.resumed_prompts} unfinished prompts of {info.resumed_jobs} jobs")
         err.print("Submit with `specq submit FILE --target T`; Ctrl-C stops.")
@@ -150,10 +160,10 @@ def _wait(job_id: str, stack: Any) -> Any:
         SpinnerColumn,
         TextColumn,
         TimeElapsedColumn,
-        TimeRemainingColumn,
     )
 
     import producer
+    from specq.progress import format_seconds
 
     rep = producer.status(job_id, errors_shown=0)
     columns = (
@@ -163,15 +173,18 @@ def _wait(job_id: str, stack: Any) -> Any:
         MofNCompleteColumn(),
         TextColumn("{task.fields[rate]}"),
         TimeElapsedColumn(),
-        TextColumn("ETA"),
-        TimeRemainingColumn(),
+        TextColumn("{task.fields[eta]}"),
     )
     with Progress(*columns, console=err, transient=False) as progress:
-        bar = progress.add_task(job_id, total=rep.total, rate="")
+        bar = progress.add_task(job_id, total=rep.total, rate="", eta="")
         while True:
             rep = producer.status(job_id, errors_shown=0)
             rate = f"{rep.tokens_per_s:.0f} tok/s" if rep.tokens_per_s else ""
-            progress.update(bar, completed=rep.finished, rate=rate, description=f"{job_id} {rep.status}")
+            # The plan's ETA before the first result, blended into the measured rate (producer/plan.py).
+            eta = f"ETA {format_seconds(rep.eta_s)}" if rep.eta_s is not None else ""
+            progress.update(
+                bar, completed=rep.finished, rate=rate, eta=eta, description=f"{job_id} {rep.status}"
+            )
             if rep.done:
                 return rep
             if rep.remaining == 0:

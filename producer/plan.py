@@ -178,12 +178,19 @@ def measured_speculation(session: Session, target: str, task: str, draft: str) -
         if n and steps:
             where = "" if task_filter is not None else ", all tasks"
             return Speculation(
-                k=int(round(k or 0)),
+                k=_mean_k(k, out / steps),
                 acceptance=(accepted / drafted) if drafted else None,
                 tokens_per_step=max(1.0, out / steps),
                 source=f"measured ({n} prompts{where})",
             )
     return None
+
+
+def _mean_k(mean_k: float | None, tokens_per_step: float) -> int:
+    """The speculation length to cost a step at: the measured mean, rounded, and at least 1 when
+    steps gave more than one token (prompt lookup drafts on some steps only: a mean k of 0.3)."""
+    k = int(round(mean_k or 0))
+    return max(k, 1) if tokens_per_step > 1.0 else k
 
 
 def output_fraction(session: Session, target: str) -> tuple[float, str]:
@@ -196,9 +203,10 @@ def output_fraction(session: Session, target: str) -> tuple[float, str]:
         .order_by(Result.id.desc())
         .limit(2000)
     ).all()
-    budget = sum(
-        int((pp or {}).get("max_new_tokens", (jp or {}).get("max_new_tokens", 0))) for _, pp, jp in rows
-    )
+    budget = 0
+    for _, line_params, job_params in rows:
+        default = int((job_params or {}).get("max_new_tokens") or 0)
+        budget += int((line_params or {}).get("max_new_tokens") or default)
     if not rows or budget <= 0:
         return 1.0, "max_new_tokens (no result of this target yet)"
     frac = min(1.0, sum(r[0] for r in rows) / budget)
@@ -346,7 +354,7 @@ def calibration(session: Session, models: _Models, cm: costmodel.CostModel) -> C
                 Batch.job_id == job_id, Batch.status == BatchStatus.DONE
             )
         ).one()
-        if first is None or last is None:
+        if first is None or last is None or started is None or finished is None:
             continue
         predicted = _predict_finished_job(session, models, job_id, cm)
         span = (_utc(last) - _utc(first)).total_seconds()
@@ -382,7 +390,7 @@ def _predict_finished_job(session: Session, models: _Models, job_id: str, cm: co
             continue  # a draft no longer in the deployment: its config is unknown
         new = float(out or 1)
         tps = max(1.0, (out_sum or 0) / steps) if steps else 1.0
-        spec = Speculation(int(round(k or 0)), None, tps, "")
+        spec = Speculation(_mean_k(k, tps), None, tps, "")
         group = PromptGroup(task or DEFAULT_TASK, draft, int(n), float(prompt or 1), new)
         batch = _batch_size(models, draft, group.mean_prompt_tokens, new, spec.k)
         predicted += _model_seconds(models, group, new, float(out_max or 1), spec, batch, cm)
