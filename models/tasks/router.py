@@ -298,7 +298,9 @@ def training_inputs(
         ys.append(label)
         weights.append(1.0)
         if AUGMENT_WEIGHT > 0:
-            rest = instruction_dropped(_window(text, boilerplate, max_chars)[0])
+            # The whole prompt, unwrapped (not only its two ends): the copy keeps its true length.
+            whole = unwrap(boilerplate.strip(text) if boilerplate.lines or boilerplate.prefix else text)[0]
+            rest = instruction_dropped(whole)
             if rest is not None:
                 inputs.append(router_input(rest, Boilerplate(), max_chars))
                 ys.append(label)
