@@ -28,6 +28,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from db import queries
@@ -284,9 +285,7 @@ class DecodeLoop:
             groups.setdefault(key, (handle, []))[1].append(row)
         for (_, draft), (handle, rows) in groups.items():
             start = time.perf_counter()
-            ok, bad = generate_isolating(
-                lambda p, s, t=target, d=draft: self.runtime.generate(t, d, p, s), rows
-            )
+            ok, bad = generate_isolating(partial(self.runtime.generate, target, draft), rows)
             handle.engine_seconds += time.perf_counter() - start
             for row, out in ok:
                 self._out.put(_Finished(handle, row, row.item.prompt_id, output=out))

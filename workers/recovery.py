@@ -138,15 +138,15 @@ def recover_orphaned_batches(
             if queries.requeue_batch(session, batch):
                 found.append(Recovered(batch.id, batch.job_id, batch.pairing, batch.worker, reason))
         for batch_id, delivered in unacknowledged_batches().items():
-            batch = queries.get_batch(session, batch_id)
-            if batch is None or batch.status != BatchStatus.QUEUED or batch.worker_pid is not None:
+            lost = queries.get_batch(session, batch_id)
+            if lost is None or lost.status != BatchStatus.QUEUED or lost.worker_pid is not None:
                 continue  # done, running or held: someone has it
-            recovered = batch.recovered_at
+            recovered = lost.recovered_at
             if recovered is not None and _epoch(recovered) >= delivered:
                 continue  # already re-sent after this delivery; the new message is on its way
-            if queries.requeue_batch(session, batch):
+            if queries.requeue_batch(session, lost):
                 reason = "its message was delivered to a worker that died before holding it"
-                found.append(Recovered(batch.id, batch.job_id, batch.pairing, batch.worker, reason))
+                found.append(Recovered(lost.id, lost.job_id, lost.pairing, lost.worker, reason))
     # After the commit: a worker that takes the message sees the batch queued.
     for r in found:
         send(r.batch_id, Pairing.parse(r.pairing).target)

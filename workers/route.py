@@ -275,11 +275,19 @@ def plan_chunk(
         ids = [p.id for p in members]
         drafts = sorted({chosen[p.id][1] for p in members})
         tasks = sorted({chosen[p.id][0] for p in members})
-        draft = drafts[0] if len(drafts) == 1 else MIXED_DRAFT
-        task = tasks[0] if len(tasks) == 1 else None
+        shared_draft = drafts[0] if len(drafts) == 1 else MIXED_DRAFT
+        shared_task = tasks[0] if len(tasks) == 1 else None
         explored = any(chosen[p.id][2] for p in members)
         batches.append(
-            PlannedBatch(_batch_id(job_id, target, draft, ids), job_id, target, draft, task, ids, explored)
+            PlannedBatch(
+                _batch_id(job_id, target, shared_draft, ids),
+                job_id,
+                target,
+                shared_draft,
+                shared_task,
+                ids,
+                explored,
+            )
         )
         i += len(members)
 

@@ -99,7 +99,7 @@ class Runtime:
                     decoder = SpecDecoder(
                         loaded.model,
                         self._proposer(spec, loaded),  # type: ignore[arg-type]
-                        k=spec.k,
+                        k=spec.k,  # type: ignore[arg-type]  # the deployment parser allows int or "auto"
                         detokenize=_detokenizer(loaded.tokenizer),
                     )
                 self._decoders[key] = decoder
