@@ -8,7 +8,9 @@ Run workers with ``specq worker route|decode`` or plainly, e.g.
 
 from __future__ import annotations
 
-from celery import Celery
+from typing import Any
+
+from celery import Celery, signals
 
 from specq.broker import DECODE_TASK, ROUTE_QUEUE, celery_config, decode_queue, target_queue
 from specq.settings import Settings, get_settings
@@ -31,3 +33,18 @@ def send_decode(batch_id: str, target: str) -> None:
     """Enqueue ``decode_batch(batch_id)`` on the target's decode queue (the batch row, already
     committed, holds its prompts, each with its task and draft)."""
     celery_app.send_task(DECODE_TASK, args=[batch_id], queue=target_queue(target))
+
+
+@signals.worker_ready.connect
+def _serve_metrics(sender: Any = None, **_: Any) -> None:
+    """Serve this worker's Prometheus metrics when ``SPECQ_METRICS_PORT`` is set (``specq up`` sets it)."""
+    settings = get_settings()
+    if not settings.metrics_port:
+        return
+    from specq.deployment import load_deployment
+    from workers.metrics import serve_metrics
+
+    deployment = load_deployment()
+    queues = [ROUTE_QUEUE] + [target_queue(t) for t in deployment.targets]
+    queues += [decode_queue(t, d) for t, d in deployment.all_pairings()]
+    serve_metrics(settings.metrics_host, settings.metrics_port, queues, settings.resolved_broker_url)

@@ -35,6 +35,7 @@ from db import queries
 from db.schema import TERMINAL_JOB_STATUSES, BatchStatus, Job
 from db.session import session_scope
 from specq.deployment import NO_DRAFT
+from workers.metrics import worker_metrics
 from workers.prompts import (
     ClaimedBatch,
     Row,
@@ -347,6 +348,7 @@ class DecodeLoop:
                 h.finish(exc)
             return
         inserted = set(upserted.inserted_ids)
+        self._count(rows, inserted, finished, closing, cancelled)
         for row, f in rows:
             out = f.handle.outcome
             out.output_tokens += row.output_tokens
@@ -370,6 +372,24 @@ class DecodeLoop:
             if after.get(job_id) != before.get(job_id) and after.get(job_id) in TERMINAL_JOB_STATUSES:
                 h.outcome.finalized = after.get(job_id)
             h.finish()
+
+    @staticmethod
+    def _count(
+        rows: list[tuple[queries.ResultRow, _Finished]],
+        inserted: set[int],
+        finished: list[_Finished],
+        closing: list[BatchHandle],
+        cancelled: set[int],
+    ) -> None:
+        """Prometheus counters from what was just written (new rows only, so scrape == SQL)."""
+        metrics = worker_metrics()
+        metrics.observe_results(r for r, _ in rows if r.prompt_id in inserted)
+        for f in finished:
+            if f.error is not None:
+                metrics.observe_failures(f.handle.batch.target, f.handle.batch.draft, 1)
+        for h in closing:
+            if id(h) not in cancelled:
+                metrics.observe_batch(h.batch.target, h.batch.draft, h.engine_seconds)
 
     def _close(self, session: Any, h: BatchHandle, finished: list[_Finished], *, cancelled: bool) -> None:
         if cancelled:

