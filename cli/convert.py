@@ -39,8 +39,8 @@ def import_cmd(
     from models.convert import CheckpointError, import_checkpoint
 
     try:
-        with cli_progress(quiet) as shown, shown.status(f"importing {source.name} (convert, write, verify)"):
-            result = import_checkpoint(source, out, overwrite=overwrite)
+        with cli_progress(quiet) as shown:
+            result = import_checkpoint(source, out, overwrite=overwrite, progress=shown)
     except (CheckpointError, FileNotFoundError) as exc:
         err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
         raise typer.Exit(1) from exc

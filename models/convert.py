@@ -30,6 +30,8 @@ from typing import Any, Literal
 import torch
 from transformers import AutoModelForCausalLM, AutoTokenizer, PreTrainedModel, PreTrainedTokenizerBase
 
+from specq.progress import Progress, as_progress
+
 logger = logging.getLogger(__name__)
 
 GGUF_EXTRA = "pip install 'specq[gguf]'"
@@ -84,14 +86,21 @@ class ImportResult:
 
 
 def import_checkpoint(
-    source: str | Path, out_dir: str | Path, *, overwrite: bool = False, check_tokens: int = 8
+    source: str | Path,
+    out_dir: str | Path,
+    *,
+    overwrite: bool = False,
+    check_tokens: int = 8,
+    progress: Progress | None = None,
 ) -> ImportResult:
     """Convert `source` (a ``.gguf`` file or a HF model directory) into the directory `out_dir`.
 
     `out_dir` must not exist (or `overwrite`). The result is verified by reloading it: its
-    greedy continuation of a short chat prompt must equal the source model's.
+    greedy continuation of a short chat prompt must equal the source model's. Each phase
+    (reading/dequantizing, writing, verifying) is a stage of `progress`.
     """
     t0 = time.perf_counter()
+    shown = as_progress(progress)
     src = Path(source).expanduser()
     out = Path(out_dir).expanduser()
     if not src.exists():
@@ -105,20 +114,24 @@ def import_checkpoint(
             )
         kind: Literal["gguf", "hf"] = "gguf"
         tensor_types = check_gguf(src)
-        model, tokenizer = _load_gguf(src)
+        with shown.status(f"reading and dequantizing {src.name}"):
+            model, tokenizer = _load_gguf(src)
     else:
         kind, tensor_types = "hf", {}
         check_hf_dir(src)
-        model, tokenizer = _load_hf_dir(src)
+        with shown.status(f"reading {src.name}"):
+            model, tokenizer = _load_hf_dir(src)
 
     partial = out.with_name(f".{out.name}.partial")
     if partial.exists():
         shutil.rmtree(partial)
-    _save(model, tokenizer, partial)
-    prompt_ids = _check_prompt(tokenizer)
-    reference = _greedy(model, prompt_ids, check_tokens)
-    del model
-    checked = _verify(partial, prompt_ids, reference, check_tokens)
+    with shown.status("writing safetensors"):
+        _save(model, tokenizer, partial)
+    with shown.status("verifying: reloading and comparing a greedy reply"):
+        prompt_ids = _check_prompt(tokenizer)
+        reference = _greedy(model, prompt_ids, check_tokens)
+        del model
+        checked = _verify(partial, prompt_ids, reference, check_tokens)
     if out.exists():
         shutil.rmtree(out)
     partial.rename(out)
