@@ -89,11 +89,12 @@ def partition_cmd(
     texts = [r.text or "" for r in good]
     started = time.perf_counter()
     with cli_progress(quiet) as shown:
-        with shown.status(f"partitioning {len(texts)} prompts ({featurizer} features)"):
-            try:
-                part = tasks.partition(texts, k=k, featurizer=featurizer, seed=seed, device=device)
-            except (ValueError, ModuleNotFoundError, FileNotFoundError) as exc:
-                raise _fail(str(exc)) from exc
+        try:
+            part = tasks.partition(
+                texts, k=k, featurizer=featurizer, seed=seed, device=device, progress=shown
+            )
+        except (ValueError, ModuleNotFoundError, FileNotFoundError) as exc:
+            raise _fail(str(exc)) from exc
         with shown.status("training the router"):
             router = tasks.train_router(
                 texts,
@@ -328,8 +329,8 @@ def bench_tasks_cmd(
     if result.throughput is not None:
         t = result.throughput
         out.print(
-            f"routing throughput: {t.median:,.0f} prompts/s (median of {len(t.rates)} runs over "
-            f"{t.prompts:,} prompts, one process {t.pinned})"
+            f"routing throughput: {t.median:,.0f} prompts/s wall clock, {t.cpu_median:,.0f} prompts per "
+            f"CPU second (medians of {len(t.rates)} runs over {t.prompts:,} prompts, one process {t.pinned})"
         )
     if out_json is not None:
         out_json.write_text(json.dumps(result.to_json(), indent=2) + "\n")

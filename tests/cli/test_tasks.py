@@ -206,4 +206,5 @@ def test_bench_tasks_reports_generalization_robustness_and_throughput(
         0 <= v <= 1 for v in numbers["robustness"]["changed"].values()
     )
     assert numbers["throughput"]["median_prompts_per_s"] > 0
+    assert numbers["throughput"]["median_prompts_per_cpu_s"] > 0
     assert "| group \\ routed to |" in res.stdout
