@@ -189,7 +189,7 @@ def _table(rows: list[dict[str, Any]], columns: list[str]) -> str:
 
 _STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 60em; color: #222; }
-table { border-collapse: collapse; margin: 0.5em 0 1.5em; }
+table { border-collapse: collapse; margin: 0.5em 0 1.5em; display: block; overflow-x: auto; }
 th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: left; font-size: 0.9em; }
 th { background: #f0f0f0; }
 figure { margin: 0 0 1.5em; }
