@@ -310,6 +310,16 @@ def bench_tasks_cmd(
             )
         )
         out.print(ev.markdown(), markup=False, highlight=False)
+    for f in result.featurizers:
+        if f.slow_path is not None:
+            sp = f.slow_path
+            out.print(
+                f"slow path ({f.name} nearest centroid): {sp.centroid_accuracy:.1%} alone; behind the fast one: "
+                + ", ".join(
+                    f"margin < {m}: {share:.1%} of prompts slow, {acc:.1%} right"
+                    for m, (share, acc) in sp.hybrid.items()
+                )
+            )
     if result.robustness is not None:
         rob = Table(title=f"label changes under boilerplate ({result.robustness.prompts} prompts)")
         rob.add_column("perturbation")

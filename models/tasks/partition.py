@@ -12,6 +12,7 @@ import numpy as np
 
 from models.tasks.featurizers import Featurizer, get_featurizer, prompt_features
 from models.tasks.text import Boilerplate, clean_texts
+from specq.progress import Progress, as_progress
 
 log = logging.getLogger(__name__)
 
@@ -53,9 +54,17 @@ def _kmeans(x: np.ndarray, k: int, seed: int) -> np.ndarray:
 
 
 def choose_k(
-    x: np.ndarray, seed: int = 0, k_min: int = K_MIN, k_max: int = K_MAX, tolerance: float = K_TOLERANCE
+    x: np.ndarray,
+    seed: int = 0,
+    k_min: int = K_MIN,
+    k_max: int = K_MAX,
+    tolerance: float = K_TOLERANCE,
+    progress: Progress | None = None,
 ) -> tuple[int, dict[int, float]]:
-    """K by silhouette: the smallest K within ``tolerance`` (relative) of the best silhouette."""
+    """K by silhouette: the smallest K within ``tolerance`` (relative) of the best silhouette.
+
+    Each K tried is a step of a "K search" stage of ``progress``.
+    """
     from sklearn.metrics import silhouette_score
 
     n = len(x)
@@ -63,11 +72,14 @@ def choose_k(
     if k_max < k_min:
         return 1, {}
     scores: dict[int, float] = {}
-    for k in range(k_min, k_max + 1):
-        ids = _kmeans(x, k, seed)
-        if len(set(ids.tolist())) < 2:
-            continue
-        scores[k] = float(silhouette_score(x, ids, sample_size=min(n, SILHOUETTE_SAMPLE), random_state=seed))
+    with as_progress(progress).stage("K search (k-means + silhouette)", k_max - k_min + 1, unit="K") as st:
+        for k in range(k_min, k_max + 1):
+            ids = _kmeans(x, k, seed)
+            if len(set(ids.tolist())) >= 2:
+                scores[k] = float(
+                    silhouette_score(x, ids, sample_size=min(n, SILHOUETTE_SAMPLE), random_state=seed)
+                )
+            st.advance()
     if not scores:
         return 1, {}
     best = max(scores.values())
@@ -134,16 +146,28 @@ def partition(
     seed: int = 0,
     k_range: tuple[int, int] = (K_MIN, K_MAX),
     device: str = "auto",
+    progress: Progress | None = None,
 ) -> Partition:
-    """Cluster prompts into sub-tasks; K by silhouette unless ``k`` is given. Deterministic for a seed."""
+    """Cluster prompts into sub-tasks; K by silhouette unless ``k`` is given. Deterministic for a seed.
+
+    Featurizing, then the K search, are stages of ``progress``.
+    """
     if not texts:
         raise ValueError("partition needs at least one prompt; the input has none")
     cleaned, boilerplate = clean_texts(texts)
     feat = get_featurizer(featurizer, seed=seed, device=device) if isinstance(featurizer, str) else featurizer
     log.info("featurizing %d prompts with %s", len(cleaned), feat.name)
-    x = prompt_features(cleaned, feat)
+    with as_progress(progress).status(f"embedding {len(cleaned)} prompts ({feat.name})"):
+        x = prompt_features(cleaned, feat)
     return cluster_prompts(
-        cleaned, x, boilerplate=boilerplate, featurizer=feat.name, k=k, seed=seed, k_range=k_range
+        cleaned,
+        x,
+        boilerplate=boilerplate,
+        featurizer=feat.name,
+        k=k,
+        seed=seed,
+        k_range=k_range,
+        progress=progress,
     )
 
 
@@ -156,6 +180,7 @@ def cluster_prompts(
     k: int | None = None,
     seed: int = 0,
     k_range: tuple[int, int] = (K_MIN, K_MAX),
+    progress: Progress | None = None,
 ) -> Partition:
     """k-means over precomputed features (:func:`prompt_features`), clusters named from their terms."""
     if k is not None:
@@ -163,7 +188,7 @@ def cluster_prompts(
             raise ValueError(f"--k must be between 1 and the number of prompts ({len(cleaned)}), got {k}")
         scores: dict[int, float] = {}
     else:
-        k, scores = choose_k(x, seed=seed, k_min=k_range[0], k_max=k_range[1])
+        k, scores = choose_k(x, seed=seed, k_min=k_range[0], k_max=k_range[1], progress=progress)
         log.info("chose K=%d by silhouette (%s)", k, ", ".join(f"{kk}: {s:.3f}" for kk, s in scores.items()))
     raw = _kmeans(x, k, seed) if k > 1 else np.zeros(len(cleaned), dtype=int)
     # Renumber clusters largest first (ties by first member) so ids do not depend on k-means' order.
