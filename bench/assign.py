@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.prompts import InputPrompt, read_prompts, readable
+from specq.progress import Progress, as_progress
 
 
 @dataclass(frozen=True)
@@ -74,8 +75,12 @@ def assign_drafts(
     config: AssignConfig,
     *,
     status: Callable[[str], None] = lambda message: None,
+    progress: Progress | None = None,
 ) -> AssignResult:
     """Measure the candidate drafts on each sub-task's prompts and store the best per task.
+
+    ``status`` hears each step by name; ``progress`` gets loading the target as a stage and
+    the measurements as one stage of (task, draft) steps with a rate and an ETA.
 
     Raises ValueError (DeploymentError, RouterArtifactError) for a bad deployment, router or input.
     """
@@ -101,8 +106,10 @@ def assign_drafts(
     from workers.runtime import Runtime
 
     runtime = Runtime(deployment)
+    shown = as_progress(progress)
     status(f"loading {config.target}...")
-    loaded = runtime.target(config.target)
+    with shown.status(f"loading {config.target}"):
+        loaded = runtime.target(config.target)
     room = (loaded.context_length or 10**9) - config.max_new_tokens
     token_ids: dict[str, list[list[int]]] = {}
     skipped = 0
@@ -117,20 +124,23 @@ def assign_drafts(
             token_ids[task] = kept
     total = len(token_ids) * len(names)
     done = [0]
+    with shown.stage("measure drafts per sub-task", total, unit="(task, draft)") as stage:
 
-    def progress(task: str, draft: str) -> None:
-        done[0] += 1
-        status(f"measuring {draft} on {task} ({done[0]}/{total})")
+        def measuring(task: str, draft: str) -> None:  # called before each measurement
+            done[0] += 1
+            status(f"measuring {draft} on {task} ({done[0]}/{total})")
+            stage.update(done[0] - 1, now=f"{draft} on {task}")
 
-    measured = measure_drafts(
-        runtime,
-        config.target,
-        names,
-        token_ids,
-        max_new_tokens=config.max_new_tokens,
-        batch_size=config.batch_size,
-        progress=progress,
-    )
+        measured = measure_drafts(
+            runtime,
+            config.target,
+            names,
+            token_ids,
+            max_new_tokens=config.max_new_tokens,
+            batch_size=config.batch_size,
+            progress=measuring,
+        )
+        stage.update(total)
     init_db()
     with session_scope() as session:
         chosen = store_offline_assignments(session, config.target, measured)

@@ -200,7 +200,7 @@ def assign_cmd(
     )
     with cli_progress(quiet) as shown:
         try:
-            result = assign_drafts(config, status=shown.say)
+            result = assign_drafts(config, progress=shown)
         except ValueError as exc:
             raise _fail(str(exc)) from exc
     if result.skipped:
@@ -314,7 +314,7 @@ def bench_tasks_cmd(
         if f.slow_path is not None:
             sp = f.slow_path
             out.print(
-                f"slow path ({f.name} nearest centroid): {sp.centroid_accuracy:.1%} alone; behind the fast one: "
+                f"slow path ({f.name} nearest centroid): {sp.centroid_accuracy:.1%} alone; after fast: "
                 + ", ".join(
                     f"margin < {m}: {share:.1%} of prompts slow, {acc:.1%} right"
                     for m, (share, acc) in sp.hybrid.items()
