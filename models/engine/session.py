@@ -430,7 +430,7 @@ class DecodeSession:
         for g, propose_s in zip(self._groups, group_seconds, strict=True):
             draft_s[g.rows] = propose_s + update_seconds[g.name]
         rows.steps += 1
-        rows.drafted += torch.tensor(k_counts)
+        rows.drafted += torch.tensor(k_counts) if uneven else k
         rows.draft_s += draft_s
         rows.verify_s += verify_s
         self._observe(chosen, k_counts, host, draft_s, verify_s)
@@ -614,6 +614,8 @@ class DecodeSession:
 
     def _finish(self, host: _Host) -> list[tuple[Hashable, Output]]:
         """Hand back rows that finished in this step and drop them from every piece of state."""
+        if not self.stop_strings and not any(host.finished):
+            return []
         finished, keep = self._split(self.rows, host)
         if not finished:
             return []
