@@ -111,7 +111,8 @@ class JobNotFound(KeyError):
         return f"no job {self.job_id!r} in this database; `specq jobs` lists the known ones"
 
 
-def _report(s: Session, job: Job, errors_shown: int) -> JobReport:
+def _report(s: Session, job: Job, errors_shown: int, *, plan: bool = True) -> JobReport:
+    """``plan``: predict the job's time for the ETA (one job's status, not a listing of many)."""
     output_tokens = s.scalar(
         select(func.coalesce(func.sum(Result.output_tokens), 0)).where(Result.job_id == job.id)
     )
@@ -133,7 +134,7 @@ def _report(s: Session, job: Job, errors_shown: int) -> JobReport:
         rec = queries.job_recovery(s, job.id, stale_before=stale_before)
         recovering = rec.requeued + rec.silent
     planned_s = None
-    if job.status not in TERMINAL_JOB_STATUSES and job.total:
+    if plan and job.status not in TERMINAL_JOB_STATUSES and job.total:
         from producer.plan import planned_seconds
 
         planned_s = planned_seconds(s, job)
@@ -176,7 +177,9 @@ def jobs(
     engine = engine or get_engine()
     init_db(engine)
     with session_scope(engine, read_only=True) as s:
-        return [_report(s, j, 0) for j in queries.list_jobs(s, limit=limit, status=status_filter)]
+        # No plan per listed job (a tokenizer and the cost model each): the listing's ETA is the rate.
+        listed = queries.list_jobs(s, limit=limit, status=status_filter)
+        return [_report(s, j, 0, plan=False) for j in listed]
 
 
 def latest_job_id(*, engine: Engine | None = None) -> str | None:
