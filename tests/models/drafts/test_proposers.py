@@ -10,7 +10,7 @@ from transformers import LlamaConfig, LlamaForCausalLM, PreTrainedModel
 
 from models.drafts.lookup import PromptLookupProposer
 from models.drafts.model import DraftModelProposer
-from models.engine.proposer import Proposer
+from models.engine.proposer import JoinableProposer, Proposer
 from models.engine.sampling import RowSampler, SamplingParams
 
 VOCAB = 53
@@ -188,3 +188,47 @@ def test_sampler_per_row_streams_and_top_p() -> None:
     assert probs[1, 0, 1:].sum() == 0 and probs[1, 0, 0] == 1  # top-p 0.5 keeps only the top token here
     greedy_probs = RowSampler.from_params([SamplingParams()], "cpu").probs(logits[:1])
     assert greedy_probs[0, 0].tolist() == [1.0, 0.0, 0.0, 0.0]
+
+
+def test_rows_added_to_a_running_draft_cache_stay_exact() -> None:
+    """Continuous batching: add_rows between steps (after all-accepted steps, so the running rows
+    have two pending tokens and the new ones one) keeps every row's next distribution exact."""
+    model = llama(5)
+    assert isinstance(DraftModelProposer(model), JoinableProposer)
+    assert isinstance(PromptLookupProposer(), JoinableProposer)
+    g = torch.Generator().manual_seed(1)
+    contexts = [torch.randint(0, VOCAB, (n,), generator=g).tolist() for n in (4, 2)]
+    proposer = DraftModelProposer(model)
+    proposer.prefill(contexts)
+    first = torch.randint(0, VOCAB, (2,), generator=g)
+    proposer.update(torch.zeros(2, dtype=torch.long), first)
+    contexts = [c + [int(t)] for c, t in zip(contexts, first, strict=True)]
+    for step, joining in enumerate([[[7, 8, 9, 10, 11, 12]], [[3], [5, 6]]]):
+        proposal = proposer.propose(3, greedy(len(contexts)))
+        n = torch.full((len(contexts),), 3, dtype=torch.long)  # all accepted: the last draft is still unfed
+        n[0] = step  # and one row with a rejection
+        nxt = torch.randint(0, VOCAB, (len(contexts),), generator=g)
+        proposer.update(n, nxt)
+        for i in range(len(contexts)):
+            contexts[i] += proposal.tokens[i, : int(n[i])].tolist() + [int(nxt[i])]
+        first = torch.randint(0, VOCAB, (len(joining),), generator=g)
+        proposer.add_rows(joining, first)
+        contexts += [c + [int(t)] for c, t in zip(joining, first, strict=True)]
+        q = proposer.propose(1, sampling(len(contexts))).q
+        assert q is not None
+        assert torch.allclose(q[:, 0], fresh_first_distribution(model, contexts), atol=1e-10)
+        proposer.update(torch.zeros(len(contexts), dtype=torch.long), torch.tensor([c[-1] for c in contexts]))
+        contexts = [c + [c[-1]] for c in contexts]
+    # A row leaving, then joining the same cache again, and prompt lookup learning its new rows.
+    proposer.keep_rows(torch.tensor([1, 3]))
+    contexts = [contexts[1], contexts[3]]
+    proposer.add_rows([[4, 4, 4]], torch.tensor([2]))
+    contexts.append([4, 4, 4, 2])
+    q = proposer.propose(1, sampling(3)).q
+    assert q is not None
+    assert torch.allclose(q[:, 0], fresh_first_distribution(model, contexts), atol=1e-10)
+    lookup = PromptLookupProposer(max_ngram=2)
+    lookup.prefill([[1, 2, 3, 1]])
+    lookup.update(torch.zeros(1, dtype=torch.long), torch.tensor([2]))
+    lookup.add_rows([[6, 7, 8, 9, 6]], torch.tensor([7]))
+    assert lookup.propose(2, greedy(2)).tokens.tolist() == [[3, 1], [8, 9]]
