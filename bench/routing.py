@@ -164,3 +164,48 @@ def zoo_prompts(seed: int = 0, per_task: int = 60) -> tuple[list[str], list[str]
             held_texts.append(pair.prompt)
             held_tasks.append(task)
     return train_texts, train_tasks, held_texts, held_tasks
+
+
+@dataclass
+class SlowPath:
+    """Nearest-centroid routing in the partition's embedding space, alone and behind the fast path."""
+
+    centroid_accuracy: float  # every in-distribution prompt routed to its nearest cluster centroid
+    centroid_per_group: dict[str, float]
+    # margin threshold -> (share of prompts sent to the slow path, accuracy of fast + slow)
+    hybrid: dict[str, tuple[float, float]]
+
+
+def slow_path_eval(
+    train_features: Any,
+    train_labels: Sequence[str],
+    eval_features: Any,
+    label_group: dict[str, str],
+    routes: Sequence[Any],
+    groups: Sequence[str],
+    margins: Sequence[float] = (0.1, 0.2, 0.3, 0.5, 1.0),
+) -> SlowPath:
+    """Route the in-distribution prompts by nearest centroid, and by the fast path with the
+    centroid taking over when the fast path's margin is under each threshold."""
+    import numpy as np
+
+    names = sorted(set(train_labels))
+    labels = np.asarray(train_labels)
+    centroids = np.stack([train_features[labels == n].mean(axis=0) for n in names])  # (K, F)
+    dist = ((eval_features[:, None, :] - centroids[None, :, :]) ** 2).sum(axis=-1)  # (N, K)
+    nearest = [label_group[names[j]] for j in dist.argmin(axis=1).tolist()]
+    inside = [i for i, g in enumerate(groups) if g != OOD_GROUP]
+    right_slow = {i: nearest[i] == groups[i] for i in inside}
+    right_fast = {
+        i: (not routes[i].low_confidence) and label_group.get(routes[i].label) == groups[i] for i in inside
+    }
+    per_group = {
+        g: sum(right_slow[i] for i in inside if groups[i] == g) / sum(1 for i in inside if groups[i] == g)
+        for g in sorted({groups[i] for i in inside})
+    }
+    hybrid = {}
+    for m in margins:
+        slow = {i for i in inside if routes[i].margin < m}
+        right = sum(right_slow[i] if i in slow else right_fast[i] for i in inside)
+        hybrid[f"{m:g}"] = (len(slow) / len(inside), right / len(inside))
+    return SlowPath(sum(right_slow.values()) / len(inside), per_group, hybrid)

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from bench.prompts import read_labelled, spec_bench_groups
 from bench.routing import (
     EVAL_SET,
@@ -26,10 +28,12 @@ from bench.routing import (
     CrossSource,
     Robustness,
     RoutingEval,
+    SlowPath,
     cross_route,
     evaluate_routing,
     group_of_labels,
     robustness,
+    slow_path_eval,
     zoo_prompts,
 )
 
@@ -63,6 +67,7 @@ class FeaturizerResult:
     partition_seconds: float
     kmeans_seeds: list[dict[str, Any]] = field(default_factory=list)
     generalization: RoutingEval | None = None  # the router on the evaluation set
+    slow_path: SlowPath | None = None  # nearest centroid in this featurizer's space (MiniLM only)
 
     def to_json(self) -> dict[str, Any]:
         out = {
@@ -80,6 +85,8 @@ class FeaturizerResult:
             out["kmeans_seeds"] = self.kmeans_seeds
         if self.generalization is not None:
             out["generalization"] = self.generalization.to_json()
+        if self.slow_path is not None:
+            out["slow_path"] = self.slow_path.__dict__
         return out
 
 
@@ -208,6 +215,26 @@ def run_tasks_bench(
                 eval_groups,
                 f"router on {name} clusters",
             )
+            if name != "tfidf":  # TF-IDF + SVD is refitted per call: no shared space for new prompts
+                status(f"{name}: embedding {len(eval_texts)} evaluation prompts (slow path)")
+                eval_cleaned, _ = tasks.clean_texts(eval_texts, boilerplate=boilerplate)
+                train_log_len = np.log10([max(len(t), 1) for t in cleaned]).mean()
+                eval_views = tasks.view_embeddings(eval_cleaned, featurizer)
+                eval_x = np.hstack(
+                    [v / np.sqrt(len(eval_views)) for v in eval_views]
+                    + [
+                        tasks.LENGTH_WEIGHT
+                        * (np.log10([max(len(t), 1) for t in eval_cleaned]) - train_log_len)[:, None]
+                    ]
+                )
+                result.slow_path = slow_path_eval(
+                    x,
+                    part.labels,
+                    eval_x,
+                    group_of_labels(part.labels, groups),
+                    trained.route(eval_texts),
+                    eval_groups,
+                )
         if config.seeds > 1:
             for s_ in range(seed, seed + config.seeds):
                 again = tasks.cluster_prompts(cleaned, x, boilerplate=boilerplate, featurizer=name, seed=s_)
