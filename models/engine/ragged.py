@@ -15,8 +15,10 @@ probes it: a model whose padded rows differ from its own unpadded decoding with 
 padding (BLOOM: its eager attention turns a fully masked pad query into NaN, which
 then leaks through 0 * NaN into real rows) is prefilled right-padded instead, so no
 query is ever fully masked; a model that holes or padding still change, or whose cache
-is not plain full attention (sliding-window layers: Transformers' window counts cache
-columns, and holes are columns), is refused with the reason.
+is not plain full attention, is refused with the reason. Sliding-window attention:
+Transformers' window counts cache columns, and holes are columns, so a windowed model
+is decoded over a plain (full) cache and served only for requests whose columns stay
+inside the window (`window_of`; the session refuses longer requests by name).
 
 Continuous batching: `append_rows` adds the rows of another `RaggedLM` (new prompts,
 prefilled on their own) to a running batch, left-padding whichever cache is shorter with
@@ -36,6 +38,8 @@ from transformers.cache_utils import DynamicLayer
 
 Padding = Literal["left", "right"]
 _PADDING: weakref.WeakKeyDictionary[torch.nn.Module, Padding] = weakref.WeakKeyDictionary()
+_WINDOW: weakref.WeakKeyDictionary[torch.nn.Module, int] = weakref.WeakKeyDictionary()
+MIN_WINDOW = 32  # sliding windows below this are refused: too small to serve or to probe
 
 
 class UnsupportedModelError(ValueError):
@@ -75,7 +79,9 @@ class RaggedLM:
             ids[i, cols] = torch.tensor(p, dtype=torch.long)
             mask[i, cols] = True
         ids, mask = ids.to(self.device), mask.to(self.device)
-        self.cache = DynamicCache(config=self.model.config)
+        # Plain full-attention layers for every model: sliding-window layers would drop columns that
+        # rows with holes still need (a windowed model is served only while rows fit its window).
+        self.cache = DynamicCache()
         self.mask = mask[:, :0].long()
         self.next_pos = torch.zeros(len(prompts), dtype=torch.long, device=self.device)
         if self.padding == "left" or not last_only:
@@ -154,6 +160,12 @@ def padding_for(model: PreTrainedModel) -> Padding:
     return _PADDING[model]
 
 
+def window_of(model: PreTrainedModel) -> int | None:
+    """The sliding-attention window of `model` (checked by `padding_for`), None for full attention."""
+    padding_for(model)
+    return _WINDOW.get(model)
+
+
 def check_model(model: PreTrainedModel) -> Padding:
     """How to pad `model`'s prompts so that every row decodes as it would alone; raises
     UnsupportedModelError when neither way does, or when its cache is not plain attention.
@@ -163,13 +175,13 @@ def check_model(model: PreTrainedModel) -> Padding:
     name = type(model).__name__
     layers = DynamicCache(config=model.config).layers
     odd = sorted({type(layer).__name__ for layer in layers if type(layer) is not DynamicLayer})
-    if odd:
-        window = getattr(model.config.get_text_config(decoder=True), "sliding_window", None)
+    window = getattr(model.config.get_text_config(decoder=True), "sliding_window", None)
+    if odd and (odd != ["DynamicSlidingWindowLayer"] or not isinstance(window, int) or window < MIN_WINDOW):
         raise UnsupportedModelError(
             f"{name} is not supported by the speculative engine: its KV cache has {', '.join(odd)} layers "
             f"(sliding_window={window}); the ragged cache leaves holes where draft tokens were rejected and "
-            "Transformers' sliding-window mask counts cache columns, not positions, so the output would not "
-            "be the model's own"
+            "Transformers' sliding-window mask counts cache columns, not positions, so only a window of at "
+            f"least {MIN_WINDOW} columns, and rows that stay inside it, can be decoded exactly"
         )
     vocab = int(model.config.get_text_config(decoder=True).vocab_size)
     long_, short = [t % vocab for t in (3, 5, 7, 2, 9)], [t % vocab for t in (4, 6)]
@@ -202,6 +214,9 @@ def check_model(model: PreTrainedModel) -> Padding:
                 f"{name} is not supported by the speculative engine: a masked-out cache column (a rejected "
                 "draft token) changes the logits of later tokens, so its position scheme ignores the mask"
             )
+    if odd:
+        assert isinstance(window, int)  # checked above
+        _WINDOW[model] = window
     return padding
 
 

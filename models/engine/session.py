@@ -373,6 +373,7 @@ class DecodeSession:
         if draft not in self.decoder.drafts:
             names = ", ".join(repr(n) for n in self.decoder.drafts)
             raise ValueError(f"{where}: unknown draft {draft!r}; this decoder has {names}")
+        self._check_window(where, len(prompt_ids), params.max_new_tokens, draft)
         need = len(prompt_ids) + params.max_new_tokens
         if self.token_budget is not None and need > self.token_budget:
             raise ValueError(
@@ -389,6 +390,22 @@ class DecodeSession:
             self.stop_strings[request_id] = StopStrings(params.stop, detokenize)
         self._ids.add(request_id)
         self.waiting.append(_Request(request_id, list(prompt_ids), params, draft, task))
+
+    def _check_window(self, where: str, prompt_len: int, max_new: int, draft: str | None) -> None:
+        """A sliding-window model is exact only while a row's cache columns (its tokens plus the holes
+        of rejected drafts, at most max_k + 1 columns per step) stay inside the window."""
+        windows = [w for w in (self.decoder.window, self.decoder.drafts[draft].window) if w is not None]
+        if not windows:
+            return
+        max_k = self.decoder.max_k
+        columns = prompt_len + max_new * (1 if max_k == 0 else max_k + 2)
+        if columns >= min(windows):
+            raise ValueError(
+                f"{where} may need {columns} cache columns (prompt {prompt_len} + max_new_tokens {max_new} "
+                f"x {1 if max_k == 0 else max_k + 2} columns per token at k={max_k}), not inside the "
+                f"sliding-attention window of {min(windows)}: decoding it would not be exact; shorten it "
+                "or use plain decoding (k=0)"
+            )
 
     def run(self) -> Iterator[tuple[Hashable, Output]]:
         """Step until every added prompt has finished, yielding each as it finishes."""

@@ -43,7 +43,7 @@ from transformers import PreTrainedModel
 from models.drafts.model import DraftModelProposer
 from models.engine.adaptive import AdaptiveConfig, AdaptiveK
 from models.engine.proposer import Proposer
-from models.engine.ragged import UnsupportedModelError, padding_for, rollback_cache
+from models.engine.ragged import UnsupportedModelError, rollback_cache, window_of
 from models.engine.sampling import SamplingParams
 from models.engine.session import DecodeSession, FinishReason, Output, RowStats, TokenLogprob
 from models.engine.stops import Detokenize
@@ -78,6 +78,7 @@ class DraftSpec:
     proposer: Proposer | None  # None: plain decoding (k = 0)
     k: int  # fixed draft length; with `adaptive`, the longest the policy may choose
     adaptive: AdaptiveConfig | None = None  # None: always k; else one AdaptiveK per (task, draft)
+    window: int | None = None  # the draft model's sliding-attention window, None for full attention
 
 
 class SpecDecoder:
@@ -101,7 +102,8 @@ class SpecDecoder:
         self.vocab_size = int(target.config.get_text_config(decoder=True).vocab_size)
         self.eos_token_ids = _eos_token_ids(target)
         self.detokenize = detokenize
-        padding_for(target)  # refuse, here and by name, a model the ragged batch cannot decode exactly
+        # Refuse, here and by name, a model the ragged batch cannot decode exactly.
+        self.window = window_of(target)  # sliding-attention window: requests must stay inside it
         self.drafts: dict[str | None, DraftSpec] = {}
         self.policies: dict[tuple[str | None, str | None], AdaptiveK] = {}
         self._session: weakref.ReferenceType[DecodeSession] | None = None
@@ -150,7 +152,8 @@ class SpecDecoder:
             raise ValueError(f'k must be an int >= 0 or "auto", got {k!r}')
         if proposer is None:
             adaptive, k_max = None, 0
-        self.drafts[name] = DraftSpec(proposer, k_max, adaptive)
+        window = window_of(proposer.lm.model) if isinstance(proposer, DraftModelProposer) else None
+        self.drafts[name] = DraftSpec(proposer, k_max, adaptive, window)
         for key in [key for key in self.policies if key[1] == name]:
             del self.policies[key]
 

@@ -161,7 +161,7 @@ def test_gpt2_architecture() -> None:
         assert [o.token_ids for o in outs] == expected
 
 
-def _other_architecture(name: str, seed: int) -> PreTrainedModel:
+def _other_architecture(name: str, seed: int, window: int = 4) -> PreTrainedModel:
     import transformers
 
     small = {"vocab_size": VOCAB, "hidden_size": 32, "num_hidden_layers": 2, "num_attention_heads": 4}
@@ -185,16 +185,16 @@ def _other_architecture(name: str, seed: int) -> PreTrainedModel:
         "falcon_new": lambda: transformers.FalconConfig(
             **small, new_decoder_architecture=True, num_kv_heads=2
         ),
-        # Sliding-window attention is refused (see test_sliding_window_models_are_refused_by_name).
+        # Sliding-window attention: exact inside the window, refused beyond (see the test below).
         "mistral_window": lambda: transformers.MistralConfig(
-            **small, intermediate_size=64, num_key_value_heads=2, sliding_window=4
+            **small, intermediate_size=64, num_key_value_heads=2, sliding_window=window
         ),
         "gemma3": lambda: transformers.Gemma3TextConfig(
             **small,
             intermediate_size=64,
             num_key_value_heads=2,
             head_dim=8,
-            sliding_window=4,
+            sliding_window=window,
             layer_types=["sliding_attention", "full_attention"],
         ),
     }
@@ -228,11 +228,25 @@ def test_other_decoder_only_architectures(arch: str) -> None:
 
 
 @pytest.mark.parametrize("arch", ["mistral_window", "gemma3"])
-def test_sliding_window_models_are_refused_by_name(arch: str) -> None:
+def test_sliding_window_models_are_exact_inside_the_window_and_refuse_the_rest(arch: str) -> None:
     from models.engine.speculative import UnsupportedModelError
 
+    # A window too small to serve anything is refused at construction, by name.
     with pytest.raises(UnsupportedModelError, match="sliding_window=4.*counts cache columns"):
-        SpecDecoder(_other_architecture(arch, 0), None)
+        SpecDecoder(_other_architecture(arch, 0, window=4), None)
+    # A window of 64: rows whose columns (holes included) stay inside it decode exactly.
+    target, prompts = _other_architecture(arch, 0, window=64), make_prompts(6, seed=9)
+    expected = [greedy_reference(target, p, 8) for p in prompts]
+    for draft in (_other_architecture(arch, 1, window=64), PromptLookupProposer(), None):
+        dec = SpecDecoder(target, draft, k=3)
+        session = dec.session(max_rows=3)
+        for i, p in enumerate(prompts):
+            session.add(i, p, SamplingParams(max_new_tokens=8))
+        outs = dict(session.run())
+        assert [outs[i].token_ids for i in range(len(prompts))] == expected
+        # A request that could leave the window is refused by name, not decoded inexactly.
+        with pytest.raises(ValueError, match="sliding-attention window of 64"):
+            dec.session().add("long", prompts[0], SamplingParams(max_new_tokens=63))
 
 
 def test_eos_inside_batch_and_rows_finishing_at_different_steps(target: PreTrainedModel) -> None:
