@@ -159,3 +159,57 @@ def test_a_delivered_batch_waiting_for_a_thread_of_a_dead_worker_is_recovered(un
     with session_scope() as s:
         assert queries.hold_batch(s, batch.batch_id, worker="w2", host=recovery.HOST, pid=os.getpid())
     assert recovery.recover_orphaned_batches(send=lambda *a: sent.append(a)) == []
+
+
+def test_a_message_delivered_to_a_worker_killed_before_it_held_the_batch_is_resent(
+    unit_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """kombu's Redis transport keeps a delivered, unacknowledged message in its ``unacked`` hash;
+    a batch still queued and held by no one whose message sits there is re-sent once."""
+    import base64
+    import json
+    import time
+
+    import redis
+
+    from specq.broker import DECODE_TASK
+    from specq.settings import get_settings
+
+    url = "redis://127.0.0.1:6379/11"
+    try:
+        client = redis.Redis.from_url(url, socket_timeout=2)
+        client.flushdb()
+    except redis.RedisError as exc:
+        pytest.skip(f"no Redis at {url}: {exc}")
+    monkeypatch.setenv("SPECQ_BROKER_URL", url)
+    get_settings.cache_clear()
+    _, (batch,) = _job()
+    body = base64.b64encode(json.dumps([[batch.batch_id], {}, {}]).encode()).decode()
+    message = {"body": body, "headers": {"task": DECODE_TASK}, "properties": {"body_encoding": "base64"}}
+    other = {
+        "body": body,
+        "headers": {"task": "workers.route.route_chunk"},
+        "properties": {"body_encoding": "base64"},
+    }
+    client.hset(
+        "unacked", mapping={"tag-1": json.dumps([message, "", "q"]), "tag-2": json.dumps([other, "", "q"])}
+    )
+    client.zadd("unacked_index", {"tag-1": time.time() - 5, "tag-2": time.time() - 60})
+    sent: list[tuple[str, str]] = []
+    try:
+        # Delivered 5 s ago: a live worker may still be recording its hold.
+        assert recovery.recover_orphaned_batches(send=lambda *a: sent.append(a)) == []
+        client.zadd("unacked_index", {"tag-1": time.time() - 60})
+        found = recovery.recover_orphaned_batches(send=lambda *a: sent.append(a))
+        assert [r.batch_id for r in found] == [batch.batch_id] and "died before holding" in found[0].reason
+        assert sent == [(batch.batch_id, "t")]
+        # Not again while the re-sent message is on its way (the old entry stays until acked).
+        assert recovery.recover_orphaned_batches(send=lambda *a: sent.append(a)) == []
+        # A worker holding it (alive) or having done it: left alone.
+        with session_scope() as s:
+            queries.hold_batch(s, batch.batch_id, worker="w", host=recovery.HOST, pid=os.getpid())
+        client.zadd("unacked_index", {"tag-1": time.time() + 1 - 60})
+        assert recovery.recover_orphaned_batches(send=lambda *a: sent.append(a)) == []
+        assert _batch(batch.batch_id).recoveries == 1
+    finally:
+        client.flushdb()
