@@ -52,12 +52,14 @@ def test_worker_decode_consumes_every_pairing_of_its_target(
     (argv,) = captured
     assert argv[0] == "worker"
     assert _opt(argv, "--queues").split(",") == [
+        "specq.decode.target-s",  # the target's queue: every batch the router sends, of any draft
         "specq.decode.target-s.general",
         "specq.decode.target-s.prompt-lookup",
         "specq.decode.target-s.sorted",
         "specq.decode.target-s.none",
     ]
-    assert (_opt(argv, "--pool"), _opt(argv, "--concurrency")) == ("solo", "1")
+    # One decoding thread in the process; the pool's threads hold the batches in flight.
+    assert (_opt(argv, "--pool"), _opt(argv, "--concurrency")) == ("threads", "2")
     assert _opt(argv, "--hostname") == "decode-target-s@%h"
     assert argv[-2:] == ["-E", "--max-memory-per-child=1"]  # extra arguments go to celery as they are
 
@@ -67,7 +69,9 @@ def test_worker_decode_with_chosen_drafts_and_route_worker(
 ) -> None:
     res = CliRunner().invoke(app, ["worker", "decode", "-t", "target-l", "-d", "sorted"])
     assert res.exit_code == 0, res.output
-    assert _opt(captured[0], "--queues") == "specq.decode.target-l.sorted,specq.decode.target-l.none"
+    assert _opt(captured[0], "--queues") == (
+        "specq.decode.target-l,specq.decode.target-l.sorted,specq.decode.target-l.none"
+    )
     res = CliRunner().invoke(app, ["worker", "route", "--loglevel", "DEBUG"])
     assert res.exit_code == 0, res.output
     assert (_opt(captured[1], "--queues"), _opt(captured[1], "--loglevel")) == ("specq.route", "DEBUG")
