@@ -11,6 +11,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from sqlalchemy.exc import OperationalError
+
 from db import queries
 from db.session import session_scope
 from workers.app import celery_app
@@ -27,7 +29,13 @@ def finalize(job_id: str) -> str | None:
     return status
 
 
-@celery_app.task(name="workers.finalize.finalize_job", max_retries=3)
+@celery_app.task(
+    name="workers.finalize.finalize_job",
+    # The database briefly unreachable or locked: try again later (finalizing twice is a no-op).
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    max_retries=3,
+)
 def finalize_job(job_id: str) -> dict[str, Any]:
     """Celery task wrapper of :func:`finalize`."""
     return {"job_id": job_id, "status": finalize(job_id)}
