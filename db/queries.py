@@ -116,9 +116,9 @@ class BatchRow:
     size: int
     task: str | None = None
     explored: bool = False
-
-
     prompt_ids: list[int] | None = None  # the batch's prompts: a decode message carries only the batch id
+
+
 @dataclass(frozen=True, slots=True)
 class JobCounts:
     """Prompt counts of one job by state (``invalid`` = bad input lines)."""
@@ -622,45 +622,6 @@ def record_batch(session: Session, batch: BatchRow) -> None:
     session.execute(insert_fn(Batch).values(values).on_conflict_do_nothing(index_elements=[Batch.id]))
 
 
-def set_batch_status(
-    session: Session,
-    batch_id: str,
-    status: str,
-    *,
-    worker: str | None = None,
-    seconds: float | None = None,
-    output_tokens: int | None = None,
-) -> None:
-    """Move a batch to running/done/failed, stamping started_at/finished_at."""
-    now = utcnow()
-    values: dict[str, Any] = {"status": status}
-    if worker is not None:
-        values["worker"] = worker
-    if status == BatchStatus.RUNNING:
-        values["started_at"] = now
-    if status in (BatchStatus.DONE, BatchStatus.FAILED):
-        values["finished_at"] = now
-    if seconds is not None:
-        values["seconds"] = seconds
-    if output_tokens is not None:
-        values["output_tokens"] = output_tokens
-    session.execute(update(Batch).where(Batch.id == batch_id).values(**values))
-
-
-# --------------------------------------------------------------------------- assignments
-
-
-def get_assignment(session: Session, target: str, task: str) -> Assignment | None:
-    return session.scalar(select(Assignment).where(Assignment.target == target, Assignment.task == task))
-
-
-def list_assignments(session: Session, target: str | None = None) -> list[Assignment]:
-    stmt = select(Assignment).order_by(Assignment.target, Assignment.task)
-    if target is not None:
-        stmt = stmt.where(Assignment.target == target)
-    return list(session.scalars(stmt))
-
-
 def get_batch(session: Session, batch_id: str) -> Batch | None:
     return session.get(Batch, batch_id)
 
@@ -792,6 +753,45 @@ def job_recovery(session: Session, job_id: str, *, stale_before: datetime) -> Re
         .where(Batch.job_id == job_id, Batch.status == BatchStatus.RUNNING, Batch.heartbeat_at < stale_before)
     )
     return Recovery(int(requeued or 0), int(silent or 0))
+
+
+def set_batch_status(
+    session: Session,
+    batch_id: str,
+    status: str,
+    *,
+    worker: str | None = None,
+    seconds: float | None = None,
+    output_tokens: int | None = None,
+) -> None:
+    """Move a batch to running/done/failed, stamping started_at/finished_at."""
+    now = utcnow()
+    values: dict[str, Any] = {"status": status}
+    if worker is not None:
+        values["worker"] = worker
+    if status == BatchStatus.RUNNING:
+        values["started_at"] = now
+    if status in (BatchStatus.DONE, BatchStatus.FAILED):
+        values["finished_at"] = now
+    if seconds is not None:
+        values["seconds"] = seconds
+    if output_tokens is not None:
+        values["output_tokens"] = output_tokens
+    session.execute(update(Batch).where(Batch.id == batch_id).values(**values))
+
+
+# --------------------------------------------------------------------------- assignments
+
+
+def get_assignment(session: Session, target: str, task: str) -> Assignment | None:
+    return session.scalar(select(Assignment).where(Assignment.target == target, Assignment.task == task))
+
+
+def list_assignments(session: Session, target: str | None = None) -> list[Assignment]:
+    stmt = select(Assignment).order_by(Assignment.target, Assignment.task)
+    if target is not None:
+        stmt = stmt.where(Assignment.target == target)
+    return list(session.scalars(stmt))
 
 
 def set_assignment(
