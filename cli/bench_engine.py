@@ -92,8 +92,8 @@ def engine_cmd(
     console.print(table)
     goals = Table("goal", "measured", "target", "met")
     for label, ratio, threshold, met in report.goals():
-        shown = "-" if ratio is None else f"{ratio:.2f}x"
-        goals.add_row(label, shown, f">= {threshold:.2f}x", "[green]yes[/]" if met else "[red]no[/]")
+        measured = "-" if ratio is None else f"{ratio:.2f}x"
+        goals.add_row(label, measured, f">= {threshold:.2f}x", "[green]yes[/]" if met else "[red]no[/]")
     console.print(goals)
     if markdown is not None:
         markdown.write_text(report.markdown() + "\n", encoding="utf-8")

@@ -235,7 +235,8 @@ class Batch(Base):
     worker_host: Mapped[str | None] = mapped_column(String(200))
     worker_pid: Mapped[int | None] = mapped_column(Integer)
     heartbeat_at: Mapped[datetime | None] = mapped_column()
-    recoveries: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # re-queued after worker loss
+    # Times the batch was re-queued after its worker was lost.
+    recoveries: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     recovered_at: Mapped[datetime | None] = mapped_column()
 
     __table_args__ = (Index(None, "job_id", "status"), Index(None, "status", "heartbeat_at"))
