@@ -300,6 +300,29 @@ def report_from_log(path: Path) -> RealBenchReport:
     return RealBenchReport(names, groups, totals, checked, setup)
 
 
+def batch_only(
+    paths: RealZooPaths,
+    per_category: int,
+    mt_per_category: int,
+    max_new_tokens: int,
+    categories: Sequence[str] | None,
+    note: Callable[[str], None] = logger.info,
+) -> dict[str, str]:
+    """`check_batch` on its own: hf-generate references one prompt at a time, then one batch per method."""
+    target, tokenizer = load_model_and_tokenizer(
+        paths.models[paths.target], device="cpu", dtype=torch.float32
+    )
+    drafts = {
+        name: load_model_and_tokenizer(path, device="cpu", dtype=torch.float32).model
+        for name, path in paths.models.items()
+        if name != paths.target
+    }
+    prompts = read_prompts(paths, tokenizer, per_category, mt_per_category, categories)
+    runs = {("hf-generate", i): [_hf(target, p.ids, max_new_tokens)] for i, p in enumerate(prompts)}
+    note(f"references for {len(prompts)} prompts done")
+    return check_batch(target, drafts, prompts, max_new_tokens, runs, note)
+
+
 def check_batch(
     target: PreTrainedModel,
     drafts: dict[str, PreTrainedModel],
@@ -308,7 +331,7 @@ def check_batch(
     runs: dict[tuple[str, int], list[Run]],
     note: Callable[[str], None],
 ) -> dict[str, str]:
-    """Decode 8 prompts as one ragged batch with each specq method; compare with hf-generate."""
+    """Decode (up to) 8 prompts as one ragged batch with each specq method; compare with hf-generate."""
     chosen = list(range(min(8, len(prompts))))
     batch = [prompts[i].ids for i in chosen]
     params = SamplingParams(max_new_tokens=max_new, temperature=0.0)
@@ -395,6 +418,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--runs-log", type=Path, default=None, help="append every run here (JSON lines)")
     parser.add_argument("--from-log", type=Path, default=None, help="only report a runs log (may be partial)")
     parser.add_argument("--step-costs", action="store_true", help="only time one decoding step per model")
+    parser.add_argument(
+        "--batch-only",
+        action="store_true",
+        help="only the batch check: generate references, one batch per method",
+    )
     args = parser.parse_args(argv)
     if args.step_costs:
         logging.basicConfig(level=logging.WARNING)
@@ -404,6 +432,20 @@ def main(argv: Sequence[str] | None = None) -> None:
         print("| model | CPU ms per step (median of 30) | x target |\n|---|---|---|")
         for name, ms in costs.items():
             print(f"| {name} | {ms:.1f} | {ms / base:.2f} |")
+        return
+    if args.batch_only:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+        torch.set_num_threads(args.threads)
+        result = batch_only(
+            build_real_zoo("real", root=args.root),
+            args.per_category,
+            args.mt_per_category,
+            args.max_new_tokens,
+            args.categories.split(",") if args.categories else None,
+        )
+        print("| batch, method | output vs generate |\n|---|---|")
+        for method, verdict in result.items():
+            print(f"| {method} | {verdict} |")
         return
     if args.from_log is not None:
         report = report_from_log(args.from_log)
