@@ -300,6 +300,53 @@ def report_from_log(path: Path) -> RealBenchReport:
     return RealBenchReport(names, groups, totals, checked, setup)
 
 
+LOSSLESS_TEXTS = (
+    "The capital of France is",
+    'def fibonacci(n):\n    """Return the n-th Fibonacci number."""\n',
+    "Translate to German: The weather is nice today. German:",
+)
+
+
+def lossless_check(
+    model_dir: Path, draft_layers: int = 4, max_new_tokens: int = 24, texts: Sequence[str] = LOSSLESS_TEXTS
+) -> list[str]:
+    """Any imported model: specq plain, a truncated draft and prompt lookup vs `generate`, batch 1 and all.
+
+    Plain text prompts (no chat template), so it also runs on base models.
+    """
+    import tempfile
+
+    from models.drafts.derive import truncate_layers
+
+    target, tok = load_model_and_tokenizer(model_dir, device="cpu", dtype=torch.float32)
+    prompts = [[int(i) for i in tok(t)["input_ids"]] for t in texts]
+    refs = [_hf(target, p, max_new_tokens).tokens for p in prompts]
+    lines = [f"reference: {tok.decode(r)!r}" for r in refs]
+    with tempfile.TemporaryDirectory() as tmp:
+        draft_dir = truncate_layers(model_dir, Path(tmp) / "draft", draft_layers).out_dir
+        draft = load_model_and_tokenizer(draft_dir, device="cpu", dtype=torch.float32).model
+        proposers: dict[str, Callable[[], object]] = {
+            "plain": lambda: None,
+            f"truncated-{draft_layers}": lambda: draft,
+            "prompt-lookup": PromptLookupProposer,
+        }
+        params = SamplingParams(max_new_tokens=max_new_tokens, temperature=0.0)
+        for name, make in proposers.items():
+            for batch in (1, len(prompts)):
+                outs: list[Output] = []
+                for i in range(0, len(prompts), batch):
+                    decoder = SpecDecoder(target, make(), k=3)  # type: ignore[arg-type]
+                    outs += decoder.generate(prompts[i : i + batch], params)
+                same = sum(o.token_ids == r for o, r in zip(outs, refs, strict=True))
+                accepted = sum(o.stats.accepted_tokens for o in outs)
+                drafted = sum(o.stats.drafted_tokens for o in outs)
+                lines.append(
+                    f"{name}, batch {batch}: {same}/{len(prompts)} identical to generate, "
+                    f"accepted {accepted} of {drafted} drafted"
+                )
+    return lines
+
+
 def batch_only(
     paths: RealZooPaths,
     per_category: int,
@@ -418,6 +465,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--runs-log", type=Path, default=None, help="append every run here (JSON lines)")
     parser.add_argument("--from-log", type=Path, default=None, help="only report a runs log (may be partial)")
     parser.add_argument("--step-costs", action="store_true", help="only time one decoding step per model")
+    parser.add_argument("--lossless", type=Path, default=None, help="only check an imported model directory")
     parser.add_argument(
         "--batch-only",
         action="store_true",
@@ -432,6 +480,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         print("| model | CPU ms per step (median of 30) | x target |\n|---|---|---|")
         for name, ms in costs.items():
             print(f"| {name} | {ms:.1f} | {ms / base:.2f} |")
+        return
+    if args.lossless is not None:
+        logging.basicConfig(level=logging.WARNING)
+        torch.set_num_threads(args.threads)
+        for line in lossless_check(args.lossless):
+            print(line)
         return
     if args.batch_only:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
