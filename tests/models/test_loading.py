@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import torch
 from tokenizers import Tokenizer, models, pre_tokenizers
-from transformers import LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
+from transformers import PreTrainedTokenizerFast
 
 from models.devices import default_dtype, resolve_device
 from models.loading import (
@@ -17,6 +17,7 @@ from models.loading import (
     check_same_tokenizer,
     load_model_and_tokenizer,
 )
+from tests.factories import tiny_llama
 
 
 def make_tokenizer(words: list[str], name: str) -> PreTrainedTokenizerFast:
@@ -30,19 +31,9 @@ def make_tokenizer(words: list[str], name: str) -> PreTrainedTokenizerFast:
 
 def save_tiny_model(directory: Path, words: list[str]) -> None:
     tok = make_tokenizer(words, str(directory))
-    torch.manual_seed(0)
-    config = LlamaConfig(
-        vocab_size=len(tok),
-        hidden_size=16,
-        intermediate_size=32,
-        num_hidden_layers=1,
-        num_attention_heads=2,
-        num_key_value_heads=1,
-        eos_token_id=tok.eos_token_id,
-        bos_token_id=None,
-        pad_token_id=None,
-    )
-    LlamaForCausalLM(config).save_pretrained(directory)
+    model = tiny_llama(0, len(tok), layers=1, hidden=16, heads=2, kv_heads=1, max_positions=2048,
+                       eos=tok.eos_token_id, double=False)  # fmt: skip
+    model.save_pretrained(directory)
     tok.save_pretrained(directory)
 
 

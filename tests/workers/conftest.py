@@ -41,23 +41,14 @@ def _build_tokenizer(out: Path) -> None:
 
 
 def _build_llama(out: Path, tokenizer_dir: Path, layers: int, seed: int) -> None:
-    import torch
-    from transformers import AutoTokenizer, LlamaConfig, LlamaForCausalLM
+    from transformers import AutoTokenizer
+
+    from tests.factories import tiny_llama
 
     tok = AutoTokenizer.from_pretrained(tokenizer_dir)
-    torch.manual_seed(seed)
-    config = LlamaConfig(
-        vocab_size=len(tok),
-        hidden_size=32,
-        intermediate_size=64,
-        num_hidden_layers=layers,
-        num_attention_heads=4,
-        num_key_value_heads=2,
-        max_position_embeddings=128,
-        bos_token_id=tok.bos_token_id,
-        eos_token_id=tok.eos_token_id,
-    )
-    LlamaForCausalLM(config).save_pretrained(out)
+    model = tiny_llama(seed, len(tok), layers=layers, max_positions=128, bos=tok.bos_token_id,
+                       eos=tok.eos_token_id, double=False)  # fmt: skip
+    model.save_pretrained(out)
     tok.save_pretrained(out)
 
 

@@ -6,12 +6,13 @@ from collections.abc import Iterator
 
 import pytest
 import torch
-from transformers import LlamaConfig, LlamaForCausalLM, PreTrainedModel
+from transformers import PreTrainedModel
 
 from models.drafts.lookup import PromptLookupProposer
 from models.drafts.model import DraftModelProposer
 from models.engine.proposer import JoinableProposer, Proposer
 from models.engine.sampling import RowSampler, SamplingParams
+from tests.factories import tiny_llama
 
 VOCAB = 53
 
@@ -25,20 +26,7 @@ def _one_thread() -> Iterator[None]:
 
 
 def llama(seed: int, vocab: int = VOCAB) -> PreTrainedModel:
-    torch.manual_seed(seed)
-    config = LlamaConfig(
-        vocab_size=vocab,
-        hidden_size=32,
-        intermediate_size=64,
-        num_hidden_layers=2,
-        num_attention_heads=4,
-        num_key_value_heads=2,
-        max_position_embeddings=256,
-        bos_token_id=None,
-        eos_token_id=None,
-        pad_token_id=None,
-    )
-    return LlamaForCausalLM(config).double().eval()
+    return tiny_llama(seed, vocab)
 
 
 def greedy(n: int) -> RowSampler:

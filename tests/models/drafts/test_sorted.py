@@ -31,6 +31,7 @@ from models.drafts.sorted import (
 )
 from models.engine.sampling import RowSampler, SamplingParams
 from models.engine.speculative import SpecDecoder
+from tests.factories import tiny_llama
 
 VOCAB = 48
 PRESET = SortedPreset(
@@ -79,18 +80,7 @@ def sorted_model() -> SortedDraft:
 
 @pytest.fixture(scope="module")
 def other_target() -> LlamaForCausalLM:
-    torch.manual_seed(7)
-    config = LlamaConfig(
-        vocab_size=VOCAB,
-        hidden_size=32,
-        intermediate_size=64,
-        num_hidden_layers=2,
-        num_attention_heads=4,
-        num_key_value_heads=4,
-        eos_token_id=None,
-        bos_token_id=None,
-    )
-    return LlamaForCausalLM(config).double().eval()
+    return tiny_llama(7, VOCAB, kv_heads=4, max_positions=2048)
 
 
 def _prompts() -> list[list[int]]:

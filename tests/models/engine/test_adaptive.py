@@ -8,13 +8,14 @@ from collections.abc import Iterator
 
 import pytest
 import torch
-from transformers import LlamaConfig, LlamaForCausalLM, PreTrainedModel
+from transformers import PreTrainedModel
 
 from models.drafts.lookup import PromptLookupProposer
 from models.engine.adaptive import AdaptiveConfig, AdaptiveK
 from models.engine.proposer import Proposal
 from models.engine.sampling import RowSampler
 from models.engine.speculative import SamplingParams, SpecDecoder
+from tests.factories import tiny_llama
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -122,20 +123,7 @@ class _SlowLookup(PromptLookupProposer):
 
 
 def _tiny_llama() -> PreTrainedModel:
-    torch.manual_seed(0)
-    config = LlamaConfig(
-        vocab_size=61,
-        hidden_size=32,
-        intermediate_size=64,
-        num_hidden_layers=1,
-        num_attention_heads=4,
-        num_key_value_heads=2,
-        max_position_embeddings=512,
-        bos_token_id=None,
-        eos_token_id=None,
-        pad_token_id=None,
-    )
-    return LlamaForCausalLM(config).double().eval()
+    return tiny_llama(0, 61, layers=1, max_positions=512)
 
 
 def test_engine_with_auto_k_stops_speculating_when_the_draft_is_too_slow() -> None:

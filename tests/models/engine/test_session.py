@@ -7,12 +7,14 @@ from collections.abc import Hashable, Iterator
 
 import pytest
 import torch
-from transformers import LlamaConfig, LlamaForCausalLM, PreTrainedModel
+from transformers import PreTrainedModel
 
 from models.drafts.lookup import PromptLookupProposer
 from models.drafts.sorted import SortedPreset, new_sorted_draft
 from models.drafts.sorted import SortedProposer as SortedDraftProposer
 from models.engine.speculative import Output, SamplingParams, SpecDecoder
+from tests.factories import greedy_reference, perturbed, tiny_llama
+from tests.factories import make_prompts as random_prompts
 
 VOCAB = 61
 
@@ -26,44 +28,11 @@ def _one_thread() -> Iterator[None]:
 
 
 def llama(seed: int, layers: int = 2) -> PreTrainedModel:
-    torch.manual_seed(seed)
-    config = LlamaConfig(
-        vocab_size=VOCAB,
-        hidden_size=32,
-        intermediate_size=64,
-        num_hidden_layers=layers,
-        num_attention_heads=4,
-        num_key_value_heads=2,
-        max_position_embeddings=512,
-        bos_token_id=None,
-        eos_token_id=None,
-        pad_token_id=None,
-    )
-    return LlamaForCausalLM(config).double().eval()
-
-
-def perturbed(model: PreTrainedModel, scale: float, seed: int = 7) -> PreTrainedModel:
-    torch.manual_seed(seed)
-    copy_ = copy.deepcopy(model)
-    with torch.no_grad():
-        for p in copy_.parameters():
-            p.add_(torch.randn_like(p) * scale * p.std().clamp(min=1e-3))
-    return copy_
+    return tiny_llama(seed, VOCAB, layers=layers, max_positions=512)
 
 
 def make_prompts(n: int, seed: int = 0, max_len: int = 12) -> list[list[int]]:
-    g = torch.Generator().manual_seed(seed)
-    lengths = torch.randint(1, max_len + 1, (n,), generator=g).tolist()
-    return [torch.randint(0, VOCAB, (length,), generator=g).tolist() for length in lengths]
-
-
-def reference(model: PreTrainedModel, prompt: list[int], max_new: int) -> list[int]:
-    """The target's own greedy decoding, one prompt at a time, no cache tricks."""
-    ids = torch.tensor([prompt])
-    out = model.generate(
-        ids, attention_mask=torch.ones_like(ids), do_sample=False, max_new_tokens=max_new, pad_token_id=0
-    )
-    return out[0, len(prompt) :].tolist()
+    return random_prompts(n, VOCAB, seed, max_len)
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +52,7 @@ def budgets() -> list[int]:
 
 @pytest.fixture(scope="module")
 def expected(target: PreTrainedModel, prompts: list[list[int]], budgets: list[int]) -> list[list[int]]:
-    return [reference(target, p, m) for p, m in zip(prompts, budgets, strict=True)]
+    return [greedy_reference(target, p, m) for p, m in zip(prompts, budgets, strict=True)]
 
 
 def drain(session: object) -> dict[Hashable, Output]:
@@ -212,7 +181,7 @@ def detok(ids: list[int]) -> str:
 def test_stop_strings_end_the_row_where_the_text_first_contains_them(
     target: PreTrainedModel, prompts: list[list[int]]
 ) -> None:
-    free = [reference(target, p, 30) for p in prompts[:6]]
+    free = [greedy_reference(target, p, 30) for p in prompts[:6]]
     # A stop string straddling two tokens: the last letter of token j and the first of token j+1.
     stops, cuts = [], []
     for f in free:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 import torch
 from scipy.stats import chisquare
-from transformers import GPT2Config, GPT2LMHeadModel, LlamaConfig, LlamaForCausalLM, PreTrainedModel
+from transformers import GPT2Config, GPT2LMHeadModel, PreTrainedModel
 from transformers.generation.logits_process import TemperatureLogitsWarper, TopPLogitsWarper
 
 from models.drafts.lookup import PromptLookupProposer
@@ -20,6 +20,8 @@ from models.engine.speculative import (
     accept_sampled,
     correction_distribution,
 )
+from tests.factories import greedy_reference, perturbed, tiny_llama
+from tests.factories import make_prompts as random_prompts
 
 VOCAB = 61
 
@@ -34,20 +36,7 @@ def _one_thread() -> Iterator[None]:
 
 
 def llama(seed: int, vocab: int = VOCAB, layers: int = 2) -> PreTrainedModel:
-    torch.manual_seed(seed)
-    config = LlamaConfig(
-        vocab_size=vocab,
-        hidden_size=32,
-        intermediate_size=64,
-        num_hidden_layers=layers,
-        num_attention_heads=4,
-        num_key_value_heads=2,
-        max_position_embeddings=256,
-        bos_token_id=None,
-        eos_token_id=None,
-        pad_token_id=None,
-    )
-    return LlamaForCausalLM(config).double().eval()
+    return tiny_llama(seed, vocab, layers=layers)
 
 
 def gpt2(seed: int, vocab: int = VOCAB) -> PreTrainedModel:
@@ -67,32 +56,8 @@ def gpt2(seed: int, vocab: int = VOCAB) -> PreTrainedModel:
     return model
 
 
-def perturbed(model: PreTrainedModel, scale: float, seed: int = 7) -> PreTrainedModel:
-    """A copy of `model` with Gaussian noise on every weight: a draft that agrees only partly."""
-    torch.manual_seed(seed)
-    copy_ = copy.deepcopy(model)
-    with torch.no_grad():
-        for p in copy_.parameters():
-            p.add_(torch.randn_like(p) * scale * p.std().clamp(min=1e-3))
-    return copy_
-
-
 def make_prompts(n: int, seed: int = 0, max_len: int = 12) -> list[list[int]]:
-    g = torch.Generator().manual_seed(seed)
-    lengths = torch.randint(1, max_len + 1, (n,), generator=g).tolist()
-    return [torch.randint(0, VOCAB, (length,), generator=g).tolist() for length in lengths]
-
-
-def greedy_reference(model: PreTrainedModel, prompt: list[int], max_new: int) -> list[int]:
-    ids = torch.tensor([prompt])
-    out = model.generate(
-        ids, attention_mask=torch.ones_like(ids), do_sample=False, max_new_tokens=max_new, pad_token_id=0
-    )
-    new = out[0, len(prompt) :].tolist()
-    eos = model.generation_config.eos_token_id
-    if eos is not None and eos in new:  # generate pads after eos with pad_token_id
-        new = new[: new.index(eos) + 1]
-    return new
+    return random_prompts(n, VOCAB, seed, max_len)
 
 
 @pytest.fixture(scope="module")
