@@ -129,28 +129,6 @@ def up_cmd(
 # ---------------------------------------------------------------------------------------------
 
 
-def _serving(target: str) -> bool:
-    """True when a broker is up and workers consume the route queue and every queue of ``target``."""
-    from producer.enqueue import broker_reachable
-    from specq.deployment import NO_DRAFT, load_deployment
-    from specq.settings import get_settings
-    from workers.app import ROUTE_QUEUE, celery_app, configure, decode_queue
-    from workers.embedded import ping
-
-    settings = get_settings()
-    if settings.embedded_broker and not ping(settings.redis_socket):
-        return False
-    configure()
-    if not broker_reachable(timeout_s=1.0):
-        return False
-    active = celery_app.control.inspect(timeout=1.5).active_queues() or {}
-    consumed = {q["name"] for queues in active.values() for q in queues}
-    wanted = {ROUTE_QUEUE} | {
-        decode_queue(target, d) for d in [*load_deployment().pairings(target), NO_DRAFT]
-    }
-    return wanted <= consumed
-
-
 def _wait(job_id: str, stack: Any) -> Any:
     """Progress bar until the job is finished; returns its last report."""
     from rich.progress import (
@@ -273,7 +251,7 @@ def run_cmd(
     from producer.submit import SubmitError, submit_job
     from specq.deployment import DeploymentError, load_deployment
     from specq.settings import get_settings
-    from workers.stack import Stack, StackError
+    from workers.stack import Stack, StackError, workers_serve
 
     if fmt not in ("specq", "openai"):
         raise _fail(f"--format must be specq or openai, not {fmt!r}", 2)
@@ -295,7 +273,7 @@ def run_cmd(
     stack: Stack | None = None
     job_id: str | None = None
     try:
-        if _serving(target):
+        if workers_serve(load_deployment(), [target]):
             err.print("using the running specq workers")
         else:
             stack = Stack(targets=[target])

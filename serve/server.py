@@ -7,8 +7,7 @@ import threading
 from typing import Any
 
 from serve.auth import api_key
-from specq.deployment import NO_DRAFT, Deployment, load_deployment
-from specq.settings import get_settings
+from specq.deployment import load_deployment
 
 log = logging.getLogger(__name__)
 
@@ -30,38 +29,17 @@ def check_binding(host: str) -> None:
         )
 
 
-def deployment_served(deployment: Deployment) -> bool:
-    """True when a broker answers and live workers consume the route queue and every decode queue."""
-    from producer.enqueue import broker_reachable
-    from specq.broker import ROUTE_QUEUE, decode_queue
-    from workers.app import celery_app, configure
-    from workers.embedded import ping
-
-    settings = get_settings()
-    if settings.embedded_broker and not ping(settings.redis_socket):
-        return False
-    configure()
-    if not broker_reachable(timeout_s=1.0):
-        return False
-    active = celery_app.control.inspect(timeout=1.5).active_queues() or {}
-    consumed = {q["name"] for queues in active.values() for q in queues}
-    wanted = {ROUTE_QUEUE} | {
-        decode_queue(t, d) for t in deployment.targets for d in [*deployment.pairings(t), NO_DRAFT]
-    }
-    return wanted <= consumed
-
-
 def serve(host: str = "127.0.0.1", port: int = 8000, *, log_level: str = "info") -> None:
     """Serve the API until interrupted; start (and stop) the worker stack unless one serves already."""
     import uvicorn
 
     from serve.app import create_app
-    from workers.stack import Stack
+    from workers.stack import Stack, workers_serve
 
     check_binding(host)
     deployment = load_deployment()
     stack = None
-    if deployment_served(deployment):
+    if workers_serve(deployment):
         log.info("workers already serve every target of %s; not starting any", deployment.source)
     else:
         stack = Stack(deployment=deployment)

@@ -132,6 +132,29 @@ def broker_backlog(url: str) -> int | None:
     return waiting + int(client.hlen("unacked"))
 
 
+def workers_serve(deployment: Deployment, targets: Sequence[str] | None = None) -> bool:
+    """True when a broker answers and live workers consume the route queue and every decode queue
+    (the per-target queue and each pairing's) of ``targets`` (default: every target)."""
+    from producer.enqueue import broker_reachable
+    from specq.broker import ROUTE_QUEUE, decode_queue, target_queue
+    from workers.app import celery_app, configure
+    from workers.embedded import ping
+
+    settings = get_settings()
+    if settings.embedded_broker and not ping(settings.redis_socket):
+        return False
+    configure()
+    if not broker_reachable(timeout_s=1.0):
+        return False
+    active = celery_app.control.inspect(timeout=1.5).active_queues() or {}
+    consumed = {q["name"] for queues in active.values() for q in queues}
+    wanted = {ROUTE_QUEUE}
+    for target in targets or deployment.targets:
+        wanted.add(target_queue(target))
+        wanted.update(decode_queue(target, d) for d in [*deployment.pairings(target), NO_DRAFT])
+    return wanted <= consumed
+
+
 def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
     # Linux: if `specq up` is killed outright, its workers get SIGTERM instead of lingering.
     with contextlib.suppress(Exception):
