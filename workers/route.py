@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from db import queries
 from db.schema import TERMINAL_JOB_STATUSES, Job, Prompt
 from db.session import session_scope
-from models.tasks import RouterArtifactError, load_router
+from models.tasks import FALLBACK_LABEL, Router, RouterArtifactError, load_router
 from models.zoo.resolve import resolve_model_path
 from specq.broker import MIXED_DRAFT, ROUTE_QUEUE, ROUTE_TASK, Pairing, target_queue
 from specq.chat import prompt_text as task_prompt_text
@@ -35,13 +35,8 @@ from workers.app import celery_app, send_decode
 
 log = logging.getLogger(__name__)
 
-DEFAULT_TASK = "default"
-
-
-class Router(Protocol):
-    """What routing needs from a trained prompt classifier (``models.tasks.load_router``)."""
-
-    def classify(self, texts: list[str]) -> list[str]: ...
+# The task of prompts no router labels (none trained yet, or the router is unsure of them).
+DEFAULT_TASK = FALLBACK_LABEL
 
 
 DraftChooser = Callable[[Session, Deployment, str, str, random.Random], tuple[str, bool]]
