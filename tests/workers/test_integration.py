@@ -412,3 +412,37 @@ def test_metrics_scrape_equals_sql(live: Live, tmp_path: Path) -> None:
     assert delta["specq_spec_decode_num_accepted_tokens_per_pos_total"] == sums[0]
     router = _accepted_scrape(live.metrics["route"])  # the router serves queue depths
     assert "specq_generation_tokens_total" not in router or router["specq_generation_tokens_total"] == 0
+
+
+def _middle_text(text: str, n: int = 6) -> str:
+    """``n`` characters from the middle of ``text`` that are not all whitespace."""
+    for start in range(len(text) // 2, len(text) - n + 1):
+        if text[start : start + n].strip():
+            return text[start : start + n]
+    return ""
+
+
+def test_multi_token_stop_strings_stop_decoding(live: Live, tmp_path: Path) -> None:
+    """A stop string ends a row where its text first appears: nothing decoded after it, and the
+    output equals the same prompt's unstopped output cut before the stop string."""
+    prompts = [f"The history of the printing press, part {i}" for i in range(4)]
+    free = producer.submit_job(
+        _write(tmp_path / "free.jsonl", [json.dumps({"prompt": p}) for p in prompts]),
+        live.target,
+        max_new_tokens=40,
+        draft="none",
+    )
+    _wait(live, free.job_id, lambda r: r.done)
+    unstopped = [r for r in producer.results(free.job_id)]
+    # A stop string of several tokens' text from the middle of each output that has one.
+    chosen = [(p, r, _middle_text(r["output"])) for p, r in zip(prompts, unstopped, strict=True)]
+    chosen = [c for c in chosen if c[2]]
+    assert len(chosen) >= 2, [r["output"] for r in unstopped]
+    prompts, unstopped, stops = (list(x) for x in zip(*chosen, strict=True))
+    lines = [json.dumps({"prompt": p, "stop": [s]}) for p, s in zip(prompts, stops, strict=True)]
+    stopped = producer.submit_job(_write(tmp_path / "stop.jsonl", lines), live.target, max_new_tokens=40)
+    _wait(live, stopped.job_id, lambda r: r.done)
+    for before, after, stop in zip(unstopped, producer.results(stopped.job_id), stops, strict=True):
+        assert after["finish_reason"] == "stop"
+        assert after["output"] == before["output"][: before["output"].index(stop)]
+        assert after["output_tokens"] < before["output_tokens"]  # decoding ended at the stop
