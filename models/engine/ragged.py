@@ -234,7 +234,7 @@ def _layers(cache: DynamicCache) -> list[DynamicLayer]:
     layers: list[DynamicLayer] = []
     for layer in cache.layers:
         if type(layer) is not DynamicLayer or layer.keys is None or layer.values is None:
-            raise NotImplementedError(
+            raise UnsupportedModelError(
                 f"the ragged cache cannot merge or compact a {type(layer).__name__} (sliding-window or "
                 "other non-plain KV cache layer)"
             )
