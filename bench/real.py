@@ -426,11 +426,11 @@ def step_costs(
             0, model.config.vocab_size, (1, context), generator=torch.Generator().manual_seed(0)
         )
         with torch.inference_mode():
-            cache = model(input_ids=ids, use_cache=True).past_key_values
+            cache = model(input_ids=ids, use_cache=True).cache
             token = ids[:, -1:]
 
             def one() -> None:
-                model(input_ids=token, past_key_values=cache, use_cache=True)
+                model(input_ids=token, cache=cache, use_cache=True)
                 cache.crop(-1)  # drop the token just added: every timed step sees the same context
 
             return timed(one)

@@ -67,7 +67,7 @@ def measure_steps(
             for r in range(repeats + 1):  # the first run warms up allocator and kernels
                 synchronize(dev)
                 w0, t0 = time.perf_counter(), clock()
-                out = model(step_ids, past_key_values=cache, use_cache=True)
+                out = model(step_ids, cache=cache, use_cache=True)
                 synchronize(dev)
                 elapsed, wall = clock() - t0, time.perf_counter() - w0
                 del out
@@ -104,7 +104,7 @@ def _prefill(model: Any, ids: torch.Tensor) -> Any:
     from transformers import DynamicCache
 
     cache = DynamicCache(config=model.config)
-    model(ids, past_key_values=cache, use_cache=True)
+    model(ids, cache=cache, use_cache=True)
     return cache
 
 
@@ -128,7 +128,7 @@ def _measure_activations(
             torch.cuda.synchronize(dev)
             base = torch.cuda.memory_allocated(dev)
             torch.cuda.reset_peak_memory_stats(dev)
-            res = model(ids[:, context : context + t], past_key_values=cache, use_cache=True)
+            res = model(ids[:, context : context + t], cache=cache, use_cache=True)
             torch.cuda.synchronize(dev)
             peak = torch.cuda.max_memory_allocated(dev) - base
             del res
@@ -176,7 +176,7 @@ def _profiled_steps(model: Any, ids: torch.Tensor, context: int, news: list[int]
         cache = _prefill(model, ids[:, :context]) if context else None
         for t in news:
             with record_function(f"specq_step_{t}"):
-                res = model(ids[:, context : context + t], past_key_values=cache, use_cache=True)
+                res = model(ids[:, context : context + t], cache=cache, use_cache=True)
                 del res
             if cache is not None:
                 cache.crop(-t)

@@ -139,10 +139,10 @@ def measure_step(model: LlamaForCausalLM, batch: int = 1, context: int = 128, re
     times = []
     with torch.inference_mode():
         out = model(input_ids=ids, use_cache=True)
-        cache, token = out.past_key_values, ids[:, -1:]
+        cache, token = out.cache, ids[:, -1:]
         for _ in range(repeats):
             t0 = time.perf_counter()
-            out = model(input_ids=token, past_key_values=cache, use_cache=True)
+            out = model(input_ids=token, cache=cache, use_cache=True)
             times.append(time.perf_counter() - t0)
-            cache = out.past_key_values
+            cache = out.cache
     return StepCost(1e3 * min(times), 1e3 * statistics.median(times))

@@ -130,7 +130,7 @@ def test_kv_bytes_equal_the_cache_hf_builds() -> None:
     cache = DynamicCache(config=config)
     batch, context = 3, 11
     with torch.inference_mode():
-        model(torch.randint(3, 300, (batch, context)), past_key_values=cache, use_cache=True)
+        model(torch.randint(3, 300, (batch, context)), cache=cache, use_cache=True)
     real = sum(t.numel() * t.element_size() for layer in cache.layers for t in (layer.keys, layer.values))
     spec = ArchSpec.from_config(config)
     assert batch * context * spec.kv_bytes_per_token("float32") == real
