@@ -17,7 +17,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from cli.console import err, out
+from cli.console import err, fail, out
 
 
 def _fmt_seconds(s: float | None) -> str:
@@ -47,11 +47,6 @@ _STATUS_STYLE = {
 
 def _styled(status: str) -> str:
     return f"[{_STATUS_STYLE.get(status, 'white')}]{status}[/]"
-
-
-def _fail(message: str, code: int = 1) -> typer.Exit:
-    err.print(f"[red]error:[/] {escape(message)}")
-    return typer.Exit(code)
 
 
 def submit_cmd(
@@ -97,7 +92,7 @@ def submit_cmd(
             on_created=_created,
         )
     except SubmitError as exc:
-        raise _fail(str(exc), 2) from None
+        raise fail(str(exc), 2) from None
     err.print(
         f"{r.job_id}: {_styled(r.status)}, {r.total} prompts, {r.invalid} invalid lines "
         f"({r.seconds:.2f}s){'' if r.length_checked else ', prompt length not checked (target not local)'}"
@@ -152,11 +147,11 @@ def status_cmd(
 
     job_id = job or latest_job_id()
     if job_id is None:
-        raise _fail("no jobs yet; submit one with `specq submit FILE --target T`")
+        raise fail("no jobs yet; submit one with `specq submit FILE --target T`")
     try:
         rep = status(job_id)
     except JobNotFound as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     if as_json:
         out.print_json(
             data={
@@ -223,7 +218,7 @@ def cancel_cmd(job: str = typer.Argument(..., help="Job id.")) -> None:
     try:
         new_status = cancel(job)
     except JobNotFound as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     out.print(f"{job}: {_styled(new_status)}")
 
 
@@ -241,9 +236,9 @@ def resume_cmd(
     try:
         r = resume(job, retry_failed=retry_failed)
     except JobNotFound as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     except BrokerUnavailable as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     if r.prompts:
         out.print(f"{job}: re-enqueued {r.prompts} prompts in {r.messages} messages; {_styled(r.status)}")
     else:
@@ -272,11 +267,11 @@ def export_cmd(
     from producer.tables import MissingExtra, export_table
 
     if fmt not in (*FORMATS, "parquet", "hf"):
-        raise _fail(f"--format must be one of {', '.join(FORMATS)}, parquet, hf; got {fmt!r}", 2)
+        raise fail(f"--format must be one of {', '.join(FORMATS)}, parquet, hf; got {fmt!r}", 2)
     if errors is not None and fmt != "openai":
-        raise _fail("--errors applies to --format openai only", 2)
+        raise fail("--errors applies to --format openai only", 2)
     if only not in (None, "completed", "failed"):
-        raise _fail(f"--only must be completed or failed, got {only!r}", 2)
+        raise fail(f"--only must be completed or failed, got {only!r}", 2)
     try:
         if fmt in ("parquet", "hf"):
             rows = export_table(job, output, format=fmt, only=only)  # type: ignore[arg-type]
@@ -284,9 +279,9 @@ def export_cmd(
             return
         s = export(job, output, format=fmt, error_path=errors, only=only)  # type: ignore[arg-type]
     except JobNotFound as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     except MissingExtra as exc:
-        raise _fail(str(exc), 2) from None
+        raise fail(str(exc), 2) from None
     where = f" and {s.error_lines} to {s.error_path}" if s.error_path is not None else ""
     out.print(
         f"wrote {s.lines} lines to {s.path}{where}: {s.completed} completed, {s.failed} failed/invalid, "
@@ -311,7 +306,7 @@ def sql_cmd(
     from db.readonly import ReadOnlyError, read_only_query
 
     if limit == 0 and not as_json:
-        raise _fail("--limit 0 (all rows) needs --json; a table holds its rows in memory", 2)
+        raise fail("--limit 0 (all rows) needs --json; a table holds its rows in memory", 2)
     try:
         with read_only_query(query, timeout_s=timeout, force=force) as res:
             if as_json:
@@ -322,7 +317,7 @@ def sql_cmd(
                 return
             rows = list(itertools.islice(res.rows, limit + 1))
     except ReadOnlyError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     more = len(rows) > limit
     rows = rows[:limit]
     t = Table(caption=f"{len(rows)} rows" + (f" (first {limit}; raise --limit)" if more else ""))

@@ -5,9 +5,7 @@ Torch and the models are imported inside the commands so `specq --help` stays fa
 
 from __future__ import annotations
 
-import contextlib
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,9 +13,9 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from bench.errors import OptionError
 from bench.sorted import TargetRuns, format_thresholds
 from cli.console import out as console
+from cli.console import user_errors
 from cli.progress import QUIET_OPTION, cli_progress
 
 if TYPE_CHECKING:
@@ -32,21 +30,6 @@ def register(app: typer.Typer) -> None:
 def register_bench(bench_app: typer.Typer) -> None:
     """Add `specq bench sorted`."""
     bench_app.command("sorted")(bench_sorted_cmd)
-
-
-@contextlib.contextmanager
-def _user_errors() -> Iterator[None]:
-    """Configuration and model-loading mistakes end the command with their message, not a traceback."""
-    from models.loading import ModelNotFoundError, TokenizerMismatchError
-    from specq.deployment import DeploymentError
-
-    try:
-        yield
-    except OptionError as exc:
-        raise typer.BadParameter(str(exc), param_hint=exc.option) from exc
-    except (DeploymentError, ModelNotFoundError, TokenizerMismatchError) as exc:
-        console.print(f"[red]error:[/] {escape(str(exc))}")
-        raise typer.Exit(1) from exc
 
 
 def calibrate_cmd(
@@ -78,7 +61,7 @@ def calibrate_cmd(
 
     if threads:
         torch.set_num_threads(threads)
-    with _user_errors(), cli_progress(quiet) as shown:
+    with user_errors(), cli_progress(quiet) as shown:
         dep = load_deployment(config)
         result = calibrate(
             dep,
@@ -99,7 +82,7 @@ def calibrate_cmd(
         console.print(f"[yellow]dry run[/]: thresholds for {target} not written")
         return
     dest = dep.path or get_settings().config_file
-    with _user_errors():
+    with user_errors():
         dep.set_thresholds(draft, target, result.thresholds, path=dest)
     console.print(
         f"[green]thresholds[/] {draft} -> {target} = {escape(str(result.thresholds))} written to {dest}"
@@ -199,7 +182,7 @@ def bench_sorted_cmd(
         _print_runs(runs.target, runs.source, runs.runs)
         markdown.append(_markdown(runs.target, runs.source, runs.runs))
 
-    with _user_errors(), cli_progress(quiet) as shown:
+    with user_errors(), cli_progress(quiet) as shown:
         result = bench_sorted(
             load_deployment(config),
             draft,

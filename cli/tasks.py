@@ -19,13 +19,8 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from cli.console import err, out
+from cli.console import err, fail, out
 from cli.progress import QUIET_OPTION, cli_progress
-
-
-def _fail(message: str, code: int = 1) -> typer.Exit:
-    err.print(f"[red]error:[/] {escape(message)}")
-    return typer.Exit(code)
 
 
 def _read_prompts(path: Path) -> list[Any]:
@@ -34,7 +29,7 @@ def _read_prompts(path: Path) -> list[Any]:
     try:
         return read_prompts(path)
     except ValueError as exc:
-        raise _fail(str(exc)) from exc
+        raise fail(str(exc)) from exc
 
 
 def _router_dir(router: Path | None) -> Path:
@@ -45,9 +40,9 @@ def _router_dir(router: Path | None) -> Path:
     try:
         path = load_deployment().router_path
     except DeploymentError as exc:
-        raise _fail(str(exc)) from exc
+        raise fail(str(exc)) from exc
     if path is None:
-        raise _fail("no --router given and the deployment file names no [router] path")
+        raise fail("no --router given and the deployment file names no [router] path")
     return path
 
 
@@ -82,7 +77,7 @@ def partition_cmd(
     rows = _read_prompts(file)
     good = [r for r in rows if r.text is not None]
     if not good:
-        raise _fail(f"{file}: no readable prompt (of {len(rows)} lines); see `specq classify` for reasons")
+        raise fail(f"{file}: no readable prompt (of {len(rows)} lines); see `specq classify` for reasons")
     bad = len(rows) - len(good)
     if bad:
         err.print(f"[yellow]{bad} unreadable line(s) skipped[/] (recorded in labels.jsonl with their reason)")
@@ -94,7 +89,7 @@ def partition_cmd(
                 texts, k=k, featurizer=featurizer, seed=seed, device=device, progress=shown
             )
         except (ValueError, ModuleNotFoundError, FileNotFoundError) as exc:
-            raise _fail(str(exc)) from exc
+            raise fail(str(exc)) from exc
         with shown.status("training the router"):
             router = tasks.train_router(
                 texts,
@@ -147,7 +142,7 @@ def classify_cmd(
     try:
         model = load_router(directory)
     except RouterArtifactError as exc:
-        raise _fail(str(exc)) from exc
+        raise fail(str(exc)) from exc
     rows = _read_prompts(file)
     good = [r for r in rows if r.text is not None]
     labels: dict[int, str] = {}
@@ -202,7 +197,7 @@ def assign_cmd(
         try:
             result = assign_drafts(config, progress=shown)
         except ValueError as exc:
-            raise _fail(str(exc)) from exc
+            raise fail(str(exc)) from exc
     if result.skipped:
         err.print(
             f"[yellow]{result.skipped} prompt(s) skipped:[/] too long for {target}'s context "
@@ -265,7 +260,7 @@ def bench_tasks_cmd(
         try:
             result = run_tasks_bench(config, status=shown.say)
         except (ValueError, ModuleNotFoundError, FileNotFoundError) as exc:
-            raise _fail(str(exc)) from exc
+            raise fail(str(exc)) from exc
     table = Table(title=f"Spec-Bench partitioning ({result.prompts} prompts, {len(result.groups)} groups)")
     for col in ("featurizer", "K", "NMI", "ARI", "purity", "NMI @K=6", "held-out acc.", "seconds"):
         table.add_column(col, justify="right" if col != "featurizer" else "left")

@@ -17,17 +17,12 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from cli.console import err, out
+from cli.console import err, fail, out
 
 worker_app = typer.Typer(help="Run one Celery worker in the foreground (what `specq up` starts for you).")
 
 _COLORS = ("cyan", "magenta", "green", "yellow", "blue", "bright_red")
 _EXTRA = {"allow_extra_args": True, "ignore_unknown_options": True}
-
-
-def _fail(message: str, code: int = 1) -> typer.Exit:
-    err.print(f"[red]error:[/] {escape(message)}")
-    return typer.Exit(code)
 
 
 def _sigterm_as_interrupt() -> None:
@@ -96,7 +91,7 @@ def up_cmd(
             metrics_port=metrics_port,
         )
     except (DeploymentError, StackError) as exc:
-        raise _fail(str(exc), 2) from None
+        raise fail(str(exc), 2) from None
     _sigterm_as_interrupt()
     try:
         with err.status("starting broker and workers (decode workers load their models first)"):
@@ -120,7 +115,7 @@ def up_cmd(
         _stop(stack, stop_timeout)
     except StackError as exc:
         stack.stop(timeout=30)
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     err.print("stopped")
 
 
@@ -254,12 +249,12 @@ def run_cmd(
     from workers.stack import Stack, StackError, workers_serve
 
     if fmt not in ("specq", "openai"):
-        raise _fail(f"--format must be specq or openai, not {fmt!r}", 2)
+        raise fail(f"--format must be specq or openai, not {fmt!r}", 2)
     try:
         deployment = load_deployment()
         deployment.target(target)
     except DeploymentError as exc:
-        raise _fail(str(exc), 2) from None
+        raise fail(str(exc), 2) from None
     if file is None:
         from models.zoo import build_zoo
 
@@ -267,7 +262,7 @@ def run_cmd(
             file = build_zoo(deployment.zoo_preset, root=get_settings().zoo_dir).demo_prompts
         err.print(f"no FILE given: running the zoo's demo sample {file}")
     if not file.exists():
-        raise _fail(f"input file {file} does not exist", 2)
+        raise fail(f"input file {file} does not exist", 2)
 
     _sigterm_as_interrupt()
     stack: Stack | None = None
@@ -296,9 +291,9 @@ def run_cmd(
             f"({result.seconds:.2f}s to submit)"
         )
         if result.status == "failed":
-            raise _fail(result.message or f"job {job_id} failed")
+            raise fail(result.message or f"job {job_id} failed")
         if not result.enqueued:
-            raise _fail(result.message or f"job {job_id} was not enqueued")
+            raise fail(result.message or f"job {job_id} was not enqueued")
         rep = _wait(job_id, stack)
         dest = output or get_settings().data_dir / "exports" / f"{job_id}.jsonl"
         summary = export(job_id, dest, format=fmt)  # type: ignore[arg-type]
@@ -312,7 +307,7 @@ def run_cmd(
             err.print(f"{job_id} stays in progress: `specq up` (or `specq resume {job_id}`) finishes it")
         raise typer.Exit(130) from None
     except (SubmitError, StackError, DeploymentError) as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     finally:
         if stack is not None:
             stack.stop(timeout=60.0)
@@ -370,7 +365,7 @@ def worker_decode(
     try:
         spec = decode_worker(load_deployment(), target, draft)
     except (DeploymentError, StackError) as exc:
-        raise _fail(str(exc), 2) from None
+        raise fail(str(exc), 2) from None
     _worker_main(spec, ctx, loglevel)
 
 

@@ -5,9 +5,7 @@ Torch and the models are imported inside the commands so `specq --help` stays fa
 
 from __future__ import annotations
 
-import contextlib
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +14,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from cli.console import out as console
+from cli.console import user_errors
 from cli.progress import QUIET_OPTION, cli_progress
 
 if TYPE_CHECKING:
@@ -34,28 +33,6 @@ def register(app: typer.Typer) -> None:
 def register_bench(bench_app: typer.Typer) -> None:
     """Add `specq bench align`."""
     bench_app.command("align")(bench_align_cmd)
-
-
-@contextlib.contextmanager
-def _user_errors() -> Iterator[None]:
-    """Mistakes in files, names and configuration end the command with their message, not a traceback."""
-    from bench.errors import OptionError
-    from models.loading import ModelNotFoundError, TokenizerMismatchError
-    from specq.deployment import DeploymentError
-
-    try:
-        yield
-    except OptionError as exc:
-        raise typer.BadParameter(str(exc), param_hint=exc.option) from exc
-    except (
-        DeploymentError,
-        ModelNotFoundError,
-        TokenizerMismatchError,
-        FileNotFoundError,
-        ValueError,
-    ) as exc:
-        console.print(f"[red]error:[/] {escape(str(exc))}")
-        raise typer.Exit(1) from exc
 
 
 # --------------------------------------------------------------------------------------------- zoo
@@ -86,7 +63,7 @@ def build_cmd(
         from cli.convert import print_real_zoo
 
         try:
-            with _user_errors():
+            with user_errors():
                 real = build_real_zoo(preset, root=root)
         except PackageIndexError as exc:
             console.print(f"[red]error:[/] {escape(str(exc))}")
@@ -98,7 +75,7 @@ def build_cmd(
             f"unknown preset {preset!r}; choose one of {', '.join([*PRESETS, *REAL_PRESETS])}",
             param_hint="--preset",
         )
-    with _user_errors(), cli_progress(quiet or not progress) as shown:
+    with user_errors(), cli_progress(quiet or not progress) as shown:
         paths = build_zoo(preset, root=root, progress=shown)
     manifest = json.loads(paths.manifest.read_text())
     table = Table(title=f"zoo {preset}: {paths.root}")
@@ -129,7 +106,7 @@ def measure_cmd(
     """Time one cached decoding step of every zoo model; ratios are against the general draft."""
     from bench.zoo import MODELS, measure_zoo_steps
 
-    with _user_errors():
+    with user_errors():
         costs = measure_zoo_steps(preset, threads, repeats, context)
     table = Table(
         title=f"{preset} zoo: one decoding step on {threads} CPU thread(s), {context} tokens cached"
@@ -221,7 +198,7 @@ def align_cmd(
         raise typer.BadParameter(
             "registering assigns the draft to (target, task); pass --task", param_hint="--task"
         )
-    with _user_errors(), cli_progress(quiet) as shown:
+    with user_errors(), cli_progress(quiet) as shown:
         dep = load_deployment()
         config = AlignConfig(
             method=method,  # type: ignore[arg-type]  # checked against METHODS above
@@ -250,7 +227,7 @@ def align_cmd(
     if register:
         assert target_name is not None and task is not None
         name = name or draft_name(task, target_name)
-        with _user_errors():
+        with user_errors():
             dest = register_aligned(dep, target_name, task, name, result)
         console.print(
             f"registered draft [bold]{name}[/] for ({target_name}, {task}) in {dest} and the database"
@@ -291,14 +268,14 @@ def bench_align_cmd(
     if method not in METHODS:
         raise typer.BadParameter(f"choose one of {', '.join(METHODS)}", param_hint="--method")
     config = AlignConfig(method=method, epochs=epochs)  # type: ignore[arg-type]  # checked above
-    with _user_errors():
+    with user_errors():
         bench = bench_align(preset, target, tasks, config, out, note=console.print)
     threads = torch.get_num_threads()
     title = f"{preset} zoo, {target}: general draft vs {method}-aligned drafts (torch threads: {threads})"
     _print_results(bench.results, title=title)
     text = _markdown(bench.results, title)
     if cross:
-        with _user_errors():
+        with user_errors():
             matrix = cross_matrix(bench, note=console.print, status=console.status)
         text += "\n" + _print_cross(matrix)
     if markdown is not None:
