@@ -33,7 +33,7 @@ import torch
 class SamplingParams:
     """How to decode one prompt."""
 
-    max_new_tokens: int = 64  # new tokens at most, the stop token included
+    max_new_tokens: int = 64  # new tokens at most, the stop token included; 0: score the prompt only
     temperature: float = 0.0  # 0 = greedy (argmax); > 0 = sample from softmax(logits / temperature)
     top_p: float = 1.0  # nucleus filtering; 1.0 keeps the whole vocabulary
     seed: int | None = None  # per-request torch.Generator seed; None draws from the global RNG
@@ -51,8 +51,8 @@ class SamplingParams:
     prompt_logprobs: int | None = None  # the same for the prompt's tokens (OpenAI completions' echo)
 
     def __post_init__(self) -> None:
-        if self.max_new_tokens < 1:
-            raise ValueError(f"SamplingParams.max_new_tokens must be >= 1, got {self.max_new_tokens}")
+        if self.max_new_tokens < 0:
+            raise ValueError(f"SamplingParams.max_new_tokens must be >= 0, got {self.max_new_tokens}")
         if self.temperature < 0:
             raise ValueError(f"SamplingParams.temperature must be >= 0, got {self.temperature}")
         if not 0.0 < self.top_p <= 1.0:

@@ -24,7 +24,9 @@ per row). Then it runs one speculative step over every running row:
 Finished rows leave at once and come back from `step()`; a waiting prompt takes their
 place at the next `step()`. Room: at most `max_rows` rows, and the sum of
 len(prompt) + max_new_tokens over running rows at most `token_budget` (the KV cache a
-row may need). A request that alone exceeds the budget is refused by `add`.
+row may need). A request that alone exceeds the budget is refused by `add`. A request with
+`max_new_tokens=0` only scores its prompt (`prompt_logprobs`): it is answered at admission,
+with no tokens, and never joins the batch.
 
 Greedy rows produce the target's own greedy decoding whatever shares the batch; a
 seeded sampled row draws only from its own stream, the same number of draws per step
@@ -557,8 +559,11 @@ class DecodeSession:
                 break  # first come, first served: later prompts wait too
             take.append(self.waiting.popleft())
             used += need
+        # Rows with max_new_tokens 0 only score their prompt: no prefill, no first token, no joining.
+        scored = self._score_only([r for r in take if r.params.max_new_tokens == 0])
+        take = [r for r in take if r.params.max_new_tokens > 0]
         if not take:
-            return []
+            return scored
         t0 = self.clock.start()
         eos = set(self.decoder.eos_token_ids)
         stops = [sorted(eos | set(r.params.stop_token_ids)) for r in take]
@@ -598,7 +603,25 @@ class DecodeSession:
             self.target.append_rows(lm)
             self.sampler = self.sampler.concat(sampler) if first else sampler
             self._join_proposers(first)
-        return finished
+        return scored + finished
+
+    def _score_only(self, requests: list[_Request]) -> list[tuple[Hashable, Output]]:
+        """Outputs of rows that asked for no new tokens: their prompt logprobs (when asked), nothing else."""
+        if not requests:
+            return []
+        t0 = self.clock.start()
+        echo = [r for r in requests if r.params.prompt_logprobs is not None]
+        records = dict(zip((r.id for r in echo), self._prompt_logprobs(echo), strict=True)) if echo else {}
+        seconds = self.clock.seconds(t0, self.clock.start()) / len(requests)
+        results = []
+        for r in requests:
+            stats = RowStats(verify_seconds=seconds, accepted_per_position=[0] * self.decoder.drafts[r.draft].k)
+            logprobs: list[TokenLogprob] | None = [] if r.params.logprobs is not None else None
+            out = Output([], "length", stats, self._text(r.id, []), logprobs, records.get(r.id))
+            results.append((r.id, out))
+            self._ids.discard(r.id)
+            self.stop_strings.pop(r.id, None)
+        return results
 
     def _join_proposers(self, first: int) -> None:
         """Rows first.. joined the batch: give each its draft's proposer state."""

@@ -600,3 +600,21 @@ def test_prompt_logprobs_are_the_targets_own(target: PreTrainedModel, prompts16:
                 assert record is not None and record.token == prompt[t]
                 assert record.logprob == pytest.approx(float(lp[t - 1, prompt[t]]), abs=1e-9)
                 assert [tok for tok, _ in record.top] == lp[t - 1].topk(2).indices.tolist()
+
+
+def test_max_new_tokens_zero_only_scores_the_prompt(
+    target: PreTrainedModel, prompts16: list[list[int]], expected16: list[list[int]]
+) -> None:
+    """max_new_tokens=0 (echo with max_tokens 0): no tokens, the same prompt logprobs as a decoded
+    row's, and the rows decoding beside it are unchanged."""
+    rows = prompts16[:3]
+    score = SamplingParams(max_new_tokens=0, prompt_logprobs=1, logprobs=0)
+    decode = SamplingParams(max_new_tokens=24, prompt_logprobs=1)
+    outs = SpecDecoder(target, PromptLookupProposer(), k=2).generate(rows + rows, [score] * 3 + [decode] * 3)
+    for scored, decoded, want in zip(outs[:3], outs[3:], expected16[:3], strict=True):
+        assert (scored.token_ids, scored.finish_reason, scored.logprobs) == ([], "length", [])
+        assert scored.stats.steps == 0 and scored.stats.drafted_tokens == 0
+        assert scored.prompt_logprobs == decoded.prompt_logprobs
+        assert decoded.token_ids == want
+    with pytest.raises(ValueError, match="max_new_tokens must be >= 0"):
+        SamplingParams(max_new_tokens=-1)
