@@ -46,6 +46,7 @@ from models.tasks.assignment import (
 )
 from specq.deployment import NO_DRAFT, Deployment
 from specq.settings import get_settings
+from workers.route import assigned_draft
 
 log = logging.getLogger(__name__)
 
@@ -53,24 +54,6 @@ log = logging.getLogger(__name__)
 def policy_config(**overrides: Any) -> PolicyConfig:
     """The policy with the configured exploration share (``SPECQ_EXPLORE_RATE``)."""
     return PolicyConfig(**{"explore_rate": get_settings().explore_rate, **overrides})
-
-
-def current_draft(session: Session, deployment: Deployment, target: str, task: str) -> str:
-    """The draft routing uses now: the assignment if it still serves ``target``, else the default."""
-    valid = set(deployment.pairings(target)) | {NO_DRAFT}
-    assignment = queries.get_assignment(session, target, task)
-    if assignment is not None and assignment.draft in valid:
-        return assignment.draft
-    if assignment is not None:
-        log.warning(
-            "assignment %s/%s -> %r names a draft that no longer serves %s in %s; using the default draft",
-            target,
-            task,
-            assignment.draft,
-            target,
-            deployment.source,
-        )
-    return deployment.target(target).default_draft
 
 
 def measures(session: Session, target: str, task: str) -> dict[str, DraftMeasure]:
@@ -93,7 +76,7 @@ def choose_draft(
 ) -> tuple[str, bool]:
     """(draft for the next batch of (target, task), whether it is an exploration batch)."""
     config = config or policy_config()
-    assigned = current_draft(session, deployment, target, task)
+    assigned = assigned_draft(session, deployment, target, task)
     candidates = deployment.pairings(target)
     # "none" (plain decoding by choice) is not a candidate: such targets are never explored.
     if assigned not in candidates or len(candidates) < 2 or config.explore_rate <= 0:
@@ -120,7 +103,7 @@ def update_assignment(
     """
     config = config or policy_config()
     candidates = deployment.pairings(target)
-    current = current_draft(session, deployment, target, task)
+    current = assigned_draft(session, deployment, target, task)
     if not candidates or current == NO_DRAFT:
         return None
     measured = measures(session, target, task)
@@ -385,7 +368,7 @@ def simulate_online(
                 index=b,
                 draft=draft,
                 explored=explored,
-                assigned=current_draft(session, deployment, target, task),
+                assigned=assigned_draft(session, deployment, target, task),
                 switched_to=decision.chosen if decision is not None else None,
             )
         )

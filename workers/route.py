@@ -95,14 +95,12 @@ def load_router_cached(path: Path | None) -> Router | None:
         return _router_cache[key][1]
 
 
-def _assignment_or_default(
-    session: Session, deployment: Deployment, target: str, task: str, rng: random.Random
-) -> tuple[str, bool]:
-    """Draft for (target, task) from the assignments table, else the target's default draft."""
+def assigned_draft(session: Session, deployment: Deployment, target: str, task: str) -> str:
+    """The draft routing uses now: the assignment if it still serves ``target``, else the default."""
     valid = set(deployment.pairings(target)) | {NO_DRAFT}
     assignment = queries.get_assignment(session, target, task)
     if assignment is not None and assignment.draft in valid:
-        return assignment.draft, False
+        return assignment.draft
     if assignment is not None:
         log.warning(
             "assignment %s/%s -> %r names a draft that no longer serves %s in %s; using the default draft",
@@ -112,17 +110,24 @@ def _assignment_or_default(
             target,
             deployment.source,
         )
-    return deployment.target(target).default_draft, False
+    return deployment.target(target).default_draft
+
+
+def _assignment_or_default(
+    session: Session, deployment: Deployment, target: str, task: str, rng: random.Random
+) -> tuple[str, bool]:
+    """A chooser without exploration: the assigned draft, never flagged as exploring."""
+    return assigned_draft(session, deployment, target, task), False
 
 
 def draft_chooser() -> DraftChooser:
-    """``workers.assignment.choose_draft`` (online policy with exploration) when installed."""
-    try:
-        from workers.assignment import choose_draft
-    except ModuleNotFoundError as exc:
-        if exc.name != "workers.assignment":
-            raise
-        return _assignment_or_default
+    """``workers.assignment.choose_draft``: the online policy, with exploration.
+
+    Imported on first use: it loads the policy module of ``models.tasks`` (scikit-learn and all),
+    which routing without a policy (tests, ``specq plan``) never needs.
+    """
+    from workers.assignment import choose_draft
+
     return choose_draft  # type: ignore[no-any-return]
 
 
