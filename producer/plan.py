@@ -474,14 +474,14 @@ def plan_groups(
 
 
 def _draft_for(session: Session, deployment: Deployment, target: str, task: str, pinned: str | None) -> str:
-    """The draft the router would send ``task`` to (its assignment, else the target's default)."""
+    """The draft the router would send ``task`` to (its assignment, else the deployment file's)."""
     if pinned is not None:
         return pinned
     valid = set(deployment.pairings(target)) | {NO_DRAFT}
     row = session.scalar(select(Assignment).where(Assignment.target == target, Assignment.task == task))
     if row is not None and row.draft in valid:
         return row.draft
-    return deployment.target(target).default_draft
+    return deployment.target(target).configured_draft(task)
 
 
 def _classify(deployment: Deployment, texts: list[str]) -> list[str]:

@@ -95,6 +95,12 @@ class TargetSpec:
     path: str  # hub id, local dir or "zoo:<name>"
     default_draft: str = NO_DRAFT  # draft for tasks without an assignment; "none" = plain decoding
     max_batch_size: int | None = None  # overrides SPECQ_MAX_BATCH_SIZE for this target
+    # Router task -> draft for tasks the database holds no assignment for yet (before default_draft).
+    task_drafts: dict[str, str] = field(default_factory=dict)
+
+    def configured_draft(self, task: str) -> str:
+        """The draft this file gives ``task``: its entry in task_drafts, else default_draft."""
+        return self.task_drafts.get(task, self.default_draft)
 
 
 @dataclass(frozen=True)
@@ -142,9 +148,13 @@ class Deployment:
         return [d.name for d in self.drafts.values() if target in d.targets]
 
     def all_pairings(self) -> list[tuple[str, str]]:
-        """Every (target, draft) pair, plus (target, "none") where plain decoding is the default."""
+        """Every (target, draft) pair, plus (target, "none") where the file configures plain decoding."""
         pairs = [(t, d) for t in self.targets for d in self.pairings(t)]
-        pairs += [(t, NO_DRAFT) for t, spec in self.targets.items() if spec.default_draft == NO_DRAFT]
+        pairs += [
+            (t, NO_DRAFT)
+            for t, spec in self.targets.items()
+            if NO_DRAFT in (spec.default_draft, *spec.task_drafts.values())
+        ]
         return pairs
 
     # ------------------------------------------------------------------ writers
@@ -154,6 +164,14 @@ class Deployment:
         _check_draft(spec, self.targets, self.source)
         self.drafts[spec.name] = spec
         self._edit_section(f"drafts.{spec.name}", _draft_table(spec), path)
+
+    def set_task_drafts(self, target: str, task_drafts: dict[str, str], *, path: Path | None = None) -> None:
+        """Replace ``target``'s task_drafts (router task -> draft) and save."""
+        old = self.target(target)
+        new = TargetSpec(old.name, old.path, old.default_draft, old.max_batch_size, dict(task_drafts))
+        _check_task_drafts(new, self.drafts, self.source)
+        self.targets[target] = new
+        self._edit_section(f"targets.{target}", _target_table(new), path)
 
     def set_thresholds(
         self, draft: str, target: str, thresholds: list[float], *, path: Path | None = None
@@ -223,6 +241,20 @@ def _check_draft(spec: DraftSpec, targets: dict[str, TargetSpec], where: str) ->
             raise DeploymentError(f"{where}: [drafts.{spec.name}] thresholds.{t} must be a list of numbers")
 
 
+def _check_task_drafts(spec: TargetSpec, drafts: dict[str, DraftSpec], where: str) -> None:
+    for task, draft in spec.task_drafts.items():
+        if not isinstance(draft, str) or not draft:
+            raise DeploymentError(f"{where}: [targets.{spec.name}] task_drafts.{task} must be a draft name")
+        if draft == NO_DRAFT:
+            continue
+        if draft not in drafts or spec.name not in drafts[draft].targets:
+            raise DeploymentError(
+                f"{where}: [targets.{spec.name}] task_drafts gives task {task!r} the draft {draft!r}, which "
+                f"does not serve {spec.name!r}; serving it: "
+                f"{', '.join(d for d, s in drafts.items() if spec.name in s.targets) or '(none)'}"
+            )
+
+
 def _as_str(value: Any, where: str, key: str) -> str:
     if not isinstance(value, str) or not value:
         raise DeploymentError(f"{where}: {key} must be a non-empty string, got {value!r}")
@@ -243,11 +275,15 @@ def parse_deployment(data: dict[str, Any], path: Path | None) -> Deployment:
         mbs = t.get("max_batch_size")
         if mbs is not None and (not isinstance(mbs, int) or mbs < 1):
             raise DeploymentError(f"{where}: [targets.{name}] max_batch_size must be a positive integer")
+        task_drafts = t.get("task_drafts", {})
+        if not isinstance(task_drafts, dict):
+            raise DeploymentError(f"{where}: [targets.{name}] task_drafts must be a table of task = draft")
         targets[name] = TargetSpec(
             name=name,
             path=_as_str(t.get("path"), where, f"[targets.{name}] path"),
             default_draft=_as_str(t.get("default_draft", NO_DRAFT), where, f"[targets.{name}] default_draft"),
             max_batch_size=mbs,
+            task_drafts=dict(task_drafts),
         )
     if not targets:
         raise DeploymentError(f"{where}: no [targets.<name>] section; define at least one target")
@@ -288,6 +324,7 @@ def parse_deployment(data: dict[str, Any], path: Path | None) -> Deployment:
                     f"{where}: [targets.{t.name}] default_draft {t.default_draft!r} does not list "
                     f"{t.name!r} in its targets"
                 )
+        _check_task_drafts(t, drafts, where)
 
     router_path: Path | None = None
     router = data.get("router", {})
@@ -349,6 +386,15 @@ def _toml_value(value: Any) -> str:
 
 def _toml_key(key: str) -> str:
     return key if _NAME_RE.match(key) else _toml_value(key)
+
+
+def _target_table(spec: TargetSpec) -> dict[str, Any]:
+    table: dict[str, Any] = {"path": spec.path, "default_draft": spec.default_draft}
+    if spec.max_batch_size is not None:
+        table["max_batch_size"] = spec.max_batch_size
+    if spec.task_drafts:
+        table["task_drafts"] = spec.task_drafts
+    return table
 
 
 def _draft_table(spec: DraftSpec) -> dict[str, Any]:

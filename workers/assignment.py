@@ -118,7 +118,7 @@ def update_assignment(
             current,
             measured.get(current),
             "config",
-            "default draft of the target",
+            "the deployment file's draft for the task",
             None,
         )
         row = queries.get_assignment(session, target, task)

@@ -96,21 +96,22 @@ def load_router_cached(path: Path | None) -> Router | None:
 
 
 def assigned_draft(session: Session, deployment: Deployment, target: str, task: str) -> str:
-    """The draft routing uses now: the assignment if it still serves ``target``, else the default."""
+    """The draft routing uses now: the assignment if it still serves ``target``, else the deployment
+    file's draft for the task (``task_drafts``, then ``default_draft``)."""
     valid = set(deployment.pairings(target)) | {NO_DRAFT}
     assignment = queries.get_assignment(session, target, task)
     if assignment is not None and assignment.draft in valid:
         return assignment.draft
     if assignment is not None:
         log.warning(
-            "assignment %s/%s -> %r names a draft that no longer serves %s in %s; using the default draft",
+            "assignment %s/%s -> %r names a draft that no longer serves %s in %s; using the configured draft",
             target,
             task,
             assignment.draft,
             target,
             deployment.source,
         )
-    return deployment.target(target).default_draft
+    return deployment.target(target).configured_draft(task)
 
 
 def _assignment_or_default(

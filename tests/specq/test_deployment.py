@@ -100,3 +100,36 @@ def test_plain_decoding_pairings() -> None:
     dep = parse_deployment({"targets": {"t": {"path": "m"}}}, None)
     assert dep.targets["t"].default_draft == "none"
     assert dep.pairings("t") == [] and dep.all_pairings() == [("t", "none")]
+
+
+def test_task_drafts_come_before_the_default_draft(tmp_path: Path) -> None:
+    path = write_default_deployment(tmp_path / "specq.toml")
+    dep = load_deployment(path)
+    dep.set_task_drafts("target-s", {"translate-german": "prompt-lookup", "sum up": "none"})
+    again = load_deployment(path)
+    spec = again.targets["target-s"]
+    assert spec.configured_draft("translate-german") == "prompt-lookup"
+    assert spec.configured_draft("sum up") == "none"  # a task name TOML must quote
+    assert spec.configured_draft("other") == "general"  # no entry: the default draft
+    assert again.targets["target-l"].task_drafts == {}
+    assert ("target-s", "none") in again.all_pairings() and ("target-l", "none") not in again.all_pairings()
+    assert spec.path == "zoo:target-s"  # the rest of the section is kept
+    with pytest.raises(DeploymentError, match=r"draft 'nope', which does not serve 'target-s'.*general"):
+        again.set_task_drafts("target-s", {"x": "nope"})
+    assert load_deployment(path).targets["target-s"].task_drafts == spec.task_drafts  # refused: not written
+
+
+@pytest.mark.parametrize(
+    ("task_drafts", "message"),
+    [
+        ("task_drafts = 3", "must be a table"),
+        ('task_drafts = { a = "d" }', "draft 'd', which does not serve"),
+    ],
+)
+def test_invalid_task_drafts(tmp_path: Path, task_drafts: str, message: str) -> None:
+    path = tmp_path / "specq.toml"
+    path.write_text(
+        f'[targets.t]\npath = "m"\n{task_drafts}\n[drafts.d]\nkind = "prompt-lookup"\ntargets = []\n'
+    )
+    with pytest.raises(DeploymentError, match=message):
+        load_deployment(path)

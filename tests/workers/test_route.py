@@ -110,6 +110,24 @@ def test_router_labels_and_assignments_choose_drafts(unit_env: Path) -> None:
     assert any(b.draft == MIXED_DRAFT for b in batches)
 
 
+def test_the_deployment_files_task_drafts_route_tasks_without_an_assignment(unit_env: Path) -> None:
+    job, first, last = _submit([{"prompt": p} for p in PROMPTS])
+    dep = load_deployment()
+    dep.set_task_drafts("t", {"other": "lookup", "sql": "none", "code": "lookup"})
+    from workers.route import _assignment_or_default as no_explore
+
+    with session_scope() as s:
+        queries.set_assignment(s, "t", "code", "small", source="assign", reason="measured")
+    with session_scope() as s:
+        plan_chunk(
+            s, job, first, last, deployment=load_deployment(), router=KeywordRouter(), choose_draft=no_explore
+        )
+    with session_scope() as s:
+        prompts = queries.prompts_in_range(s, job, first, last)
+    # code: the database's assignment wins; sql and other: the file's task drafts (none = plain)
+    assert {p.task: p.draft for p in prompts} == {"code": "small", "sql": "none", "other": "lookup"}
+
+
 def test_pinned_draft_and_finished_or_cancelled_prompts(unit_env: Path) -> None:
     job, first, last = _submit([{"prompt": p} for p in PROMPTS], draft="none")
     dep = load_deployment()
