@@ -71,23 +71,20 @@ def prompts_by_task(
     return {t: rng.sample(rs, min(sample, len(rs))) for t, rs in sorted(groups.items())}
 
 
-def assign_drafts(
+def measure_assignment(
     config: AssignConfig,
+    deployment: Any,
     *,
     status: Callable[[str], None] = lambda message: None,
     progress: Progress | None = None,
 ) -> AssignResult:
-    """Measure the candidate drafts on each sub-task's prompts and store the best per task.
-
-    ``status`` hears each step by name; ``progress`` gets loading the target as a stage and
-    the measurements as one stage of (task, draft) steps with a rate and an ETA.
+    """Measure the candidate drafts of ``deployment`` (a :class:`specq.deployment.Deployment`) on
+    each sub-task's prompts; ``chosen`` is the best draft per task, stored nowhere.
 
     Raises ValueError (DeploymentError, RouterArtifactError) for a bad deployment, router or input.
     """
-    from db.session import init_db, session_scope
-    from specq.deployment import load_deployment
+    from models.tasks.assignment import best_measured
 
-    deployment = load_deployment()
     serving = deployment.pairings(config.target)
     names = list(config.drafts) or serving
     unknown = [d for d in names if d not in serving]
@@ -101,7 +98,7 @@ def assign_drafts(
     if not by_task:
         raise ValueError("no prompts to measure on")
 
-    from workers.assignment import measure_drafts, store_offline_assignments
+    from workers.assignment import measure_drafts
     from workers.prompts import WorkItem, tokenize
     from workers.runtime import Runtime
 
@@ -141,7 +138,33 @@ def assign_drafts(
             progress=measuring,
         )
         stage.update(total)
+    chosen = {}
+    for task, by_draft in measured.items():
+        best = best_measured(list(by_draft), {d: m.measure for d, m in by_draft.items()}, "mean_accepted")
+        if best is not None:
+            chosen[task] = best
+    return AssignResult(config.target, measured, chosen, skipped)
+
+
+def assign_drafts(
+    config: AssignConfig,
+    *,
+    status: Callable[[str], None] = lambda message: None,
+    progress: Progress | None = None,
+) -> AssignResult:
+    """Measure the candidate drafts on each sub-task's prompts and store the best per task.
+
+    ``status`` hears each step by name; ``progress`` gets loading the target as a stage and
+    the measurements as one stage of (task, draft) steps with a rate and an ETA.
+
+    Raises ValueError (DeploymentError, RouterArtifactError) for a bad deployment, router or input.
+    """
+    from db.session import init_db, session_scope
+    from specq.deployment import load_deployment
+    from workers.assignment import store_offline_assignments
+
+    result = measure_assignment(config, load_deployment(), status=status, progress=progress)
     init_db()
     with session_scope() as session:
-        chosen = store_offline_assignments(session, config.target, measured)
-    return AssignResult(config.target, measured, dict(chosen), skipped)
+        chosen = store_offline_assignments(session, config.target, result.measured)
+    return AssignResult(config.target, result.measured, dict(chosen), result.skipped)

@@ -69,46 +69,30 @@ def partition_cmd(
     quiet: bool = QUIET_OPTION,
 ) -> None:
     """Split prompts into sub-tasks and train the router that classifies new prompts into them."""
-    from models import tasks
+    from bench.partition import partition_file
     from specq.settings import get_settings
 
-    device = device or get_settings().device
-
-    rows = _read_prompts(file)
-    good = [r for r in rows if r.text is not None]
-    if not good:
-        raise fail(f"{file}: no readable prompt (of {len(rows)} lines); see `specq classify` for reasons")
-    bad = len(rows) - len(good)
-    if bad:
-        err.print(f"[yellow]{bad} unreadable line(s) skipped[/] (recorded in labels.jsonl with their reason)")
-    texts = [r.text or "" for r in good]
     started = time.perf_counter()
     with cli_progress(quiet) as shown:
         try:
-            part = tasks.partition(
-                texts, k=k, featurizer=featurizer, seed=seed, device=device, progress=shown
+            done = partition_file(
+                file,
+                out_dir,
+                k=k,
+                featurizer=featurizer,
+                seed=seed,
+                device=device or get_settings().device,
+                progress=shown,
             )
         except (ValueError, ModuleNotFoundError, FileNotFoundError) as exc:
             raise fail(str(exc)) from exc
-        with shown.status("training the router"):
-            router = tasks.train_router(
-                texts,
-                part.labels,
-                boilerplate=part.boilerplate,
-                seed=seed,
-                featurizer=part.featurizer,
-                source_file=str(file.resolve()),
-            )
-            tasks.save_router(router, out_dir)
-    label_of = dict(zip((r.line for r in good), part.labels, strict=True))
-    tasks.write_labels(
-        out_dir / tasks.LABELS_FILE,
-        (tasks.LabelRow(r.line, r.custom_id, label_of.get(r.line), r.error) for r in rows),
-    )
-    report = tasks.write_report(
-        part, router, out_dir, texts=texts, custom_ids=[r.custom_id for r in good], source=file.name
-    )
-    table = Table(title=f"{part.k} sub-tasks of {len(texts)} prompts ({part.featurizer})")
+    if done.unreadable:
+        err.print(
+            f"[yellow]{done.unreadable} unreadable line(s) skipped[/] "
+            "(recorded in labels.jsonl with their reason)"
+        )
+    part, router, report = done.partition, done.router, done.report
+    table = Table(title=f"{part.k} sub-tasks of {done.prompts} prompts ({part.featurizer})")
     table.add_column("label")
     table.add_column("prompts", justify="right")
     table.add_column("distinctive terms")
