@@ -54,6 +54,7 @@ class PromptRow:
     text: str | None = None
     messages: list[dict[str, Any]] | None = None
     params: dict[str, Any] | None = None  # per-line overrides of the job params
+    token_ids: list[int] | None = None  # a token-id prompt (text and messages None)
     prompt_tokens: int | None = None
     request_key: str | None = None  # greedy requests only: see producer/reuse.py
 
@@ -92,6 +93,8 @@ class ResultRow:
     task: str | None = None
     prompt_tokens: int | None = None
     logprobs: list[Any] | None = None  # see Result.logprobs
+    prompt_text: str | None = None  # see Result.prompt_text (echo)
+    prompt_logprobs: list[Any] | None = None  # see Result.prompt_logprobs (echo with logprobs)
     k: float | None = None
     steps: int = 0
     drafted_tokens: int = 0
@@ -348,6 +351,7 @@ def add_prompts_bulk(session: Session, job_id: str, prompts: Iterable[PromptRow]
                 "position": p.position,
                 "text": p.text,
                 "messages": p.messages,
+                "token_ids": p.token_ids,
                 "params": p.params,
                 "prompt_tokens": p.prompt_tokens,
                 "request_key": p.request_key,
@@ -459,7 +463,9 @@ def reuse_earlier_results(session: Session, job_id: str, reused_draft: str) -> i
             draft=reused_draft,
             task=r.task,
             prompt_tokens=r.prompt_tokens,
-            logprobs=r.logprobs,  # the key holds `logprobs`, so the original asked for the same
+            logprobs=r.logprobs,  # the key holds `logprobs` and `echo`, so the original asked for the same
+            prompt_text=r.prompt_text,
+            prompt_logprobs=r.prompt_logprobs,
             reused_from=r.id,
         )  # fmt: skip
         for new_id, r in session.execute(

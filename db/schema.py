@@ -142,6 +142,8 @@ class Prompt(Base):
     position: Mapped[int] = mapped_column(Integer)  # 1-based input line (row) number
     text: Mapped[str | None] = mapped_column(Text)
     messages: Mapped[list[Any] | None] = mapped_column()
+    # A prompt given as token ids (OpenAI's `prompt: [int, ...]`): decoded as they are, no tokenizer.
+    token_ids: Mapped[list[int] | None] = mapped_column()
     params: Mapped[JSONDict | None] = mapped_column()  # per-line overrides of the job params
     prompt_tokens: Mapped[int | None] = mapped_column(Integer)
     task: Mapped[str | None] = mapped_column(String(100))
@@ -188,6 +190,11 @@ class Result(Base):
     # The target's log-probabilities when the request asked for them (logprobs): per emitted token
     # [token text, logprob, [[alternative, logprob], ...]], the alternatives most likely first.
     logprobs: Mapped[list[Any] | None] = mapped_column()
+    # echo: the prompt as returned before the output (a token-id prompt decoded), and, when
+    # logprobs were asked too, per prompt token [token text, logprob, [[alternative, logprob], ...]]
+    # with the first token's logprob null (nothing precedes it).
+    prompt_text: Mapped[str | None] = mapped_column(Text)
+    prompt_logprobs: Mapped[list[Any] | None] = mapped_column()
     finish_reason: Mapped[str] = mapped_column(String(16))  # "length" | "stop"
     target: Mapped[str] = mapped_column(String(100))
     draft: Mapped[str] = mapped_column(String(100))  # NO_DRAFT for plain decoding

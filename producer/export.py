@@ -75,6 +75,10 @@ def _line_record(row: queries.ExportRow) -> dict[str, Any]:
         )
         if r.logprobs is not None:  # the request asked for them
             rec["logprobs"] = r.logprobs
+        if r.prompt_text is not None:  # echo: the prompt comes back before the output
+            rec["prompt_text"] = r.prompt_text
+            if r.prompt_logprobs is not None:
+                rec["prompt_logprobs"] = r.prompt_logprobs
     elif p.status == PromptStatus.FAILED:
         rec.update(status="failed", task=p.task, draft=p.draft, error=p.error or "decoding failed")
     else:
@@ -146,10 +150,9 @@ def openai_body(recs: list[dict[str, Any]], *, request_id: str, model: str, crea
         if chat:
             choice["message"] = {"role": "assistant", "content": rec["output"]}
         else:
-            choice["text"] = rec["output"]
-        choice.update(
-            logprobs=openai_logprobs(rec.get("logprobs"), chat=chat), finish_reason=rec["finish_reason"]
-        )
+            choice["text"] = rec.get("prompt_text", "") + rec["output"]
+        logprobs = openai_logprobs(rec.get("logprobs"), chat=chat, prompt=rec.get("prompt_logprobs"))
+        choice.update(logprobs=logprobs, finish_reason=rec["finish_reason"])
         choices.append(choice)
     stats = [{k: rec.get(k) for k in _SPECULATION_KEYS} for rec in recs]
     kind, prefix = ("chat.completion", "chatcmpl") if chat else ("text_completion", "cmpl")
@@ -164,11 +167,17 @@ def openai_body(recs: list[dict[str, Any]], *, request_id: str, model: str, crea
     }
 
 
-def openai_logprobs(stored: list[Any] | None, *, chat: bool) -> dict[str, Any] | None:
+def openai_logprobs(
+    stored: list[Any] | None, *, chat: bool, prompt: list[Any] | None = None
+) -> dict[str, Any] | None:
     """OpenAI's ``logprobs`` object from ``results.logprobs`` ([token, logprob, [[alt, logprob], ...]]
-    per emitted token); None when the request asked for none."""
+    per emitted token); None when the request asked for none. ``prompt``: ``results.prompt_logprobs``
+    of an echo (completions only), whose entries come first; its first token's logprob and
+    alternatives are null, as OpenAI's and vLLM's."""
     if stored is None:
         return None
+    if prompt is not None:
+        stored = prompt + stored
     if chat:
 
         def entry(token: str, logprob: float) -> dict[str, Any]:
@@ -185,7 +194,7 @@ def openai_logprobs(stored: list[Any] | None, *, chat: bool) -> dict[str, Any] |
     return {
         "tokens": [t for t, _, _ in stored],
         "token_logprobs": [lp for _, lp, _ in stored],
-        "top_logprobs": [dict((a, alp) for a, alp in top) for _, _, top in stored],
+        "top_logprobs": [None if top is None else dict((a, alp) for a, alp in top) for _, _, top in stored],
         "text_offset": offsets,
     }
 

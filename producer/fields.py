@@ -56,7 +56,6 @@ NEUTRAL: dict[str, tuple[Any, ...]] = {
 # Fields refused at any other value, with the reason.
 REFUSED = {
     "stream": "streaming is not available: specq answers when the request is decoded",
-    "echo": "echo (returning the prompt with its log-probabilities) is not supported",
     "best_of": "best_of is not supported; send one line per completion",
     "suffix": "suffix (insertion) is not supported by causal targets",
     "tools": "tool calling is not supported (it needs constrained decoding)",
@@ -112,6 +111,10 @@ def _request_fields(fields: dict[str, Any], params: dict[str, Any]) -> str | Non
             if not (_is_int(value) and 1 <= value <= MAX_CHOICES):
                 return f"n must be an integer 1..{MAX_CHOICES}, got {_brief(value)}"
             params["n"] = value
+        elif name == "echo":  # /v1/completions: the prompt comes back before the output
+            if not isinstance(value, bool):
+                return f"echo must be true or false, got {_brief(value)}"
+            params["echo"] = True
         elif name == "top_logprobs":  # how many alternatives chat's logprobs: true returns per token
             problem = check_engine_field(name, value)
             if problem:
@@ -151,7 +154,8 @@ def specq_params(obj: dict[str, Any], keys: tuple[str, ...]) -> tuple[dict[str, 
     stay out of the request.
     """
     params = {k: obj[k] for k in keys if k in obj}
-    rest = {k: v for k, v in obj.items() if k in ENGINE_FIELDS or k in REFUSED or k in ("n", "top_logprobs")}
+    request_keys = ("n", "top_logprobs", "echo")
+    rest = {k: v for k, v in obj.items() if k in ENGINE_FIELDS or k in REFUSED or k in request_keys}
     error = _request_fields(rest, params)
     return ({}, error) if error else (params, None)
 
@@ -200,7 +204,8 @@ def engine_kwargs(params: dict[str, Any]) -> dict[str, Any]:
 
     JSON object keys are strings, so logit_bias keys become token ids. The engine's
     ``logprobs`` is how many alternatives to return per token: chat's ``logprobs: true,
-    top_logprobs: N`` and /v1/completions' ``logprobs: N`` both become ``logprobs=N``.
+    top_logprobs: N`` and /v1/completions' ``logprobs: N`` both become ``logprobs=N``; with
+    ``echo`` the prompt's tokens get the same (``prompt_logprobs=N``).
     """
     kwargs = {
         k: params[k] for k in ENGINE_FIELDS if k in SUPPORTED_ENGINE_FIELDS and params.get(k) is not None
@@ -209,6 +214,8 @@ def engine_kwargs(params: dict[str, Any]) -> dict[str, Any]:
         kwargs["logit_bias"] = {int(k): float(v) for k, v in kwargs["logit_bias"].items()}
     if kwargs.get("logprobs") is True:
         kwargs["logprobs"] = int(params.get("top_logprobs") or 0)
+    if params.get("echo") and kwargs.get("logprobs") is not None:
+        kwargs["prompt_logprobs"] = kwargs["logprobs"]  # echo + logprobs N scores the prompt's tokens too
     return kwargs
 
 

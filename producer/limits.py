@@ -63,8 +63,13 @@ def check_sampling(params: dict[str, Any], limits: RequestLimits) -> str | None:
     """The first problem with the sampling values in ``params`` (any subset of them), or None."""
     if "max_new_tokens" in params:
         v = params["max_new_tokens"]
-        if not _is_int(v) or v < 1:
+        if not _is_int(v) or v < 0:
             return f"max_new_tokens must be a positive integer, got {show(v)}"
+        if v == 0 and not params.get("echo"):
+            return (
+                "max_new_tokens must be a positive integer, got 0 (0 generates nothing: it is "
+                "allowed only with echo: true, which scores the prompt)"
+            )
     if "temperature" in params:
         v = params["temperature"]
         if not _is_number(v) or not math.isfinite(v) or not 0 <= v <= limits.max_temperature:

@@ -7,10 +7,12 @@ type-checked here; :mod:`producer.validate` does that for every format alike.
 
 Recognized JSONL lines:
 
-- specq: ``{"prompt": "..."}`` or ``{"messages": [...]}``, optional ``custom_id`` and overrides
-  ``max_new_tokens``, ``temperature``, ``top_p``, ``seed``, ``stop``;
+- specq: ``{"prompt": "..."}`` (or token ids, ``[1, 2, 3]``) or ``{"messages": [...]}``,
+  optional ``custom_id`` and overrides ``max_new_tokens``, ``temperature``, ``top_p``,
+  ``seed``, ``stop``;
 - OpenAI batch input: ``{"custom_id", "method": "POST", "url": "/v1/chat/completions"
-  | "/v1/completions", "body": {"messages" | "prompt", "max_tokens", ...}}``;
+  | "/v1/completions", "body": {"messages" | "prompt", "max_tokens", ...}}`` (a prompt list
+  of one is its prompt);
 - Spec-Bench: ``{"question_id", "category", "turns": [...]}``: the first turn becomes a user
   message (later turns need the model's own earlier answers) and custom_id is
   ``<category>-<question_id>``.
@@ -110,12 +112,27 @@ def _normalize_openai(obj: dict[str, Any], line: InputLine) -> None:
     if url == "/v1/chat/completions":
         line.messages = body["messages"]
     else:
-        line.prompt = body["prompt"]
+        line.prompt, line.error = _one_prompt(body["prompt"])
+        if line.error:
+            return
     line.model = body.get("model")
     params, error = openai_params(body)
     line.params = params
     if error:
         line.error = f"OpenAI batch line: {error}"
+
+
+def _one_prompt(prompt: Any) -> tuple[Any, str | None]:
+    """The prompt of a /v1/completions batch line: a string or token ids as given, and a prompt
+    list of one (``["text"]``, ``[[1, 2, 3]]``, what harnesses send) is its one prompt."""
+    if isinstance(prompt, list) and prompt and all(isinstance(p, str | list) for p in prompt):
+        if len(prompt) == 1:
+            return prompt[0], None
+        return None, (
+            f"OpenAI batch line: prompt is a list of {len(prompt)} prompts; a batch line holds one "
+            "(send one line per prompt; a synchronous request takes a list)"
+        )
+    return prompt, None
 
 
 def _normalize_spec_bench(obj: dict[str, Any], line: InputLine) -> None:

@@ -28,9 +28,13 @@ def request_key(model_path: str, row: PromptRow, job_params: dict[str, Any]) -> 
     if float(params.get("temperature") or 0.0) != 0.0:
         return None
     shaping = {k: v for k, v in sorted(params.items()) if k not in _OUTPUT_NEUTRAL}
-    blob = json.dumps(
-        {"model": model_path, "text": row.text, "messages": row.messages, "params": shaping},
-        sort_keys=True,
-        ensure_ascii=False,
-    )
+    request: dict[str, Any] = {
+        "model": model_path,
+        "text": row.text,
+        "messages": row.messages,
+        "params": shaping,
+    }
+    if row.token_ids is not None:  # only then: the keys of text and chat prompts stay as they were
+        request["token_ids"] = row.token_ids
+    blob = json.dumps(request, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(blob.encode()).hexdigest()

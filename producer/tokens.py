@@ -63,6 +63,11 @@ class TargetTokenizer:
         return int(post.num_special_tokens_to_add(False)) if post is not None else 0
 
     @property
+    def vocab_size(self) -> int:
+        """Token ids the tokenizer knows (added tokens included): a token-id prompt's ids are below it."""
+        return int(self._fast.get_vocab_size(with_added_tokens=True))
+
+    @property
     def max_token_bytes(self) -> int:
         """UTF-8 bytes of the longest vocabulary entry: a prompt of B bytes has >= B / this tokens."""
         return max_token_bytes(self._fast)

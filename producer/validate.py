@@ -1,7 +1,8 @@
 """Validation of input lines: every bad line gets its line number and a reason; good lines go on.
 
 Checks, per line: the reader's structural errors (malformed JSON, invalid UTF-8, unknown
-shape), field types, empty or whitespace-only prompts, chat message structure, sampling
+shape), field types, empty or whitespace-only prompts, token-id prompts (integers, within the
+vocabulary when the tokenizer is here), chat message structure, sampling
 overrides (types and ranges), values no database can store (NUL, lone surrogates, NaN),
 the request limits of the settings (:mod:`producer.limits`), duplicate custom_id, and -
 when the target's tokenizer is on this machine - prompt length against the target's context.
@@ -109,6 +110,23 @@ def check_messages(messages: Any, limits: RequestLimits | None = None) -> str | 
     return None
 
 
+def check_token_ids(ids: list[Any], limits: RequestLimits) -> str | None:
+    """The first problem with a token-id prompt, or None. The ids are checked against the target's
+    vocabulary where its tokenizer is known (here with one, else by the decode worker)."""
+    if not ids:
+        return "prompt is an empty list of token ids"
+    bad = next((i for i, t in enumerate(ids) if not (_is_int(t) and t >= 0)), None)
+    if bad is not None:
+        return f"prompt[{bad}] must be a token id (an integer >= 0), got {show(ids[bad])}"
+    # A token stands for at least one byte of text: the byte limit bounds the id count too.
+    if len(ids) > limits.max_prompt_bytes:
+        return (
+            f"prompt has {len(ids)} token ids, over the limit of {limits.max_prompt_bytes} "
+            "(SPECQ_MAX_PROMPT_BYTES); shorten it"
+        )
+    return None
+
+
 def _check_line(line: InputLine, limits: RequestLimits) -> str | None:
     if line.error:
         return line.error
@@ -122,13 +140,22 @@ def _check_line(line: InputLine, limits: RequestLimits) -> str | None:
     if isinstance(cid, str) and (problem := text_problem(cid, "custom_id")):
         return problem
     if line.messages is not None:
+        if line.params.get("echo"):
+            return (
+                "echo applies to /v1/completions prompts only: a chat completion does not return its messages"
+            )
         problem = check_messages(line.messages, limits)
         if problem:
             return problem
         size = sum(len(message_text(m.get("content")).encode("utf-8")) for m in line.messages)
+    elif isinstance(line.prompt, list):
+        problem = check_token_ids(line.prompt, limits)
+        if problem:
+            return problem
+        return check_params(line.params, limits)
     else:
         if not isinstance(line.prompt, str):
-            return f"prompt must be a string, got {type(line.prompt).__name__}"
+            return f"prompt must be a string or a list of token ids, got {type(line.prompt).__name__}"
         if not line.prompt.strip():
             return "prompt is empty or whitespace only"
         if problem := text_problem(line.prompt, "prompt"):
@@ -183,6 +210,16 @@ def validate_lines(
         longest = tokenizer.max_token_bytes
         texts: list[str] = []
         for i, ln in enumerate(good):
+            # Token ids: counted exactly below, checked against the vocabulary here.
+            if isinstance(ln.prompt, list):
+                vocab = tokenizer.vocab_size
+                if max(ln.prompt) >= vocab:
+                    refused[i] = (
+                        f"prompt has token id {max(ln.prompt)}, outside the vocabulary of target "
+                        f"{target!r} (ids 0..{vocab - 1})"
+                    )
+                texts.append("")
+                continue
             try:
                 texts.append(ln.prompt if ln.messages is None else tokenizer.render(ln.messages))
             except Exception as exc:  # noqa: BLE001 - a template that raises (roles out of order, ...)
@@ -194,7 +231,7 @@ def validate_lines(
         suspects = []
         for i, (ln, t) in enumerate(zip(good, texts, strict=True)):
             max_new = ln.params.get("max_new_tokens", defaults.max_new_tokens)
-            if i in refused or tokenizer.surely_fits(t, max_new):
+            if i in refused or isinstance(ln.prompt, list) or tokenizer.surely_fits(t, max_new):
                 continue
             n_bytes = len(t.encode("utf-8"))
             problem = size_problem(
@@ -213,6 +250,9 @@ def validate_lines(
             counts[i] = count
     taken = {str(line.custom_id) for line in good}  # n > 1 adds "<custom_id>#<i>" rows: no clash
     for i, (line, n) in enumerate(zip(good, counts, strict=True)):
+        token_ids = line.prompt if isinstance(line.prompt, list) else None
+        if token_ids is not None:
+            n = len(token_ids)
         max_new = line.params.get("max_new_tokens", defaults.max_new_tokens)
         ctx = tokenizer.context_length if tokenizer is not None else None
         problem = refused.get(i)
@@ -235,8 +275,9 @@ def validate_lines(
             PromptRow(
                 position=line.position,
                 custom_id=cid,
-                text=line.prompt if line.messages is None else None,
+                text=line.prompt if isinstance(line.prompt, str) else None,
                 messages=line.messages,
+                token_ids=token_ids,
                 params=params or None,
                 prompt_tokens=n,
             )

@@ -96,17 +96,13 @@ def complete(endpoint: str, body: Any, deployment: Deployment, *, timeout_s: flo
 
 
 def _request_lines(endpoint: str, body: dict[str, Any]) -> list[dict[str, Any]]:
-    """The request as batch lines: one, or one per prompt of a /v1/completions prompt list."""
+    """The request as batch lines: one, or one per prompt of a /v1/completions prompt list (of
+    strings or of token-id lists; a list of ints is one token-id prompt)."""
     prompt = body.get("prompt")
-    if endpoint != "/v1/completions" or not isinstance(prompt, list):
+    if endpoint != "/v1/completions" or not isinstance(prompt, list) or not prompt:
         return [{"custom_id": "request", "method": "POST", "url": endpoint, "body": body}]
-    if not prompt or not all(isinstance(p, str) for p in prompt):
-        raise CompletionError(
-            400,
-            "prompt must be a string or a non-empty list of strings (token-id prompts are not supported)",
-            code="invalid_request",
-            param="prompt",
-        )
+    if not all(isinstance(p, str | list) for p in prompt):  # token ids (or a mix validation refuses)
+        return [{"custom_id": "request", "method": "POST", "url": endpoint, "body": body}]
     return [
         {"custom_id": f"prompt-{i}", "method": "POST", "url": endpoint, "body": {**body, "prompt": p}}
         for i, p in enumerate(prompt)

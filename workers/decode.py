@@ -81,9 +81,13 @@ def claim(batch_id: str, worker: str | None) -> tuple[str, ClaimedBatch | None]:
             return "skipped", None
         queries.start_batch(session, batch_id, worker=worker, host=recovery.HOST, pid=os.getpid())
         queries.bump_attempts(session, [p.id for p in todo])
-        items = [WorkItem(p.id, p.task, p.text, p.messages, merged_params(job, p), p.draft) for p in todo]
+        items = [
+            WorkItem(p.id, p.task, p.text, p.messages, merged_params(job, p), p.draft, p.token_ids)
+            for p in todo
+        ]
         pair = Pairing.parse(batch.pairing)
-        return "running", ClaimedBatch(batch_id, job.id, pair.target, pair.draft, items)
+        interactive = job.priority == JobPriority.INTERACTIVE
+        return "running", ClaimedBatch(batch_id, job.id, pair.target, pair.draft, items, interactive)
 
 
 def _alive_elsewhere(batch: Any) -> bool:

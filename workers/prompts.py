@@ -33,6 +33,7 @@ class WorkItem:
     messages: list[Any] | None
     params: dict[str, Any]  # job params with the line's overrides applied
     draft: str | None = None  # the draft the router chose for this prompt (None: the batch's)
+    token_ids: list[int] | None = None  # a token-id prompt (text and messages None)
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,16 @@ def _stop_strings(params: dict[str, Any]) -> list[str]:
 
 def tokenize(tokenizer: Any, item: WorkItem) -> list[int]:
     """Token ids of a prompt. Chats are rendered by the same function submit counted them with:
-    the tokenizer's chat template (which writes its own special tokens), else a plain transcript."""
+    the tokenizer's chat template (which writes its own special tokens), else a plain transcript.
+    A token-id prompt is decoded as given (no special tokens added), if the tokenizer knows its ids."""
+    if item.token_ids is not None:
+        vocab = len(tokenizer)
+        if item.token_ids and max(item.token_ids) >= vocab:
+            raise ValueError(
+                f"prompt has token id {max(item.token_ids)}, outside the target's vocabulary "
+                f"(ids 0..{vocab - 1})"
+            )
+        return list(item.token_ids)
     if item.messages is None:
         return [int(t) for t in tokenizer(item.text or "")["input_ids"]]
     from specq.chat import render_chat
@@ -191,7 +201,21 @@ def result_row(
         worker=worker,
         batch_id=batch.batch_id,
         logprobs=token_logprobs(tokenizer, out),
+        **echo_columns(tokenizer, row, out),
     )
+
+
+class _Pieces:
+    """Each token's text, decoded once: what OpenAI's logprobs show for a token."""
+
+    def __init__(self, tokenizer: Any) -> None:
+        self.tokenizer = tokenizer
+        self.seen: dict[int, str] = {}
+
+    def __call__(self, token: int) -> str:
+        if token not in self.seen:
+            self.seen[token] = self.tokenizer.decode([token])
+        return self.seen[token]
 
 
 def token_logprobs(tokenizer: Any, out: Any) -> list[Any] | None:
@@ -199,11 +223,26 @@ def token_logprobs(tokenizer: Any, out: Any) -> list[Any] | None:
     emitted token, tokens as text (what OpenAI's logprobs show); None when none were asked for."""
     if out.logprobs is None:
         return None
-    pieces: dict[int, str] = {}
-
-    def piece(token: int) -> str:
-        if token not in pieces:
-            pieces[token] = tokenizer.decode([token])
-        return pieces[token]
-
+    piece = _Pieces(tokenizer)
     return [[piece(e.token), e.logprob, [[piece(t), lp] for t, lp in e.top]] for e in out.logprobs]
+
+
+def echo_columns(tokenizer: Any, row: Row, out: Any) -> dict[str, Any]:
+    """``results.prompt_text`` and ``results.prompt_logprobs`` of a prompt that asked for echo.
+
+    The text is the prompt as given (a token-id prompt decoded); the logprobs, when asked, have
+    one entry per prompt token, the first ``[token, None, None]`` (nothing precedes it)."""
+    if not row.item.params.get("echo"):
+        return {}
+    item = row.item
+    text = item.text if item.text is not None else tokenizer.decode(row.prompt_ids)
+    if out.prompt_logprobs is None:
+        return {"prompt_text": text, "prompt_logprobs": None}
+    piece = _Pieces(tokenizer)
+    entries: list[Any] = [
+        [piece(tok), None, None]
+        if e is None
+        else [piece(tok), e.logprob, [[piece(t), lp] for t, lp in e.top]]
+        for tok, e in zip(row.prompt_ids, out.prompt_logprobs, strict=True)
+    ]
+    return {"prompt_text": text, "prompt_logprobs": entries}

@@ -615,7 +615,9 @@ class DecodeSession:
         seconds = self.clock.seconds(t0, self.clock.start()) / len(requests)
         results = []
         for r in requests:
-            stats = RowStats(verify_seconds=seconds, accepted_per_position=[0] * self.decoder.drafts[r.draft].k)
+            stats = RowStats(
+                verify_seconds=seconds, accepted_per_position=[0] * self.decoder.drafts[r.draft].k
+            )
             logprobs: list[TokenLogprob] | None = [] if r.params.logprobs is not None else None
             out = Output([], "length", stats, self._text(r.id, []), logprobs, records.get(r.id))
             results.append((r.id, out))

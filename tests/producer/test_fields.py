@@ -150,3 +150,14 @@ def test_logprobs_of_both_endpoints_become_the_engines_alternatives_count() -> N
     assert SamplingParams(**engine_kwargs(chat)).logprobs == 3
     _, error = openai_params({"logprobs": True, "top_logprobs": 21})
     assert error is not None and error.startswith("top_logprobs")
+
+
+def test_echo_with_logprobs_asks_the_engine_for_prompt_logprobs() -> None:
+    from producer.fields import engine_kwargs
+
+    params, error = openai_params({"prompt": "p", "echo": True, "logprobs": 3, "max_tokens": 0})
+    assert error is None and params == {"echo": True, "logprobs": 3, "max_new_tokens": 0}
+    assert engine_kwargs(params) == {"logprobs": 3, "prompt_logprobs": 3}
+    assert engine_kwargs({"echo": True}) == {}  # the prompt's text only
+    assert engine_kwargs({"logprobs": 3}) == {"logprobs": 3}
+    assert openai_params({"echo": False}) == ({}, None)

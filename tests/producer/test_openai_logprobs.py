@@ -28,3 +28,13 @@ def test_completions_shape() -> None:
 
 def test_no_logprobs_asked_is_null() -> None:
     assert openai_logprobs(None, chat=True) is None and openai_logprobs(None, chat=False) is None
+
+
+def test_echo_puts_the_prompt_first_with_a_null_first_token() -> None:
+    prompt = [["SELECT", None, None], [" *", -3.0, [[" *", -3.0]]]]
+    got = openai_logprobs(STORED, chat=False, prompt=prompt)
+    assert got is not None
+    assert got["tokens"] == ["SELECT", " *", "SELECT", " x"]
+    assert got["token_logprobs"] == [None, -3.0, -0.1, -1.0]
+    assert got["top_logprobs"][:2] == [None, {" *": -3.0}]
+    assert got["text_offset"] == [0, 6, 8, 14]  # offsets run through the prompt into the output

@@ -41,7 +41,7 @@ def test_every_bad_kind_has_line_and_reason() -> None:
     )
     reasons = {e.position: e.reason for e in report.errors}
     assert [p.position for p in report.prompts] == [1, 16]
-    assert reasons[2] == "prompt must be a string, got int"
+    assert reasons[2] == "prompt must be a string or a list of token ids, got int"
     assert reasons[3] == "prompt is empty or whitespace only"
     assert reasons[4] == "duplicate custom_id 'a' (first used on line 1)"
     assert "max_new_tokens must be a positive integer" in reasons[5]
@@ -145,3 +145,54 @@ def test_chat_lines_are_counted_with_the_targets_chat_template(tmp_path: Path) -
         [{"messages": [{"role": "user", "content": "hello hello"}]}], tmp_path, max_new_tokens=1
     )
     assert [p.prompt_tokens for p in report.prompts] == [4]  # rendered with the template, then counted
+
+
+def test_token_id_prompts_echo_and_max_tokens_zero() -> None:
+    body = {"model": "t", "echo": True, "logprobs": 1}
+    report = _validate(
+        [
+            {"prompt": [5, 6, 7], "custom_id": "ids"},  # 1: a token-id prompt, counted exactly
+            {"url": "/v1/completions", "body": {**body, "prompt": [[5, 6]], "max_tokens": 0}},  # 2
+            {"url": "/v1/completions", "body": {**body, "prompt": ["a", "b"]}},  # 3: two prompts
+            {"prompt": [5, -1]},  # 4
+            {"prompt": []},  # 5
+            {"prompt": "x", "max_new_tokens": 0},  # 6: 0 only with echo
+            {
+                "url": "/v1/chat/completions",
+                "body": {"messages": [{"role": "user", "content": "x"}], "echo": True},
+            },
+            {"prompt": "x", "echo": "yes"},  # 8
+        ]
+    )
+    reasons = {e.position: e.reason for e in report.errors}
+    assert [(p.position, p.text, p.token_ids, p.prompt_tokens) for p in report.prompts] == [
+        (1, None, [5, 6, 7], 3),
+        (2, None, [5, 6], 2),
+    ]
+    assert report.prompts[1].params == {"max_new_tokens": 0, "echo": True, "logprobs": 1}
+    assert "prompt is a list of 2 prompts; a batch line holds one" in reasons[3]
+    assert reasons[4] == "prompt[1] must be a token id (an integer >= 0), got -1"
+    assert reasons[5] == "prompt is an empty list of token ids"
+    assert "allowed only with echo: true" in reasons[6]
+    assert reasons[7].startswith("echo applies to /v1/completions prompts only")
+    assert reasons[8] == "echo must be true or false, got 'yes'"
+
+
+def test_token_ids_are_checked_against_the_vocabulary_and_context(tokenizer_dir: Path) -> None:
+    from producer.tokens import load_target_tokenizer
+
+    tok = load_target_tokenizer("t", str(tokenizer_dir))
+    assert tok is not None
+    vocab = tok.vocab_size
+    report = _validate(
+        [{"prompt": [vocab - 1]}, {"prompt": [vocab]}, {"prompt": [1] * (CONTEXT - 9)}],
+        tokenizer_dir,
+        max_new_tokens=10,
+    )
+    reasons = {e.position: e.reason for e in report.errors}
+    assert [p.position for p in report.prompts] == [1]
+    assert (
+        reasons[2]
+        == f"prompt has token id {vocab}, outside the vocabulary of target 't' (ids 0..{vocab - 1})"
+    )
+    assert f"exceeds the context of target 't' ({CONTEXT} tokens)" in reasons[3]
