@@ -269,3 +269,62 @@ def test_refusals(live: Server) -> None:
     assert exc.value.status_code == 413
     with pytest.raises(openai.NotFoundError):
         client.batches.retrieve("batch_missing")
+
+
+def test_echo_scores_the_prompt_as_the_target_does(live: Server, tiny_zoo: Any) -> None:
+    """What log-likelihood harnesses send (lm-eval's local-completions: token ids in a list, echo,
+    logprobs 1, max_tokens 1): every prompt token's log-probability is the target's own, synchronous
+    and in a batch line alike; max_tokens 0 scores without generating; misuse is refused by name."""
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    client = live.client()
+    tok = AutoTokenizer.from_pretrained(tiny_zoo.target_s)
+    model = AutoModelForCausalLM.from_pretrained(tiny_zoo.target_s).eval()
+    text = "SELECT name FROM users WHERE"
+    ids = tok(text)["input_ids"]
+    n = len(ids)
+    with torch.no_grad():
+        want = model(torch.tensor([ids])).logits[0].log_softmax(-1)  # (n, V)
+
+    plain = client.completions.create(model=TARGET, prompt=text, max_tokens=4, logprobs=2)
+    echo = client.completions.create(model=TARGET, prompt=text, max_tokens=4, logprobs=2, echo=True)
+    choice, lp = echo.choices[0], echo.choices[0].logprobs
+    assert choice.text == text + plain.choices[0].text
+    assert (echo.usage.prompt_tokens, len(lp.tokens)) == (n, n + echo.usage.completion_tokens)
+    assert lp.token_logprobs[0] is None and lp.top_logprobs[0] is None
+    for t in range(1, n):
+        assert lp.token_logprobs[t] == pytest.approx(float(want[t - 1, ids[t]]), abs=1e-4)
+        assert len(lp.top_logprobs[t]) == 2
+    # The output's own logprobs come from verification steps whose shapes vary run to run: ~1e-6.
+    assert lp.token_logprobs[n:] == pytest.approx(plain.choices[0].logprobs.token_logprobs, abs=1e-5)
+
+    harness = {"prompt": [ids], "max_tokens": 1, "logprobs": 1, "echo": True, "temperature": 0, "seed": 1234}
+    scored = client.completions.create(model=TARGET, **harness).choices[0].logprobs
+    assert len(scored.token_logprobs) == n + 1
+    assert scored.token_logprobs[:n] == pytest.approx(lp.token_logprobs[:n], abs=1e-6)
+    zero = client.completions.create(model=TARGET, prompt=ids, max_tokens=0, logprobs=0, echo=True)
+    assert (zero.choices[0].text, zero.choices[0].finish_reason) == (tok.decode(ids), "length")
+    assert zero.usage.completion_tokens == 0 and len(zero.choices[0].logprobs.tokens) == n
+    assert zero.choices[0].logprobs.token_logprobs[1:] == pytest.approx(lp.token_logprobs[1:n], abs=1e-6)
+
+    lines = [
+        _line("lm-eval", harness, url="/v1/completions"),
+        _line("two-prompts", {"prompt": [ids, ids], "echo": True}, url="/v1/completions"),
+    ]
+    batch = client.batches.create(
+        input_file_id=_upload(client, lines).id, endpoint="/v1/completions", completion_window="24h"
+    )
+    batch = _wait(client, batch.id, lambda b: b.status not in ("validating", "in_progress", "finalizing"))
+    (line,) = _jsonl(client.files.content(batch.output_file_id).text)
+    (error,) = _jsonl(client.files.content(batch.error_file_id).text)
+    batched = line["response"]["body"]["choices"][0]["logprobs"]["token_logprobs"]
+    assert batched[1:] == pytest.approx(scored.token_logprobs[1:], abs=1e-6) and batched[0] is None
+    assert "a batch line holds one" in error["response"]["body"]["error"]["message"]
+
+    with pytest.raises(openai.BadRequestError, match="echo applies to /v1/completions prompts only"):
+        client.chat.completions.create(model=TARGET, messages=CHAT, max_tokens=2, extra_body={"echo": True})
+    with pytest.raises(openai.BadRequestError, match="allowed only with echo"):
+        client.completions.create(model=TARGET, prompt=text, max_tokens=0)
+    with pytest.raises(openai.BadRequestError, match="outside the vocabulary"):
+        client.completions.create(model=TARGET, prompt=[*ids, len(tok)], max_tokens=1)
