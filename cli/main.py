@@ -33,6 +33,7 @@ _COMMAND_MODULES = (
     "cli.sorted",
     "cli.cost",
     "cli.bench_engine",
+    "cli.demo",
 )
 
 

@@ -96,6 +96,55 @@ def build_cmd(
     console.print(f"demo prompts: {paths.demo_prompts}")
 
 
+@zoo_app.command("route")
+def route_cmd(
+    preset: str = typer.Option("real", help="Real zoo preset to route (built first when missing)."),
+    root: Path | None = typer.Option(None, help="Zoo directory; default SPECQ_ZOO_DIR (<data dir>/zoo)."),
+    sample: int = typer.Option(4, min=1, help="Alignment prompts per sub-task each draft decodes."),
+    max_new_tokens: int = typer.Option(32, min=1, help="New tokens per measured prompt."),
+    featurizer: str = typer.Option("auto", help="Of specq partition: minilm | tfidf | auto."),
+    seed: int = typer.Option(0, help="Seed of the partition and of the prompt sample."),
+    quiet: bool = QUIET_OPTION,
+) -> None:
+    """Make the real zoo's deployment task-routed: `specq partition` on its alignment prompts, then
+    each sub-task's draft measured as `specq assign` does, written to its specq.toml (cached)."""
+    from bench.real_routing import RoutingConfig, route_real_zoo
+    from models.zoo.real import REAL_PRESETS, PackageIndexError, build_real_zoo
+
+    if preset not in REAL_PRESETS:
+        raise typer.BadParameter(f"choose one of {', '.join(REAL_PRESETS)}", param_hint="--preset")
+    config = RoutingConfig(sample=sample, max_new_tokens=max_new_tokens, featurizer=featurizer, seed=seed)
+    try:
+        with user_errors(), cli_progress(quiet) as shown:
+            zoo = build_real_zoo(preset, root=root)
+            routed = route_real_zoo(zoo, config, progress=shown)
+    except PackageIndexError as exc:
+        console.print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(1) from exc
+    print_routing(routed.record, title=f"{preset}: {'cached, ' if routed.cached else ''}{routed.router}")
+    console.print(f"deployment: SPECQ_CONFIG_FILE={routed.deployment}")
+
+
+def print_routing(record: dict, title: str) -> None:
+    """The sub-tasks of a routed real zoo, each draft measured on them, the chosen one marked."""
+    router = record["router"]
+    table = Table(title=f"{title} ({router['k']} sub-tasks, {router['featurizer']})")
+    for col in ("sub-task", "prompts", "draft", "acceptance", "accepted/step", "tok/s", ""):
+        table.add_column(col, justify="left" if col in ("sub-task", "draft", "") else "right")
+    for task, by_draft in record["measured"].items():
+        for draft, m in by_draft.items():
+            table.add_row(
+                escape(task),
+                str(m["prompts"]),
+                escape(draft),
+                "-" if m["acceptance"] is None else f"{m['acceptance']:.1%}",
+                "-" if m["accepted_per_step"] is None else f"{m['accepted_per_step']:.2f}",
+                f"{m['tokens_per_s']:.1f}",
+                "[green]chosen[/]" if record["task_drafts"].get(task) == draft else "",
+            )
+    console.print(table)
+
+
 @zoo_app.command("measure")
 def measure_cmd(
     preset: str = typer.Option("bench", help="Zoo preset whose models are timed."),

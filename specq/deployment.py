@@ -173,6 +173,17 @@ class Deployment:
         self.targets[target] = new
         self._edit_section(f"targets.{target}", _target_table(new), path)
 
+    def set_router(self, router: Path, *, path: Path | None = None) -> None:
+        """Point ``[router] path`` at ``router`` (written relative to the file when inside its
+        directory) and save (the router `specq partition` wrote)."""
+        dest = path or self.path
+        router = router.resolve() if router.is_absolute() else router
+        value = str(router)
+        if dest is not None and router.is_absolute() and router.is_relative_to(dest.parent.resolve()):
+            value = str(router.relative_to(dest.parent.resolve()))
+        self._edit_section("router", {"path": value}, dest)
+        self.router_path = router if router.is_absolute() or dest is None else dest.parent / router
+
     def set_thresholds(
         self, draft: str, target: str, thresholds: list[float], *, path: Path | None = None
     ) -> None:

@@ -119,6 +119,15 @@ def test_task_drafts_come_before_the_default_draft(tmp_path: Path) -> None:
     assert load_deployment(path).targets["target-s"].task_drafts == spec.task_drafts  # refused: not written
 
 
+def test_set_router_writes_a_path_relative_to_the_file(tmp_path: Path) -> None:
+    path = write_default_deployment(tmp_path / "specq.toml")
+    load_deployment(path).set_router(tmp_path / "routers" / "r1")
+    assert 'path = "routers/r1"' in path.read_text()
+    assert load_deployment(path).router_path == tmp_path.resolve() / "routers" / "r1"
+    load_deployment(path).set_router(Path("/elsewhere/r2"))
+    assert load_deployment(path).router_path == Path("/elsewhere/r2")
+
+
 @pytest.mark.parametrize(
     ("task_drafts", "message"),
     [
