@@ -41,7 +41,6 @@ _STATUS_STYLE = {
     "cancelling": "yellow",
     "in_progress": "cyan",
     "validating": "cyan",
-    "finalizing": "cyan",
 }
 
 

@@ -26,6 +26,7 @@ from db.schema import (
     BatchStatus,
     InputError,
     Job,
+    JobPriority,
     JobStatus,
     Prompt,
     PromptStatus,
@@ -179,6 +180,7 @@ def create_job(
     input_file: str | None = None,
     input_format: str | None = None,
     job_id: str | None = None,
+    priority: JobPriority = JobPriority.BULK,
 ) -> Job:
     """Insert a job in ``validating`` state and return it."""
     job = Job(
@@ -186,6 +188,7 @@ def create_job(
         name=name,
         target=target,
         status=JobStatus.VALIDATING,
+        priority=priority,
         params=dict(params or {}),
         input_file=input_file,
         input_format=input_format,
@@ -250,7 +253,7 @@ def _running_batches(session: Session, job_id: str) -> int:
 def maybe_finalize(session: Session, job_id: str) -> str | None:
     """Move the job to its terminal state when its work is over; return the new status or None.
 
-    ``in_progress``/``finalizing``/``cancelling`` -> ``completed`` once completed + failed
+    ``in_progress``/``cancelling`` -> ``completed`` once completed + failed
     reaches total (a cancel that came too late to stop anything leaves every result there, so
     the job is complete); otherwise ``cancelling`` -> ``cancelled`` once no batch of the job is
     running. Conditional UPDATEs make concurrent callers agree: exactly one of them sees the
@@ -261,7 +264,7 @@ def maybe_finalize(session: Session, job_id: str) -> str | None:
         update(Job)
         .where(
             Job.id == job_id,
-            Job.status.in_([JobStatus.IN_PROGRESS, JobStatus.FINALIZING, JobStatus.CANCELLING]),
+            Job.status.in_([JobStatus.IN_PROGRESS, JobStatus.CANCELLING]),
             Job.completed + Job.failed >= Job.total,
         )
         .values(status=JobStatus.COMPLETED, finished_at=now, updated_at=now)

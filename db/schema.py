@@ -50,11 +50,12 @@ def status_type(enum: type[StrEnum]) -> Enum:
 
 
 class JobStatus(StrEnum):
-    """OpenAI batch statuses."""
+    """OpenAI batch statuses, less ``finalizing``: a job's last results and its terminal status are
+    written in one transaction, so there is no step between them to show. (An API batch's
+    ``finalizing`` is its output files being written, read from ``api_batches.finalizing_at``.)"""
 
     VALIDATING = "validating"
     IN_PROGRESS = "in_progress"
-    FINALIZING = "finalizing"
     COMPLETED = "completed"
     FAILED = "failed"
     CANCELLING = "cancelling"
@@ -62,6 +63,15 @@ class JobStatus(StrEnum):
 
 
 TERMINAL_JOB_STATUSES = frozenset({JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.CANCELLED})
+
+
+class JobPriority(StrEnum):
+    """Which lane a job's messages take (``specq/broker.py``)."""
+
+    BULK = "bulk"  # specq.route, specq.decode.<target>: batch jobs
+    # specq.route.interactive, specq.interactive.<target>: taken first, and its prompts join a
+    # decode worker's running batch at the next step (synchronous API requests)
+    INTERACTIVE = "interactive"
 
 
 class PromptStatus(StrEnum):
@@ -113,6 +123,9 @@ class Job(Base):
     name: Mapped[str | None] = mapped_column(String(200))
     target: Mapped[str] = mapped_column(String(100))
     status: Mapped[JobStatus] = mapped_column(status_type(JobStatus), default=JobStatus.VALIDATING)
+    priority: Mapped[JobPriority] = mapped_column(
+        status_type(JobPriority), default=JobPriority.BULK, server_default=JobPriority.BULK.value
+    )
     # Job-level SamplingParams defaults (max_new_tokens, temperature, top_p, seed, stop), plus
     # an optional pinned "draft" (e.g. "none" for a plain-decoding baseline).
     params: Mapped[JSONDict] = mapped_column(default=dict)

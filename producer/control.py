@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, select
 
 from db import queries
-from db.schema import Job, JobStatus
+from db.schema import Job, JobPriority, JobStatus
 from db.session import get_engine, init_db, session_scope
 from producer.enqueue import BrokerUnavailable, enqueue_route_chunks
 from producer.status import JobNotFound
@@ -72,6 +72,7 @@ def resume(
             raise JobNotFound(job_id)
         status: str = job.status
         total = job.total
+        interactive = job.priority == JobPriority.INTERACTIVE
         pending = queries.pending_prompt_ids(s, job_id)
     if status == JobStatus.FAILED and total == 0:  # nothing was ever valid
         return ResumeResult(job_id, 0, 0, status, retried, at_limit)
@@ -89,7 +90,7 @@ def resume(
         previous = (job.status, job.cancel_requested, job.finished_at)
         queries.reopen_job(s, job_id)
     try:
-        messages = enqueue_route_chunks(job_id, pending)
+        messages = enqueue_route_chunks(job_id, pending, interactive=interactive)
     except BrokerUnavailable:
         with session_scope(engine) as s:
             job = queries.get_job(s, job_id)
@@ -106,10 +107,6 @@ def enqueue_unfinished(*, engine: Engine | None = None) -> list[ResumeResult]:
     init_db(engine)
     with session_scope(engine, read_only=True) as s:
         active = list(
-            s.scalars(
-                select(Job.id)
-                .where(Job.status.in_([JobStatus.IN_PROGRESS, JobStatus.FINALIZING]))
-                .order_by(Job.created_at)
-            )
+            s.scalars(select(Job.id).where(Job.status == JobStatus.IN_PROGRESS).order_by(Job.created_at))
         )
     return [resume(job_id, engine=engine) for job_id in active]

@@ -10,7 +10,7 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from specq.broker import ROUTE_QUEUE, ROUTE_TASK, celery_config
+from specq.broker import ROUTE_TASK, celery_config, route_queue
 from specq.redact import redact
 from specq.settings import get_settings
 
@@ -24,7 +24,7 @@ class BrokerUnavailable(RuntimeError):
 _client: Any = None  # (broker url, Celery app) of the last call
 
 
-def _app() -> tuple[Any, str]:
+def _app() -> Any:
     """A Celery client built from ``specq.broker`` (rebuilt when the broker URL changes)."""
     global _client
     from celery import Celery
@@ -34,7 +34,7 @@ def _app() -> tuple[Any, str]:
         app = Celery("specq-producer")
         app.conf.update(celery_config(settings))
         _client = (settings.resolved_broker_url, app)
-    return _client[1], ROUTE_QUEUE
+    return _client[1]
 
 
 def reset_client() -> None:
@@ -45,7 +45,7 @@ def reset_client() -> None:
 
 def broker_reachable(timeout_s: float = 2.0) -> bool:
     """True when the configured broker accepts a connection within ``timeout_s``."""
-    app, _ = _app()
+    app = _app()
     try:
         with app.connection_for_write() as conn:
             conn.ensure_connection(max_retries=1, interval_start=0, interval_step=0.1, timeout=timeout_s)
@@ -61,9 +61,12 @@ def chunk_ranges(prompt_ids: Sequence[int], chunk_size: int) -> list[tuple[int, 
     return [(ids[i], ids[min(i + chunk_size, len(ids)) - 1]) for i in range(0, len(ids), chunk_size)]
 
 
-def enqueue_route_chunks(job_id: str, prompt_ids: Sequence[int], *, chunk_size: int | None = None) -> int:
+def enqueue_route_chunks(
+    job_id: str, prompt_ids: Sequence[int], *, chunk_size: int | None = None, interactive: bool = False
+) -> int:
     """Send one ``route_chunk`` per chunk of ``prompt_ids``; return the number of messages.
 
+    ``interactive`` sends them to the interactive route queue, which the router takes first.
     Raises :class:`BrokerUnavailable` (nothing sent) when the broker does not answer.
     A range may span prompts that already have results; the router skips those.
     """
@@ -74,10 +77,12 @@ def enqueue_route_chunks(job_id: str, prompt_ids: Sequence[int], *, chunk_size: 
             f"no broker at {redact(get_settings().resolved_broker_url)}; start one with `specq up` "
             "(or set SPECQ_BROKER_URL)"
         )
-    app, queue = _app()
+    app, queue = _app(), route_queue(interactive=interactive)
     ranges = chunk_ranges(prompt_ids, chunk_size or get_settings().route_chunk_size)
     with app.producer_or_acquire() as producer:
         for first, last in ranges:
             app.send_task(ROUTE_TASK, args=[job_id, first, last], queue=queue, producer=producer)
-    log.info("job %s: enqueued %d route chunks (%d prompts)", job_id, len(ranges), len(prompt_ids))
+    log.info(
+        "job %s: enqueued %d route chunks (%d prompts) on %s", job_id, len(ranges), len(prompt_ids), queue
+    )
     return len(ranges)

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from db import queries
-from db.schema import NO_DRAFT, REUSED_DRAFT, Job, JobStatus
+from db.schema import NO_DRAFT, REUSED_DRAFT, Job, JobPriority, JobStatus
 from db.session import get_engine, init_db, session_scope
 from models.zoo.resolve import resolve_model_path
 from producer.enqueue import BrokerUnavailable, enqueue_route_chunks
@@ -72,6 +72,7 @@ def submit_job(
     engine: Engine | None = None,
     on_created: Callable[[str], None] | None = None,
     reuse: bool = False,
+    priority: JobPriority | str = JobPriority.BULK,
 ) -> SubmitResult:
     """Submit ``source`` (a file path, or JSONL strings / dicts) for generation by ``target``.
 
@@ -79,9 +80,14 @@ def submit_job(
     speedup baseline) instead of the per-task assignment. ``on_created`` is called with the
     job id as soon as the job row is committed. ``reuse`` serves greedy requests identical to
     earlier ones (same target model, prompt and output-shaping parameters) from their results
-    (``producer/reuse.py``); only the rest are decoded.
+    (``producer/reuse.py``); only the rest are decoded. ``priority`` ``"interactive"`` sends the
+    job through the interactive lane (``specq/broker.py``): routed and decoded ahead of bulk work,
+    its prompts joining a worker's running batch at the next step; batch jobs keep ``"bulk"``.
     """
     t0 = time.perf_counter()
+    if priority not in set(JobPriority):
+        raise SubmitError(f"priority {priority!r} is not one of: {', '.join(JobPriority)}")
+    priority = JobPriority(priority)
     if isinstance(source, str | Path) and not Path(source).is_file():
         what = "is a directory, not a file" if Path(source).is_dir() else "does not exist"
         raise SubmitError(f"input file {source} {what}")
@@ -110,7 +116,9 @@ def submit_job(
     # printable: a file name need not be valid UTF-8, and the database stores text.
     input_file = printable(str(Path(source).resolve())) if isinstance(source, str | Path) else None
     with session_scope(engine) as s:
-        job_id = queries.create_job(s, target=target, name=name, params=params, input_file=input_file).id
+        job_id = queries.create_job(
+            s, target=target, name=name, params=params, input_file=input_file, priority=priority
+        ).id
     if on_created is not None:
         on_created(job_id)
 
@@ -167,7 +175,7 @@ def submit_job(
         with session_scope(engine) as s:
             ids = queries.pending_prompt_ids(s, job_id)
         try:
-            enqueue_route_chunks(job_id, ids)
+            enqueue_route_chunks(job_id, ids, interactive=priority == JobPriority.INTERACTIVE)
             enqueued = True
         except BrokerUnavailable as exc:
             message = f"job recorded but not enqueued: {exc}; `specq up` enqueues it when it starts"

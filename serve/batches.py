@@ -221,7 +221,7 @@ def status_of(row: ApiBatch, job: Job | None) -> str:
         return "cancelling"  # until the partial results are written
     if job.status == JobStatus.COMPLETED:
         return "finalizing"
-    return str(job.status)  # validating, in_progress, finalizing, cancelling, failed
+    return str(job.status)  # validating, in_progress, cancelling, failed
 
 
 def request_counts(s: Session, job: Job) -> dict[str, int]:

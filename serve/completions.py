@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import producer
+from db.schema import JobPriority
 from producer.export import OPENAI_EXTENSION_KEY, by_line, openai_response
 from producer.status import as_utc
 from producer.submit import SubmitError, submit_job
@@ -40,7 +41,11 @@ class Answer:
 
 
 def complete(endpoint: str, body: Any, deployment: Deployment, *, timeout_s: float) -> Answer:
-    """Decode one request body sent to ``endpoint``; the OpenAI response body when it is done."""
+    """Decode one request body sent to ``endpoint``; the OpenAI response body when it is done.
+
+    The job takes the interactive lane (``specq/broker.py``): routed and decoded ahead of queued
+    batch jobs, its prompts joining a decode worker's running batch at the next step.
+    """
     if not isinstance(body, dict):
         raise CompletionError(400, "the request body must be a JSON object", code="invalid_request")
     model = body.get("model")
@@ -57,7 +62,13 @@ def complete(endpoint: str, body: Any, deployment: Deployment, *, timeout_s: flo
         )
     lines = _request_lines(endpoint, body)
     try:
-        res = submit_job(lines, model, name=endpoint.removeprefix("/v1/"), deployment=deployment)
+        res = submit_job(
+            lines,
+            model,
+            name=endpoint.removeprefix("/v1/"),
+            deployment=deployment,
+            priority=JobPriority.INTERACTIVE,
+        )
     except SubmitError as exc:
         raise CompletionError(400, str(exc), code="invalid_request") from None
     if res.invalid:

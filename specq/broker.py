@@ -1,6 +1,12 @@
 """The broker contract every process shares: queue and task names, the (target, draft) pairing,
 and the Celery configuration with its delivery guarantees.
 
+Two lanes: bulk work (jobs, batches) goes to ``specq.route`` and ``specq.decode.<target>``;
+interactive work (a synchronous API request, a job submitted with priority ``interactive``) goes
+to ``specq.route.interactive`` and ``specq.interactive.<target>``, which workers list first and
+consume first, and which a decode worker also takes while every bulk thread is busy
+(``workers/lane.py``).
+
 Producers build their Celery client from here and send tasks by name, so they never import
 worker code; workers build their app from the same configuration (``workers/app.py``).
 """
@@ -14,7 +20,9 @@ from typing import Any
 from specq.settings import Settings
 
 ROUTE_QUEUE = "specq.route"
+INTERACTIVE_ROUTE_QUEUE = "specq.route.interactive"
 DECODE_QUEUE_PREFIX = "specq.decode."
+INTERACTIVE_QUEUE_PREFIX = "specq.interactive."
 ROUTE_TASK = "workers.route.route_chunk"
 DECODE_TASK = "workers.decode.decode_batch"
 
@@ -67,10 +75,22 @@ def decode_queue(target: str, draft: str) -> str:
 MIXED_DRAFT = "*"
 
 
-def target_queue(target: str) -> str:
+def target_queue(target: str, *, interactive: bool = False) -> str:
     """``specq.decode.<target>``: the queue the route worker fills with the target's batches, of
-    any drafts (a decode worker's session mixes drafts in one running batch)."""
-    return f"{DECODE_QUEUE_PREFIX}{target}"
+    any drafts (a decode worker's session mixes drafts in one running batch); with
+    ``interactive``, ``specq.interactive.<target>``, the queue of the target's interactive batches."""
+    return f"{INTERACTIVE_QUEUE_PREFIX if interactive else DECODE_QUEUE_PREFIX}{target}"
+
+
+def interactive_target(queue: str) -> str | None:
+    """The target whose interactive queue ``queue`` is, or None for any other queue."""
+    target = queue.removeprefix(INTERACTIVE_QUEUE_PREFIX)
+    return target if queue.startswith(INTERACTIVE_QUEUE_PREFIX) and target else None
+
+
+def route_queue(*, interactive: bool = False) -> str:
+    """The queue of ``route_chunk`` messages: ``specq.route``, or ``specq.route.interactive``."""
+    return INTERACTIVE_ROUTE_QUEUE if interactive else ROUTE_QUEUE
 
 
 def pairings_of_queues(queues: Sequence[str]) -> list[Pairing]:
@@ -82,7 +102,9 @@ def celery_config(settings: Settings) -> dict[str, Any]:
     """Celery settings for ``settings``; every delivery guarantee of docs/architecture.md is set here."""
     # acks_late redelivers a message whose worker died, but only after the visibility timeout,
     # and a live batch running longer than it would be delivered twice: keep it far above any batch.
-    transport = {"visibility_timeout": settings.visibility_timeout_s}
+    # queue_order_strategy "priority": a worker polls its queues in the order it lists them (the
+    # interactive one first) instead of round-robin, so an interactive message is taken next.
+    transport = {"visibility_timeout": settings.visibility_timeout_s, "queue_order_strategy": "priority"}
     return {
         "broker_url": settings.resolved_broker_url,
         "broker_transport_options": transport,

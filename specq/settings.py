@@ -57,6 +57,12 @@ class Settings(BaseSettings):
     # Decode messages a decode worker holds at once (its thread pool): while one batch decodes,
     # the next is fetched, claimed and tokenized, and the previous one's results are written.
     decode_inflight: int = Field(default=2, ge=1, le=16)
+    # Interactive decode messages (synchronous API requests) a decode worker holds at once on top
+    # of those: its interactive lane takes them while every bulk thread is busy (workers/lane.py).
+    interactive_inflight: int = Field(default=2, ge=1, le=16)
+    # Rows beyond the target's max_batch_size that a decode session keeps for interactive prompts,
+    # so one joins a full batch at the next step (size the worker's memory for batch + these).
+    priority_rows: int = Field(default=4, ge=0, le=256)
     # Share of batches that try a non-assigned draft to keep measuring alternatives.
     explore_rate: float = 0.05
     # The assignment policy compares drafts on results of the last this-many seconds (0 = all

@@ -26,7 +26,7 @@ from celery import Task, signals
 from sqlalchemy.exc import OperationalError
 
 from db import queries
-from db.schema import TERMINAL_JOB_STATUSES, BatchStatus, Job, PromptStatus, utcnow
+from db.schema import TERMINAL_JOB_STATUSES, BatchStatus, Job, JobPriority, PromptStatus, utcnow
 from db.session import session_scope
 from specq.broker import DECODE_TASK, Pairing, pairings_of_queues
 from specq.deployment import NO_DRAFT, load_deployment
@@ -224,23 +224,25 @@ def _preload_pairings(sender: Any = None, **_: Any) -> None:
         raise SystemExit(3) from exc
 
 
-@signals.task_received.connect
-def _hold_received(sender: Any = None, request: Any = None, **_: Any) -> None:
-    """Record, as soon as a decode message is delivered here, that this process holds its batch:
-    a message waiting for a free thread of a worker killed meanwhile is then recovered too."""
-    if request is None or request.name != DECODE_TASK or not request.args:
-        return
-    batch_id = str(request.args[0])
+def hold(batch_id: str, worker: str | None) -> None:
+    """Record that this process holds ``batch_id``'s message (delivered, not yet claimed), so that
+    a message waiting for a free thread of a worker killed meanwhile is recovered too."""
     try:
         with session_scope() as session:
-            held = queries.hold_batch(
-                session, batch_id, worker=request.hostname, host=recovery.HOST, pid=os.getpid()
-            )
+            held = queries.hold_batch(session, batch_id, worker=worker, host=recovery.HOST, pid=os.getpid())
     except Exception:  # the task itself will meet the database's trouble and retry
         log.exception("could not mark batch %s held", batch_id)
         return
     if held:
         recovery.heartbeat().add(batch_id)
+
+
+@signals.task_received.connect
+def _hold_received(sender: Any = None, request: Any = None, **_: Any) -> None:
+    """Hold a decode message's batch as soon as the message is delivered here."""
+    if request is None or request.name != DECODE_TASK or not request.args:
+        return
+    hold(str(request.args[0]), request.hostname)
 
 
 @signals.worker_ready.connect

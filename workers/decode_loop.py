@@ -1,9 +1,12 @@
 """The decode worker's engine loop: one decoding thread kept busy, results written off it.
 
 A decode worker holds up to ``SPECQ_DECODE_INFLIGHT`` batch messages at once (Celery's
-threads pool: one task thread per message). Each task thread claims its batch, tokenizes it
-and hands its rows to this loop (:meth:`DecodeLoop.submit`), then waits on the batch's
-handle. Two threads of the loop do the rest:
+threads pool: one task thread per message), plus up to ``SPECQ_INTERACTIVE_INFLIGHT``
+interactive ones (its interactive lane, ``workers/lane.py``). Each task thread claims its batch,
+tokenizes it and hands its rows to this loop (:meth:`DecodeLoop.submit`), then waits on the
+batch's handle. Rows of an interactive batch go ahead of every waiting bulk row and may take
+``SPECQ_PRIORITY_ROWS`` rows beyond the session's ``max_rows``: they join the running batch at
+the next step. Two threads of the loop do the rest:
 
 - the *decoding thread* runs the engine on the rows waiting, batch after batch, so the next
   batch is already claimed and tokenized when one ends;
@@ -35,6 +38,7 @@ from db import queries
 from db.schema import TERMINAL_JOB_STATUSES, BatchStatus, Job
 from db.session import session_scope
 from specq.deployment import NO_DRAFT
+from specq.settings import get_settings
 from workers.metrics import worker_metrics
 from workers.prompts import (
     ClaimedBatch,
@@ -226,7 +230,7 @@ class DecodeLoop:
             session = self._sessions.get(batch.target)
             if session is None:
                 session = self._sessions[batch.target] = decoder.session(
-                    max_rows=self._max_rows(batch.target)
+                    max_rows=self._max_rows(batch.target), priority_rows=get_settings().priority_rows
                 )
         except Exception as exc:  # noqa: BLE001 - database away or the draft cannot load: the task retries
             handle.finish(exc)
@@ -236,7 +240,14 @@ class DecodeLoop:
             draft = draft_of(batch, row.item)
             name = None if draft == NO_DRAFT else draft  # the decoder's default draft is plain decoding
             try:
-                session.add(rid, row.prompt_ids, row.params, draft=name, task=row.item.task)
+                session.add(
+                    rid,
+                    row.prompt_ids,
+                    row.params,
+                    draft=name,
+                    task=row.item.task,
+                    priority=batch.interactive,
+                )
             except ValueError as exc:  # this prompt cannot run here (budget, vocabulary): it fails alone
                 self._out.put(_Finished(handle, row, row.item.prompt_id, error=str(exc)))
                 continue
@@ -425,8 +436,6 @@ def max_rows(deployment: Any, target: str) -> int:
     """Rows a worker's session decodes at once: the batch size the router sizes batches to
     (the target's ``max_batch_size``, else ``SPECQ_MAX_BATCH_SIZE``), so that rows of the next
     batch join only as rows of the current one leave."""
-    from specq.settings import get_settings
-
     return int(deployment.target(target).max_batch_size or get_settings().max_batch_size)
 
 

@@ -45,6 +45,7 @@ class ClaimedBatch:
     target: str
     draft: str
     items: list[WorkItem]
+    interactive: bool = False  # its job takes the interactive lane: its rows join ahead of bulk rows
 
 
 def draft_of(batch: ClaimedBatch, item: WorkItem) -> str:

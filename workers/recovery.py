@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from db import queries
-from db.schema import BatchStatus, utcnow
+from db.schema import BatchStatus, Job, JobPriority, utcnow
 from db.session import session_scope
 from specq.broker import DECODE_TASK, Pairing
 from specq.settings import get_settings
@@ -67,6 +67,7 @@ class Recovered:
     pairing: str
     worker: str | None
     reason: str
+    interactive: bool = False  # re-sent to the target's interactive queue, as the router sent it
 
 
 # A message delivered this long ago whose batch no worker holds was taken by a worker that died
@@ -123,9 +124,10 @@ def unacknowledged_batches(min_age_s: float = UNHELD_AFTER_S) -> dict[str, float
 
 
 def recover_orphaned_batches(
-    *, stale_s: float | None = None, send: Callable[[str, str], None] = send_decode
+    *, stale_s: float | None = None, send: Callable[[str, str, bool], None] = send_decode
 ) -> list[Recovered]:
-    """Re-queue every batch whose worker is gone and ``send(batch_id, target)`` its message again."""
+    """Re-queue every batch whose worker is gone and ``send(batch_id, target, interactive)`` its
+    message again (to the queue the router sent it to: interactive for an interactive job)."""
     stale = timedelta(seconds=stale_s if stale_s is not None else get_settings().heartbeat_stale_s)
     found: list[Recovered] = []
     with session_scope() as session:
@@ -136,7 +138,10 @@ def recover_orphaned_batches(
             else:
                 reason = f"no heartbeat for over {stale.total_seconds():.0f}s"
             if queries.requeue_batch(session, batch):
-                found.append(Recovered(batch.id, batch.job_id, batch.pairing, batch.worker, reason))
+                interactive = _interactive(session, batch)
+                found.append(
+                    Recovered(batch.id, batch.job_id, batch.pairing, batch.worker, reason, interactive)
+                )
         for batch_id, delivered in unacknowledged_batches().items():
             lost = queries.get_batch(session, batch_id)
             if lost is None or lost.status != BatchStatus.QUEUED or lost.worker_pid is not None:
@@ -146,10 +151,11 @@ def recover_orphaned_batches(
                 continue  # already re-sent after this delivery; the new message is on its way
             if queries.requeue_batch(session, lost):
                 reason = "its message was delivered to a worker that died before holding it"
-                found.append(Recovered(lost.id, lost.job_id, lost.pairing, lost.worker, reason))
+                interactive = _interactive(session, lost)
+                found.append(Recovered(lost.id, lost.job_id, lost.pairing, lost.worker, reason, interactive))
     # After the commit: a worker that takes the message sees the batch queued.
     for r in found:
-        send(r.batch_id, Pairing.parse(r.pairing).target)
+        send(r.batch_id, Pairing.parse(r.pairing).target, r.interactive)
         log.warning(
             "re-queued batch %s of job %s (%s): its worker %s is gone (%s)",
             r.batch_id,
@@ -159,6 +165,11 @@ def recover_orphaned_batches(
             r.reason,
         )
     return found
+
+
+def _interactive(session: Any, batch: Any) -> bool:
+    job = session.get(Job, batch.job_id)
+    return job is not None and job.priority == JobPriority.INTERACTIVE
 
 
 def _epoch(dt: datetime) -> float:

@@ -23,7 +23,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from db import queries
-from db.schema import TERMINAL_JOB_STATUSES, Job, Prompt
+from db.schema import TERMINAL_JOB_STATUSES, Job, JobPriority, Prompt
 from db.session import session_scope
 from models.tasks import FALLBACK_LABEL, Router, RouterArtifactError, load_router
 from models.zoo.resolve import resolve_model_path
@@ -55,6 +55,7 @@ class PlannedBatch:
     task: str | None
     prompt_ids: list[int]
     explored: bool  # holds prompts sent to a draft other than the assigned one, to keep measuring it
+    interactive: bool = False  # its job takes the interactive lane
 
     @property
     def pairing(self) -> str:
@@ -62,7 +63,7 @@ class PlannedBatch:
 
     @property
     def queue(self) -> str:
-        return target_queue(self.target)
+        return target_queue(self.target, interactive=self.interactive)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -288,6 +289,7 @@ def plan_chunk(
                 shared_task,
                 ids,
                 explored,
+                job.priority == JobPriority.INTERACTIVE,
             )
         )
         i += len(members)
@@ -312,9 +314,10 @@ def plan_chunk(
 
 
 def send_batches(batches: Sequence[PlannedBatch]) -> None:
-    """Enqueue ``decode_batch(batch_id)`` messages on the target's queue (the rows hold the rest)."""
+    """Enqueue ``decode_batch(batch_id)`` messages on the target's queue, or its interactive queue
+    for an interactive job (the rows hold the rest)."""
     for b in batches:
-        send_decode(b.batch_id, b.target)
+        send_decode(b.batch_id, b.target, b.interactive)
 
 
 def route_prompts(job_id: str, first_prompt_id: int, last_prompt_id: int) -> list[PlannedBatch]:

@@ -56,11 +56,15 @@ class WorkerSpec:
 
 
 def route_worker(concurrency: int = 1) -> WorkerSpec:
-    from workers.app import ROUTE_QUEUE
+    from specq.broker import INTERACTIVE_ROUTE_QUEUE, ROUTE_QUEUE
 
     # Routing is light (SQL + a small classifier); one solo process keeps the decode queues fed.
+    # The interactive queue first: the worker polls its queues in the order listed.
     return WorkerSpec(
-        "route", (ROUTE_QUEUE,), pool="solo" if concurrency == 1 else "threads", concurrency=concurrency
+        "route",
+        (INTERACTIVE_ROUTE_QUEUE, ROUTE_QUEUE),
+        pool="solo" if concurrency == 1 else "threads",
+        concurrency=concurrency,
     )
 
 
@@ -81,11 +85,17 @@ def decode_worker(deployment: Deployment, target: str, drafts: Sequence[str] | N
         chosen.append(NO_DRAFT)  # baseline jobs (--draft none) need only the target
     # CUDA cannot be re-initialised in forked children: the model runs in the worker process itself,
     # in one decoding thread; the pool's threads hold the batches in flight (workers/decode_loop.py).
-    # The target's queue carries every batch the router sends; the pairing queues are still
-    # consumed for messages sent before batches went to one queue per target.
+    # The target's queue carries every bulk batch the router sends; the pairing queues are still
+    # consumed for messages sent before batches went to one queue per target. The interactive
+    # queue comes first (polled first); the worker's interactive lane takes it too while every
+    # thread of the pool holds a bulk batch (workers/lane.py).
     return WorkerSpec(
         f"decode-{target}",
-        (target_queue(target), *(decode_queue(target, d) for d in chosen)),
+        (
+            target_queue(target, interactive=True),
+            target_queue(target),
+            *(decode_queue(target, d) for d in chosen),
+        ),
         pool="threads",
         concurrency=get_settings().decode_inflight,
     )
@@ -133,10 +143,11 @@ def broker_backlog(url: str) -> int | None:
 
 
 def workers_serve(deployment: Deployment, targets: Sequence[str] | None = None) -> bool:
-    """True when a broker answers and live workers consume the route queue and every decode queue
-    (the per-target queue and each pairing's) of ``targets`` (default: every target)."""
+    """True when a broker answers and live workers consume both route queues and every decode queue
+    (the per-target queue, its interactive queue and each pairing's) of ``targets`` (default: every
+    target)."""
     from producer.enqueue import broker_reachable
-    from specq.broker import ROUTE_QUEUE, decode_queue, target_queue
+    from specq.broker import INTERACTIVE_ROUTE_QUEUE, ROUTE_QUEUE, decode_queue, target_queue
     from workers.app import celery_app, configure
     from workers.embedded import ping
 
@@ -148,9 +159,9 @@ def workers_serve(deployment: Deployment, targets: Sequence[str] | None = None) 
         return False
     active = celery_app.control.inspect(timeout=1.5).active_queues() or {}
     consumed = {q["name"] for queues in active.values() for q in queues}
-    wanted = {ROUTE_QUEUE}
+    wanted = {ROUTE_QUEUE, INTERACTIVE_ROUTE_QUEUE}
     for target in targets or deployment.targets:
-        wanted.add(target_queue(target))
+        wanted.update((target_queue(target), target_queue(target, interactive=True)))
         wanted.update(decode_queue(target, d) for d in [*deployment.pairings(target), NO_DRAFT])
     return wanted <= consumed
 

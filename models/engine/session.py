@@ -1,13 +1,13 @@
 """Continuous batching: a decoding session that takes new prompts while it runs.
 
     session = decoder.session(token_budget=None)          # SpecDecoder.session(...) -> DecodeSession
-    session.add(request_id, prompt_ids, params, draft=None, task=None)
+    session.add(request_id, prompt_ids, params, draft=None, task=None, priority=False)
     finished = session.step()        # [(request_id, Output)] of the rows that finished in this step
     session.has_work(); session.num_running; session.num_waiting
     for request_id, out in session.run(): ...             # drain until empty
 
-`step()` first *admits* waiting prompts (FIFO) while the batch has room: their prefill
-runs on its own and gives each its first token, then they join the running batch
+`step()` first *admits* waiting prompts (FIFO, priority ones first) while the batch has room:
+their prefill runs on its own and gives each its first token, then they join the running batch
 (target KV cache, each draft's proposer state, sampler, stop state, statistics: all
 per row). Then it runs one speculative step over every running row:
 
@@ -24,7 +24,9 @@ per row). Then it runs one speculative step over every running row:
 Finished rows leave at once and come back from `step()`; a waiting prompt takes their
 place at the next `step()`. Room: at most `max_rows` rows, and the sum of
 len(prompt) + max_new_tokens over running rows at most `token_budget` (the KV cache a
-row may need). A request that alone exceeds the budget is refused by `add`. A request with
+row may need). A request that alone exceeds the budget is refused by `add`. A priority request
+(`add(..., priority=True)`: an interactive one) waits ahead of the others and may take
+`priority_rows` rows beyond `max_rows`, so it joins a full batch at the next step. A request with
 `max_new_tokens=0` only scores its prompt (`prompt_logprobs`): it is answered at admission,
 with no tokens, and never joins the batch.
 
@@ -109,6 +111,7 @@ class _Request:
     params: SamplingParams
     draft: str | None
     task: str | None
+    priority: bool = False
 
 
 class _Clock:
@@ -310,6 +313,7 @@ class DecodeSession:
         token_budget: int | None = None,
         max_rows: int | None = None,
         detokenize: Detokenize | None = None,
+        priority_rows: int = 0,
     ) -> None:
         if token_budget is not None and token_budget < 2:
             raise ValueError(
@@ -317,9 +321,12 @@ class DecodeSession:
             )
         if max_rows is not None and max_rows < 1:
             raise ValueError(f"max_rows must be >= 1, got {max_rows}")
+        if priority_rows < 0:
+            raise ValueError(f"priority_rows must be >= 0, got {priority_rows}")
         self.decoder = decoder
         self.token_budget = token_budget
         self.max_rows = max_rows
+        self.priority_rows = priority_rows  # rows beyond max_rows that only priority requests take
         self.detokenize = detokenize
         self.device = decoder.device
         self.clock = _Clock(self.device)
@@ -354,9 +361,11 @@ class DecodeSession:
         params: SamplingParams | None = None,
         draft: str | None = None,
         task: str | None = None,
+        priority: bool = False,
     ) -> None:
         """Queue a prompt (token ids). `draft`: a draft name of the decoder (None: its default draft);
-        `task`: the row's sub-task, which keys the adaptive policy with the draft."""
+        `task`: the row's sub-task, which keys the adaptive policy with the draft; `priority`: the
+        prompt waits ahead of every non-priority one and may take the session's `priority_rows`."""
         params = params or SamplingParams()
         where = f"request {request_id!r}"
         if request_id in self._ids:
@@ -391,7 +400,11 @@ class DecodeSession:
                 )
             self.stop_strings[request_id] = StopStrings(params.stop, detokenize)
         self._ids.add(request_id)
-        self.waiting.append(_Request(request_id, list(prompt_ids), params, draft, task))
+        request = _Request(request_id, list(prompt_ids), params, draft, task, priority)
+        if priority:  # behind earlier priority prompts, ahead of every other waiting one
+            self.waiting.insert(sum(1 for r in self.waiting if r.priority), request)
+        else:
+            self.waiting.append(request)
 
     def _check_window(self, where: str, prompt_len: int, max_new: int, draft: str | None) -> None:
         """A sliding-window model is exact only while a row's cache columns (its tokens plus the holes
@@ -546,13 +559,20 @@ class DecodeSession:
 
     # --------------------------------------------------------------------- admission and retirement
 
+    def _room(self, request: _Request) -> float:
+        """Rows the session may run once ``request`` joins: ``max_rows``, plus ``priority_rows`` for a
+        priority request (it joins a full batch at the next step instead of waiting for a row to end)."""
+        if self.max_rows is None:
+            return float("inf")
+        return self.max_rows + (self.priority_rows if request.priority else 0)
+
     def _admit(self) -> list[tuple[Hashable, Output]]:
         """Prefill waiting prompts that fit; they get their first token and join the batch."""
-        if not self.waiting or (self.max_rows is not None and len(self.rows) >= self.max_rows):
+        if not self.waiting or len(self.rows) >= self._room(self.waiting[0]):
             return []
         used = sum(len(r.prompt) + r.params.max_new_tokens for r in self.rows.requests)
         take: list[_Request] = []
-        while self.waiting and (self.max_rows is None or len(self.rows) + len(take) < self.max_rows):
+        while self.waiting and len(self.rows) + len(take) < self._room(self.waiting[0]):
             head = self.waiting[0]
             need = len(head.prompt) + head.params.max_new_tokens
             if self.token_budget is not None and used + need > self.token_budget:

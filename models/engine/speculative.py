@@ -172,6 +172,7 @@ class SpecDecoder:
         token_budget: int | None = None,
         max_rows: int | None = None,
         detokenize: Detokenize | None = None,
+        priority_rows: int = 0,
     ) -> DecodeSession:
         """A continuous-batching session (see `models.engine.session`). One running session per decoder:
         the drafts' proposers hold the rows of one batch."""
@@ -179,7 +180,13 @@ class SpecDecoder:
             raise RuntimeError(
                 "this decoder already has a running session; drain it (session.run()) before starting another"
             )
-        session = DecodeSession(self, token_budget=token_budget, max_rows=max_rows, detokenize=detokenize)
+        session = DecodeSession(
+            self,
+            token_budget=token_budget,
+            max_rows=max_rows,
+            detokenize=detokenize,
+            priority_rows=priority_rows,
+        )
         self._session = weakref.ref(session)
         return session
 

@@ -84,12 +84,22 @@ def test_a_database_at_0001_upgrades_to_head_keeping_its_rows(tmp_path: Path) ->
     cfg = alembic_config(url)
     command.upgrade(cfg, "0001")
     engine = make_engine(url)
-    with Session(engine) as s, s.begin():  # the ORM model inserts into the 0001 schema too
-        s.add(Job(id="j1", target="target-s"))
+    with engine.begin() as conn:  # a job in 0001's columns, in the status no code sets any more
+        conn.execute(
+            text(
+                "INSERT INTO jobs (id, target, status, params, total, completed, failed, invalid, "
+                "cancel_requested, created_at, updated_at) VALUES ('j1', 'target-s', 'finalizing', '{}', "
+                "0, 0, 0, 0, 0, '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+            )
+        )
     init_db(engine)  # what a new release does on start
     _check_schema(engine)
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT id FROM jobs")).scalars().all() == ["j1"]
+        rows = conn.execute(text("SELECT id, status, priority FROM jobs")).all()
+        assert [tuple(r) for r in rows] == [("j1", "in_progress", "bulk")]  # 0009, 0010
+    with Session(engine) as s:
+        job = s.get(Job, "j1")  # every stored value is one the model reads
+        assert job is not None and (job.status, job.priority) == ("in_progress", "bulk")
     assert "ix_results_target_task_created_at" in {i["name"] for i in inspect(engine).get_indexes("results")}
 
 

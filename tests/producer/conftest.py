@@ -67,7 +67,8 @@ def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
 
 @pytest.fixture()
 def memory_broker(db_env: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    """Celery pointed at kombu's in-process transport; yields a function draining the route queue."""
+    """Celery pointed at kombu's in-process transport; yields a function draining a route queue
+    (``specq.route`` unless told)."""
     from specq.settings import get_settings
     from workers.app import ROUTE_QUEUE, celery_app, configure
 
@@ -75,10 +76,10 @@ def memory_broker(db_env: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any
     get_settings.cache_clear()
     configure()
 
-    def drain() -> list[tuple[str, list[Any]]]:
+    def drain(name: str = ROUTE_QUEUE) -> list[tuple[str, list[Any]]]:
         got = []
         with celery_app.connection_for_read() as conn:
-            queue = conn.SimpleQueue(ROUTE_QUEUE)
+            queue = conn.SimpleQueue(name)
             while True:
                 try:
                     msg = queue.get(timeout=0.05)

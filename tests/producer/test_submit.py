@@ -265,3 +265,26 @@ def test_resume_without_a_broker_changes_nothing(db_env: Path, local_deployment:
 def test_chunk_ranges() -> None:
     assert chunk_ranges([5, 1, 2, 9, 10], 2) == [(1, 2), (5, 9), (10, 10)]
     assert chunk_ranges([], 3) == []
+
+
+def test_an_interactive_job_takes_the_interactive_route_queue_and_keeps_it_on_resume(
+    memory_broker: Any, local_deployment: Deployment
+) -> None:
+    from db.schema import Job, JobPriority
+    from specq.broker import INTERACTIVE_ROUTE_QUEUE
+
+    bulk = submit_job([{"prompt": "hello"}], "t", deployment=local_deployment)
+    quick = submit_job([{"prompt": "hi"}], "t", deployment=local_deployment, priority="interactive")
+    with session_scope() as s:
+        (bulk_id,) = q.prompt_ids(s, bulk.job_id)
+        (quick_id,) = q.prompt_ids(s, quick.job_id)
+        assert s.get(Job, bulk.job_id).priority == JobPriority.BULK  # type: ignore[union-attr]
+        assert s.get(Job, quick.job_id).priority == JobPriority.INTERACTIVE  # type: ignore[union-attr]
+    assert memory_broker() == [(ROUTE_TASK, [bulk.job_id, bulk_id, bulk_id])]
+    assert memory_broker(INTERACTIVE_ROUTE_QUEUE) == [(ROUTE_TASK, [quick.job_id, quick_id, quick_id])]
+    producer.cancel(quick.job_id)
+    producer.resume(quick.job_id)  # e.g. `specq up` on a fresh broker: the same lane again
+    assert memory_broker() == []
+    assert memory_broker(INTERACTIVE_ROUTE_QUEUE) == [(ROUTE_TASK, [quick.job_id, quick_id, quick_id])]
+    with pytest.raises(SubmitError, match="priority 'urgent' is not one of: bulk, interactive"):
+        submit_job([{"prompt": "hi"}], "t", deployment=local_deployment, priority="urgent")

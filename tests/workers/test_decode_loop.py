@@ -156,3 +156,46 @@ def test_prompts_of_several_sub_tasks_share_batches_with_their_own_drafts(runtim
         ).all()
     assert {(pd, pt) for pd, pt, _, _ in rows} == {("lookup", "code"), ("none", "sql"), ("small", "other")}
     assert all((pd, pt) == (rd, rt) for pd, pt, rd, rt in rows)
+
+
+def test_an_interactive_batch_joins_the_running_batch_ahead_of_waiting_bulk_batches(
+    runtime: Runtime,
+) -> None:
+    """Three bulk batches of four long prompts (sessions run four rows: one batch runs, two wait),
+    then a one-prompt interactive batch: it joins the full running batch at the next step, in a
+    reserved row, and is written before any prompt of the waiting bulk batches is."""
+    lines = [{"prompt": PROMPTS[i % len(PROMPTS)] + " " * (i // 5), "custom_id": f"b{i}"} for i in range(12)]
+    bulk = producer.submit_job(lines, "t", enqueue=False, max_new_tokens=40, draft="none")
+    quick = producer.submit_job(
+        [{"prompt": "What is 12 plus", "custom_id": "q"}],
+        "t",
+        enqueue=False,
+        max_new_tokens=3,
+        draft="none",
+        priority="interactive",
+    )
+    claimed = []
+    with session_scope() as s:
+        for job_id in (bulk.job_id, quick.job_id):
+            ids = queries.prompt_ids(s, job_id)
+            claimed += plan_chunk(s, job_id, ids[0], ids[-1], deployment=load_deployment(), router=None)
+    assert [b.interactive for b in claimed] == [False, False, False, True]
+    batches = [claim(b.batch_id, "w")[1] for b in claimed]
+    assert all(b is not None for b in batches) and batches[-1].interactive  # type: ignore[union-attr]
+    loop = DecodeLoop(runtime, worker="w")
+    try:
+        handles = [loop.submit(b) for b in batches]  # type: ignore[arg-type]
+        outcomes = [h.wait(timeout=300) for h in handles]
+    finally:
+        loop.close()
+    assert [o.status for o in outcomes] == ["done"] * 4
+    with session_scope() as s:
+        written = {
+            batch_id: list(s.scalars(select(Result.created_at).where(Result.batch_id == batch_id)))
+            for batch_id in (b.batch_id for b in claimed)
+        }
+        tokens = list(s.scalars(select(Result.output_tokens).where(Result.batch_id == claimed[0].batch_id)))
+    assert min(tokens) > 3, "the running bulk rows must outlast the interactive one"
+    (answered,) = written[claimed[3].batch_id]
+    assert answered <= min(written[claimed[0].batch_id])  # no later than the running batch's rows
+    assert answered < min(written[claimed[1].batch_id] + written[claimed[2].batch_id])

@@ -373,6 +373,42 @@ def test_kill_with_two_messages_in_flight(live: Live, tmp_path: Path) -> None:
     _kill_and_restart(live, res.job_id, n, holding=2)
 
 
+def test_an_interactive_request_overtakes_queued_bulk_work(live: Live, tmp_path: Path) -> None:
+    """A one-prompt interactive job submitted while a bulk job has batches queued and the decode
+    worker's threads busy is routed and decoded ahead of them: its batch starts before bulk batches
+    that were queued before it existed, and it completes before the bulk job. Without the
+    interactive lane (one FIFO queue) every queued bulk batch would start first."""
+    n = 160
+    lines = [json.dumps({"prompt": f"Describe the painting number {i} in detail"}) for i in range(n)]
+    bulk = producer.submit_job(_write(tmp_path / "bulk.jsonl", lines), live.target, max_new_tokens=48)
+    _running_batches(bulk.job_id, 2)  # both threads of the worker's pool hold a bulk batch
+    quick = producer.submit_job(
+        [{"prompt": "Question: what is 17 plus 25? Answer:"}],
+        live.target,
+        max_new_tokens=4,
+        priority="interactive",
+    )
+    _wait(live, quick.job_id, lambda r: r.done)
+    _wait(live, bulk.job_id, lambda r: r.done)
+    _check_complete(quick.job_id, 1)
+    _check_complete(bulk.job_id, n)
+    with session_scope(read_only=True) as s:
+        quick_job, bulk_job = s.get(Job, quick.job_id), s.get(Job, bulk.job_id)
+        (mine,) = s.scalars(select(Batch).where(Batch.job_id == quick.job_id))
+        bulk_batches = list(s.scalars(select(Batch).where(Batch.job_id == bulk.job_id)))
+    assert quick_job is not None and bulk_job is not None
+    assert mine.started_at is not None and quick_job.finished_at is not None
+    assert bulk_job.finished_at is not None and quick_job.finished_at < bulk_job.finished_at
+    overtaken = [
+        b
+        for b in bulk_batches
+        if b.enqueued_at < quick_job.created_at
+        and b.started_at is not None
+        and b.started_at > mine.started_at
+    ]
+    assert overtaken, "the interactive batch started after every bulk batch queued before it"
+
+
 def _accepted_scrape(url: str) -> dict[str, float]:
     """Counter totals (summed over labels) of one worker's /metrics."""
     import urllib.request

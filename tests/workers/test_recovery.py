@@ -31,12 +31,13 @@ def runtime(unit_env: Path) -> Iterator[Runtime]:
     close_loops()
 
 
-def _job() -> tuple[str, list[Any]]:
+def _job(priority: str = "bulk") -> tuple[str, list[Any]]:
     res = producer.submit_job(
         [{"prompt": p, "custom_id": f"c{i}"} for i, p in enumerate(["def add(a, b):", "SELECT name FROM"])],
         "t",
         enqueue=False,
         max_new_tokens=4,
+        priority=priority,
     )
     with session_scope() as s:
         ids = queries.prompt_ids(s, res.job_id)
@@ -74,14 +75,14 @@ def test_a_batch_of_a_dead_local_worker_is_requeued_once_and_then_completes(runt
     )
     assert b.heartbeat_at is not None
     # This process is alive and beating: nothing to recover.
-    sent: list[tuple[str, str]] = []
+    sent: list[tuple[str, str, bool]] = []
     assert recovery.recover_orphaned_batches(send=lambda *a: sent.append(a)) == []
     assert producer.status(job_id).recovering == 0
 
     _set(batch.batch_id, worker_pid=_dead_pid())  # the worker that claimed it was SIGKILLed
     found = recovery.recover_orphaned_batches(send=lambda *a: sent.append(a))
     assert [r.batch_id for r in found] == [batch.batch_id] and "is gone" in found[0].reason
-    assert sent == [(batch.batch_id, "t")]
+    assert sent == [(batch.batch_id, "t", False)]
     b = _batch(batch.batch_id)
     assert (b.status, b.recoveries, b.heartbeat_at) == (BatchStatus.QUEUED, 1, None)
     assert producer.status(job_id).recovering == 1  # `specq status` says a batch is being recovered
@@ -97,14 +98,24 @@ def test_a_batch_of_a_dead_local_worker_is_requeued_once_and_then_completes(runt
 def test_stale_heartbeat_of_another_host_is_recovered_and_a_fresh_one_is_not(unit_env: Path) -> None:
     job_id, (batch,) = _job()
     claim(batch.batch_id, "w-remote")
-    sent: list[tuple[str, str]] = []
+    sent: list[tuple[str, str, bool]] = []
     _set(batch.batch_id, worker_host="another-machine", worker_pid=1, heartbeat_at=utcnow())
     assert recovery.recover_orphaned_batches(stale_s=30, send=lambda *a: sent.append(a)) == []
     assert producer.status(job_id).recovering == 0
     _set(batch.batch_id, heartbeat_at=utcnow() - timedelta(seconds=31))
     found = recovery.recover_orphaned_batches(stale_s=30, send=lambda *a: sent.append(a))
     assert [r.batch_id for r in found] == [batch.batch_id] and "no heartbeat" in found[0].reason
-    assert sent == [(batch.batch_id, "t")]
+    assert sent == [(batch.batch_id, "t", False)]
+
+
+def test_an_interactive_batch_is_resent_to_the_interactive_queue(unit_env: Path) -> None:
+    job_id, (batch,) = _job(priority="interactive")
+    assert batch.interactive and batch.queue == "specq.interactive.t"
+    claim(batch.batch_id, "w1")
+    _set(batch.batch_id, worker_pid=_dead_pid())
+    sent: list[tuple[str, str, bool]] = []
+    found = recovery.recover_orphaned_batches(send=lambda *a: sent.append(a))
+    assert [r.interactive for r in found] == [True] and sent == [(batch.batch_id, "t", True)]
 
 
 def test_concurrent_sweepers_requeue_a_batch_once_and_a_heartbeat_keeps_it(unit_env: Path) -> None:
@@ -148,9 +159,9 @@ def test_a_delivered_batch_waiting_for_a_thread_of_a_dead_worker_is_recovered(un
         assert queries.hold_batch(s, batch.batch_id, worker="w1", host=recovery.HOST, pid=_dead_pid())
     b = _batch(batch.batch_id)
     assert b.status == BatchStatus.QUEUED and b.worker == "w1"
-    sent: list[tuple[str, str]] = []
+    sent: list[tuple[str, str, bool]] = []
     found = recovery.recover_orphaned_batches(send=lambda *a: sent.append(a))
-    assert [r.batch_id for r in found] == [batch.batch_id] and sent == [(batch.batch_id, "t")]
+    assert [r.batch_id for r in found] == [batch.batch_id] and sent == [(batch.batch_id, "t", False)]
     b = _batch(batch.batch_id)
     assert (b.status, b.worker_pid, b.recoveries) == (BatchStatus.QUEUED, None, 1)
     assert producer.status(job_id).recovering == 1
@@ -195,14 +206,14 @@ def test_a_message_delivered_to_a_worker_killed_before_it_held_the_batch_is_rese
         "unacked", mapping={"tag-1": json.dumps([message, "", "q"]), "tag-2": json.dumps([other, "", "q"])}
     )
     client.zadd("unacked_index", {"tag-1": time.time() - 5, "tag-2": time.time() - 60})
-    sent: list[tuple[str, str]] = []
+    sent: list[tuple[str, str, bool]] = []
     try:
         # Delivered 5 s ago: a live worker may still be recording its hold.
         assert recovery.recover_orphaned_batches(send=lambda *a: sent.append(a)) == []
         client.zadd("unacked_index", {"tag-1": time.time() - 60})
         found = recovery.recover_orphaned_batches(send=lambda *a: sent.append(a))
         assert [r.batch_id for r in found] == [batch.batch_id] and "died before holding" in found[0].reason
-        assert sent == [(batch.batch_id, "t")]
+        assert sent == [(batch.batch_id, "t", False)]
         # Not again while the re-sent message is on its way (the old entry stays until acked).
         assert recovery.recover_orphaned_batches(send=lambda *a: sent.append(a)) == []
         # A worker holding it (alive) or having done it: left alone.

@@ -270,3 +270,36 @@ def test_mixed_drafts_keep_seeded_sampling_per_row(target: PreTrainedModel, prom
     session.step()
     session.add("mine", prompts[0], mine, draft="model")
     assert drain(session)["mine"].token_ids == alone
+
+
+def test_priority_rows_join_a_full_batch_at_the_next_step_and_stay_exact(
+    target: PreTrainedModel, prompts: list[list[int]]
+) -> None:
+    session = SpecDecoder(target, perturbed(target, 0.3), k=3).session(max_rows=2, priority_rows=1)
+    for i in range(4):  # two run, two wait
+        session.add(("bulk", i), prompts[i], SamplingParams(max_new_tokens=20))
+    outs: dict[Hashable, Output] = dict(session.step())
+    assert (session.num_running, session.num_waiting) == (2, 2)
+    session.add("first", prompts[5], SamplingParams(max_new_tokens=4), priority=True)
+    session.add("second", prompts[6], SamplingParams(max_new_tokens=4), priority=True)
+    order: list[Hashable] = []
+    for rid, out in session.step():  # "first" joins the full batch now, in the reserved row
+        order.append(rid)
+        outs[rid] = out
+    assert session.num_running == 3 and [r.id for r in session.waiting][0] == "second"
+    while session.has_work():
+        bulk_running = sum(1 for r in session.rows.requests if not r.priority)
+        assert bulk_running <= 2 and session.num_running <= 3
+        for rid, out in session.step():
+            order.append(rid)
+            outs[rid] = out
+    # Both priority prompts finished before either waiting bulk prompt was even admitted.
+    assert order.index("second") < order.index(("bulk", 2))
+    assert order.index("first") < order.index(("bulk", 0))
+    for rid, prompt, m in (("first", prompts[5], 4), ("second", prompts[6], 4)):
+        assert outs[rid].token_ids == greedy_reference(target, prompt, m)
+    assert [outs[("bulk", i)].token_ids for i in range(4)] == [
+        greedy_reference(target, prompts[i], 20) for i in range(4)
+    ]
+    with pytest.raises(ValueError, match="priority_rows must be >= 0"):
+        SpecDecoder(target, None).session(priority_rows=-1)
