@@ -70,6 +70,27 @@ def load_model_and_tokenizer(
     return LoadedModel(model, tokenizer)
 
 
+def load_draft(
+    name_or_path: str | Path,
+    device: str | torch.device = "auto",
+    dtype: torch.dtype | None = None,
+    trust_remote_code: bool = False,
+) -> LoadedModel:
+    """`load_model_and_tokenizer` for a draft: a frequency-ranked head subset it records is applied.
+
+    A draft directory with ``specq_vocab.json`` (`models.drafts.vocab`) scores only those tokens;
+    loading it any other way gives the full-vocabulary head, a different (slower) draft.
+    """
+    from models.drafts.vocab import load_vocab_subset, restrict_head
+
+    loaded = load_model_and_tokenizer(name_or_path, device, dtype, trust_remote_code)
+    subset = load_vocab_subset(name_or_path)
+    if subset is not None:
+        restrict_head(loaded.model, subset)
+        logger.info("draft %s scores %d of its vocabulary's tokens", name_or_path, len(subset))
+    return loaded
+
+
 def check_same_tokenizer(target_tok: PreTrainedTokenizerBase, draft_tok: PreTrainedTokenizerBase) -> None:
     """Raise TokenizerMismatchError unless both tokenizers map the same strings to the same ids."""
     target_vocab, draft_vocab = target_tok.get_vocab(), draft_tok.get_vocab()

@@ -21,7 +21,7 @@ from models.drafts.lookup import PromptLookupProposer
 from models.engine.proposer import Proposer
 from models.engine.sampling import SamplingParams
 from models.engine.speculative import Output, SpecDecoder
-from models.loading import check_same_tokenizer, load_model_and_tokenizer
+from models.loading import check_same_tokenizer, load_draft, load_model_and_tokenizer
 from models.zoo.resolve import resolve_model_path
 from specq.deployment import NO_DRAFT, Deployment, DraftSpec, load_deployment
 from specq.settings import get_settings
@@ -188,9 +188,7 @@ class Runtime:
     def _draft_model(self, path: str) -> tuple[PreTrainedModel, PreTrainedTokenizerBase]:
         cached = self._draft_models.get(path)
         if cached is None:
-            cached = load_model_and_tokenizer(
-                path, device=self.device, trust_remote_code=self.trust_remote_code
-            )
+            cached = load_draft(path, device=self.device, trust_remote_code=self.trust_remote_code)
             self._draft_models[path] = (cached.model, cached.tokenizer)
         return cached
 

@@ -33,6 +33,9 @@ class AlignConfig:
     eval_max_new_tokens: int = 64  # new tokens per held-out prompt when measuring acceptance
     heldout_fraction: float = 0.2  # share of the prompts held out for measurement when none are given
     seed: int = 0  # split, sampling, batch order, LoRA init
+    train_on_prompt: bool = False  # also distil at the prompt's positions (teacher-forced on its text)
+    train_embeddings: bool = True  # False: the embedding and LM head stay the base draft's
+    head_tokens: int | None = None  # FR-Spec: the draft's head scores only the N most frequent tokens
 
     def __post_init__(self) -> None:
         if self.method not in METHODS:
@@ -41,6 +44,13 @@ class AlignConfig:
             raise ValueError(
                 "samples_per_prompt > 1 needs temperature > 0: greedy responses are all the same"
             )
+        if self.head_tokens is not None and self.train_embeddings:
+            raise ValueError(
+                "AlignConfig.head_tokens needs train_embeddings=False: the restricted head is the base "
+                "draft's rows, kept as they are"
+            )
+        if self.head_tokens is not None and self.method == "lora":
+            raise ValueError("AlignConfig.head_tokens works with method kd or ce, not lora")
         if not 0 < self.heldout_fraction < 1:
             raise ValueError(f"AlignConfig.heldout_fraction must be in (0, 1), got {self.heldout_fraction}")
 

@@ -118,8 +118,15 @@ class ResponseSequence:
 
     ids: list[int]  # prompt + response
     start: int  # index of the first response token
-    teacher_p: torch.Tensor | None = None  # (R, top_k) target probabilities at the response positions
+    from_prompt: bool = False  # the draft also learns the prompt's tokens (teacher-forced on its text)
+    task: str | None = None  # the prompt's task label, if it had one
+    teacher_p: torch.Tensor | None = None  # (R, top_k) target probabilities at the trained positions
     teacher_i: torch.Tensor | None = None  # (R, top_k) their token ids
+
+    @property
+    def first(self) -> int:
+        """Index of the first token the draft learns to predict (R = len(ids) - first positions)."""
+        return 1 if self.from_prompt else self.start
 
 
 def target_responses(
@@ -127,10 +134,12 @@ def target_responses(
     prompts: Sequence[list[int]],
     config: AlignConfig,
     on_done: Callable[[int], None] | None = None,
+    tasks: Sequence[str | None] | None = None,
 ) -> list[ResponseSequence]:
     """The target's responses to `prompts` (samples_per_prompt each), batched through the engine.
 
-    ``on_done(n)`` is called after each generated chunk with the number of prompts it answered.
+    ``on_done(n)`` is called after each generated chunk with the number of prompts it answered;
+    ``tasks`` (one per prompt) labels the sequences.
     """
     decoder = SpecDecoder(target, None)
     seqs = []
@@ -146,7 +155,14 @@ def target_responses(
             ]
             for i, out in zip(chunk, decoder.generate([prompts[i] for i in chunk], params), strict=True):
                 if out.token_ids:
-                    seqs.append(ResponseSequence(prompts[i] + out.token_ids, len(prompts[i])))
+                    seqs.append(
+                        ResponseSequence(
+                            prompts[i] + out.token_ids,
+                            len(prompts[i]),
+                            from_prompt=config.train_on_prompt and len(prompts[i]) > 1,
+                            task=tasks[i] if tasks is not None else None,
+                        )
+                    )
             if on_done is not None:
                 on_done(len(chunk))
     return seqs
@@ -155,38 +171,96 @@ def target_responses(
 def pad_sequences(
     seqs: Sequence[ResponseSequence], pad_id: int, device: torch.device
 ) -> tuple[torch.Tensor, torch.Tensor]:
-    """Right-padded ids (B, T) and a mask (B, T) of the positions whose next token is a response token."""
+    """Right-padded ids (B, T) and a mask (B, T) of the positions whose next token is trained on."""
     width = max(len(s.ids) for s in seqs)
     ids = torch.full((len(seqs), width), pad_id, dtype=torch.long)
     predicts = torch.zeros((len(seqs), width), dtype=torch.bool)
     for row, s in enumerate(seqs):
         ids[row, : len(s.ids)] = torch.tensor(s.ids)
-        predicts[row, s.start - 1 : len(s.ids) - 1] = True  # position t predicts token t+1
+        predicts[row, s.first - 1 : len(s.ids) - 1] = True  # position t predicts token t+1
     return ids.to(device), predicts.to(device)
+
+
+# Logit entries one teacher forward may hold (1 GiB of float32): long sequences go a few at a time.
+TEACHER_LOGITS_BUDGET = 1 << 28
 
 
 @torch.inference_mode()
 def attach_teacher(
-    target: PreTrainedModel, seqs: list[ResponseSequence], top_k: int, batch_size: int
+    target: PreTrainedModel,
+    seqs: list[ResponseSequence],
+    top_k: int,
+    batch_size: int,
+    on_done: Callable[[int], None] | None = None,
 ) -> None:
-    """Store the target's top-k next-token distribution at every response position of each sequence."""
+    """Store the target's top-k next-token distribution at every trained position of each sequence.
+
+    Sequences go through the target in length order, at most `batch_size` per forward and no more
+    than ``TEACHER_LOGITS_BUDGET`` logits at once; ``on_done(n)`` after each forward of n sequences.
+    """
     pad = int(target.config.pad_token_id or 0)
-    for i in range(0, len(seqs), batch_size):
-        batch = seqs[i : i + batch_size]
+    vocab = int(target.config.get_text_config(decoder=True).vocab_size)
+    order = sorted(range(len(seqs)), key=lambda i: len(seqs[i].ids))
+    i = 0
+    while i < len(order):
+        rows = max(1, min(batch_size, TEACHER_LOGITS_BUDGET // (len(seqs[order[i]].ids) * vocab)))
+        # Sorted by length, so the last sequence of the chunk is its longest: shrink until it fits.
+        while (
+            rows > 1
+            and rows * len(seqs[order[min(i + rows, len(order)) - 1]].ids) * vocab > TEACHER_LOGITS_BUDGET
+        ):
+            rows -= 1
+        batch = [seqs[j] for j in order[i : i + rows]]
+        i += rows
         ids, predicts = pad_sequences(batch, pad, target.device)
         attention = torch.zeros_like(ids)
         for row, s in enumerate(batch):
             attention[row, : len(s.ids)] = 1
-        logits = target(input_ids=ids, attention_mask=attention).logits.float()  # (B, T, V)
-        top = logits[predicts].log_softmax(-1).topk(top_k, dim=-1)  # (N, top_k), rows in (B, T) order
+        logits = target(input_ids=ids, attention_mask=attention).logits  # (B, T, V)
+        top = logits[predicts].float().log_softmax(-1).topk(top_k, dim=-1)  # (N, top_k), rows in (B, T) order
+        del logits
         probs = top.values.exp()
         probs = probs / probs.sum(-1, keepdim=True)  # renormalise the kept mass
         offset = 0
         for s in batch:
-            n = len(s.ids) - s.start
+            n = len(s.ids) - s.first
             s.teacher_p = probs[offset : offset + n].cpu()
-            s.teacher_i = top.indices[offset : offset + n].cpu()
+            s.teacher_i = top.indices[offset : offset + n].to("cpu", torch.int32)
             offset += n
+        if on_done is not None:
+            on_done(len(batch))
 
 
-# --------------------------------------------------------------------------------------------- training
+def save_sequences(path: Path, seqs: Sequence[ResponseSequence]) -> Path:
+    """Write sequences with their teacher distributions (``torch.save`` of plain tensors and lists)."""
+    data = {
+        "ids": [s.ids for s in seqs],
+        "start": [s.start for s in seqs],
+        "from_prompt": [s.from_prompt for s in seqs],
+        "task": [s.task for s in seqs],
+        "teacher_p": [s.teacher_p for s in seqs],
+        "teacher_i": [s.teacher_i for s in seqs],
+    }
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    torch.save(data, tmp)
+    tmp.replace(path)
+    return path
+
+
+def load_sequences(path: Path) -> list[ResponseSequence]:
+    """Sequences written by `save_sequences` (loaded with ``weights_only=True``: no code runs)."""
+    data = torch.load(Path(path), weights_only=True)
+    return [
+        ResponseSequence(ids, start, from_prompt, task, p, i)
+        for ids, start, from_prompt, task, p, i in zip(
+            data["ids"],
+            data["start"],
+            data["from_prompt"],
+            data["task"],
+            data["teacher_p"],
+            data["teacher_i"],
+            strict=True,
+        )
+    ]

@@ -4,6 +4,7 @@ and measure its greedy acceptance before and after.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import random
@@ -28,6 +29,7 @@ from models.align.data import (
     split_prompts,
     target_responses,
 )
+from models.drafts.vocab import frequency_ranked_ids, restrict_head, restricted_head, save_vocab_subset
 from models.engine.acceptance import Acceptance
 from models.engine.proposer import Proposer
 from models.engine.speculative import SamplingParams, SpecDecoder
@@ -58,57 +60,118 @@ def measure_acceptance(
     return Acceptance.of(outs)
 
 
+def distill_loss(
+    logq: torch.Tensor,  # (N, V_head) draft log-probabilities at the trained positions, (B, T) order
+    batch: Sequence[ResponseSequence],
+    method: str,
+    head_ids: torch.Tensor | None = None,  # (V_head,) target ids of a restricted head's columns
+) -> torch.Tensor:
+    """The alignment loss of one batch: forward KL to the target's top-k ("kd") or CE on its tokens ("ce").
+
+    With a restricted head, target tokens outside it cannot be drafted: their teacher mass is
+    dropped (the rest renormalised), and CE ignores them.
+    """
+    device = logq.device
+    to_col = None if head_ids is None else head_columns(head_ids.to(device))
+    if method == "ce":
+        labels = torch.cat([torch.tensor(s.ids[s.first :]) for s in batch]).to(device)  # (N,)
+        if to_col is not None:
+            labels = _lookup(to_col, labels)
+            if not bool((labels >= 0).any()):
+                return logq.sum() * 0.0  # nothing in this batch can be drafted: no gradient
+        return F.nll_loss(logq, labels, ignore_index=-1)
+    p = torch.cat([s.teacher_p for s in batch if s.teacher_p is not None]).to(device)  # (N, top_k)
+    idx = torch.cat([s.teacher_i for s in batch if s.teacher_i is not None]).to(device, torch.long)
+    if to_col is not None:
+        idx = _lookup(to_col, idx)
+        p = p * (idx >= 0)
+        mass = p.sum(-1, keepdim=True)
+        keep = mass[:, 0] > 0  # rows whose whole top-k lies outside the head teach nothing
+        if not bool(keep.any()):
+            return logq.sum() * 0.0
+        p, idx, logq, mass = p[keep], idx[keep].clamp(min=0), logq[keep], mass[keep]
+        p = p / mass
+    # Forward KL(p || q) up to the constant entropy of p: the soft cross entropy.
+    return -(p * logq.gather(1, idx)).sum(-1).mean()
+
+
+def head_columns(head_ids: torch.Tensor) -> torch.Tensor:
+    """token id -> column of a restricted head (-1: not in it), as a lookup table (max id + 1,)."""
+    to_col = torch.full((int(head_ids.max()) + 1,), -1, dtype=torch.long, device=head_ids.device)
+    to_col[head_ids] = torch.arange(head_ids.numel(), device=head_ids.device)
+    return to_col
+
+
+def _lookup(to_col: torch.Tensor, ids: torch.Tensor) -> torch.Tensor:
+    inside = ids < to_col.numel()
+    return torch.where(inside, to_col[ids.clamp(max=to_col.numel() - 1)], -1)
+
+
 def train_draft(
     draft: PreTrainedModel,
     seqs: list[ResponseSequence],
     config: AlignConfig,
     pad_id: int,
     on_step: Any = None,
+    head_ids: Sequence[int] | None = None,
 ) -> float:
-    """Fit `draft` to the sequences with the configured loss; returns the mean loss of the last epoch."""
+    """Fit `draft` to the sequences with the configured loss; returns the mean loss of the last epoch.
+
+    ``head_ids``: train the draft as it will be served with a frequency-ranked head
+    (`models.drafts.vocab`); the head itself is not trained and the model keeps its full head.
+    """
     device = draft.device
     rng = random.Random(config.seed)
     steps_per_epoch = -(-len(seqs) // config.batch_size)
     total = steps_per_epoch * config.epochs
+    if not config.train_embeddings:
+        for module in (draft.get_input_embeddings(), draft.get_output_embeddings()):
+            for p in module.parameters():
+                p.requires_grad_(False)
     params = [p for p in draft.parameters() if p.requires_grad]
     peak = config.lr * (3 if config.method == "lora" else 1)
     opt = torch.optim.AdamW(params, lr=peak, weight_decay=0.0)
     draft.train()
     step, last_epoch = 0, []
-    for epoch in range(config.epochs):
-        order = list(range(len(seqs)))
-        rng.shuffle(order)
-        for b in range(0, len(order), config.batch_size):
-            batch = [seqs[i] for i in order[b : b + config.batch_size]]
-            ids, predicts = pad_sequences(batch, pad_id, device)
-            attention = torch.zeros_like(ids)
-            for row, s in enumerate(batch):
-                attention[row, : len(s.ids)] = 1
-            logits = draft(input_ids=ids, attention_mask=attention).logits  # (B, T, V)
-            logq = logits[predicts].float().log_softmax(-1)  # (N, V), rows in (B, T) order
-            if config.method == "ce":
-                labels = torch.cat([torch.tensor(s.ids[s.start :]) for s in batch]).to(device)  # (N,)
-                loss = F.nll_loss(logq, labels)
-            else:
-                p = torch.cat([s.teacher_p for s in batch if s.teacher_p is not None]).to(
-                    device
-                )  # (N, top_k)
-                idx = torch.cat([s.teacher_i for s in batch if s.teacher_i is not None]).to(device)
-                # Forward KL(p || q) up to the constant entropy of p: the soft cross entropy.
-                loss = -(p * logq.gather(1, idx)).sum(-1).mean()
-            for group in opt.param_groups:
-                group["lr"] = lr_at(step, total, peak)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(params, 1.0)
-            opt.step()
-            opt.zero_grad(set_to_none=True)
-            if epoch == config.epochs - 1:
-                last_epoch.append(loss.detach().item())
-            if on_step is not None:
-                on_step(step, loss.detach().item())
-            step += 1
+    with contextlib.ExitStack() as stack:
+        cols = None if head_ids is None else stack.enter_context(restricted_head(draft, head_ids))
+        for epoch in range(config.epochs):
+            order = list(range(len(seqs)))
+            rng.shuffle(order)
+            for b in range(0, len(order), config.batch_size):
+                batch = [seqs[i] for i in order[b : b + config.batch_size]]
+                ids, predicts = pad_sequences(batch, pad_id, device)
+                attention = torch.zeros_like(ids)
+                for row, s in enumerate(batch):
+                    attention[row, : len(s.ids)] = 1
+                logits = draft(input_ids=ids, attention_mask=attention).logits  # (B, T, V_head)
+                logq = logits[predicts].float().log_softmax(-1)  # (N, V_head), rows in (B, T) order
+                del logits
+                loss = distill_loss(logq, batch, config.method, cols)
+                for group in opt.param_groups:
+                    group["lr"] = lr_at(step, total, peak)
+                loss.backward()
+                torch.nn.utils.clip_grad_norm_(params, 1.0)
+                opt.step()
+                opt.zero_grad(set_to_none=True)
+                if epoch == config.epochs - 1:
+                    last_epoch.append(loss.detach().item())
+                if on_step is not None:
+                    on_step(step, loss.detach().item())
+                step += 1
     draft.eval()
     return sum(last_epoch) / max(1, len(last_epoch))
+
+
+def response_head_ids(seqs: Sequence[ResponseSequence], size: int, draft: PreTrainedModel) -> list[int]:
+    """A frequency-ranked head for ``draft``: the ``size`` most frequent tokens of the target's responses.
+
+    The end-of-sequence tokens always belong to it (a reply must be able to end in a draft).
+    """
+    eos = draft.generation_config.eos_token_id if draft.generation_config is not None else None
+    always = [eos] if isinstance(eos, int) else list(eos or [])
+    vocab = int(draft.get_output_embeddings().weight.shape[0])
+    return frequency_ranked_ids((s.ids[s.start :] for s in seqs), size, vocab, always)
 
 
 def _with_lora(draft: PreTrainedModel, config: AlignConfig) -> Any:
@@ -186,12 +249,24 @@ def align_draft(
             raise ValueError("the target produced no response tokens for any alignment prompt")
 
         t0 = time.perf_counter()
+        head_ids = None if config.head_tokens is None else response_head_ids(seqs, config.head_tokens, draft)
         model: Any = _with_lora(draft, config) if config.method == "lora" else draft
         total = -(-len(seqs) // config.batch_size) * config.epochs
-        loss = train_draft(model, seqs, config, pad_id, stages.add(f"align draft ({config.method})", total))
+        step = stages.add(f"align draft ({config.method})", total)
+        loss = train_draft(model, seqs, config, pad_id, step, head_ids)
         if config.method == "lora":
             draft = model.merge_and_unload()
         seconds["train"] = time.perf_counter() - t0
+
+        out_dir = Path(out_dir)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        draft.save_pretrained(out_dir)
+        draft_tok.save_pretrained(out_dir)
+        if head_ids is not None:
+            save_vocab_subset(
+                out_dir, head_ids, f"the {len(head_ids)} most frequent tokens of the target's responses"
+            )
+            restrict_head(draft, head_ids)  # measured as it will be served
 
         t0 = time.perf_counter()
         with stages.stage("acceptance of the aligned draft"):
@@ -200,10 +275,6 @@ def align_draft(
             )
         seconds["eval_after"] = time.perf_counter() - t0
 
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    draft.save_pretrained(out_dir)
-    draft_tok.save_pretrained(out_dir)
     seconds["total"] = time.perf_counter() - t_start
     result = AlignResult(
         out_dir=out_dir,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import random
@@ -12,15 +13,23 @@ from pathlib import Path
 from typing import Any
 
 import torch
-import torch.nn.functional as F
 from transformers import AutoTokenizer, PreTrainedModel
 
 from models.align.config import REPORT, AlignConfig, AlignResult
-from models.align.data import PromptRecord, attach_teacher, encode_prompts, split_prompts, target_responses
-from models.align.draft import measure_acceptance
+from models.align.data import (
+    PromptRecord,
+    ResponseSequence,
+    attach_teacher,
+    encode_prompts,
+    pad_sequences,
+    split_prompts,
+    target_responses,
+)
+from models.align.draft import distill_loss, measure_acceptance, response_head_ids
 from models.drafts.sorted.model import SortedDraft, load_sorted_draft
 from models.drafts.sorted.proposer import SortedProposer, fixed_exit_thresholds
 from models.drafts.sorted.soft import SoftLoss
+from models.drafts.vocab import restrict_head, restricted_head, save_vocab_subset
 from models.engine.acceptance import Acceptance
 from models.loading import check_same_tokenizer, load_model_and_tokenizer
 from models.training import lr_at
@@ -138,13 +147,18 @@ def align_sorted_draft(
     prompts: Sequence[list[int]],
     out_dir: Path,
     config: AlignConfig | None = None,
+    *,
+    seqs: list[ResponseSequence] | None = None,
 ) -> SortedAlignment:
     """Align a sorted draft with ``target`` on one sub-task's prompts (SoFT); save it to ``out_dir``.
 
     The data is exactly `align_draft`'s: the target answers ``prompts`` (token ids) and
-    the draft trains on the response positions, against the target's top-k
-    distributions ("kd") or its tokens ("ce"). The SoFT twist: the loss is the mean of
-    every exit's loss, so each exit, not only the deepest, moves toward this target.
+    the draft trains on the response positions (and the prompt's, with
+    ``config.train_on_prompt``), against the target's top-k distributions ("kd") or its
+    tokens ("ce"); ``seqs`` passes that data in ready-made instead (``prompts`` is then
+    unused). The SoFT twist: the loss is the mean of every exit's loss, so each exit, not
+    only the deepest, moves toward this target. With ``config.head_tokens`` every exit
+    trains and is saved with the frequency-ranked head of the responses (``specq_vocab.json``).
     Measure acceptance with `SortedProposer` as for any draft (`align_sorted` does both,
     before and after).
     """
@@ -153,41 +167,49 @@ def align_sorted_draft(
         raise ValueError(f"a sorted draft aligns with method kd or ce, not {config.method!r}")
     draft_dir, out_dir = Path(draft_dir), Path(out_dir)
     tokenizer = AutoTokenizer.from_pretrained(draft_dir)
-    model = load_sorted_draft(draft_dir, device=target.device, dtype=torch.float32)
+    model = load_sorted_draft(draft_dir, device=target.device, dtype=torch.float32, head_subset=False)
     target.eval()
     t0 = time.perf_counter()
-    seqs = target_responses(target, list(prompts), config)
+    if seqs is None:
+        seqs = target_responses(target, list(prompts), config)
+        if config.method == "kd" and seqs:
+            attach_teacher(target, seqs, config.top_k, config.gen_batch_size)
     if not seqs:
         raise ValueError("the target produced no response tokens for any alignment prompt")
-    if config.method == "kd":
-        attach_teacher(target, seqs, config.top_k, config.gen_batch_size)
     seconds = {"generate": time.perf_counter() - t0}
     t0 = time.perf_counter()
+    head_ids = None if config.head_tokens is None else response_head_ids(seqs, config.head_tokens, model.lm)
+    exit_losses = train_sorted(model, seqs, config, head_ids)
+    seconds["train"] = time.perf_counter() - t0
+    out_dir.mkdir(parents=True, exist_ok=True)
+    model.save(out_dir)
+    tokenizer.save_pretrained(out_dir)
+    if head_ids is not None:
+        source = f"the {len(head_ids)} most frequent tokens of the target's responses"
+        save_vocab_subset(out_dir, head_ids, source)
+        restrict_head(model.lm, head_ids)  # the returned model is the draft as served
+    return SortedAlignment(model, out_dir, sum(exit_losses) / len(exit_losses), exit_losses, seconds)
 
-    def loss_fn(m: SortedDraft, batch: list[Any]) -> SoftLoss:
-        width = max(len(q.ids) for q in batch)
-        ids = torch.zeros((len(batch), width), dtype=torch.long)
-        predicts = torch.zeros(
-            (len(batch), width), dtype=torch.bool
-        )  # positions whose next token is a response
-        for row, q in enumerate(batch):
-            ids[row, : len(q.ids)] = torch.tensor(q.ids)
-            predicts[row, q.start - 1 : len(q.ids) - 1] = True
-        ids, predicts = ids.to(m.device), predicts.to(m.device)
-        per_exit = []
-        for logits in m(ids):  # right padding: causal attention keeps it out of real positions
-            logq = logits[predicts].float().log_softmax(-1)  # (N, V) in (B, T) order
-            if config.method == "ce":
-                labels = torch.cat([torch.tensor(q.ids[q.start :]) for q in batch]).to(m.device)
-                per_exit.append(F.nll_loss(logq, labels))
-            else:
-                p = torch.cat([q.teacher_p for q in batch]).to(m.device)  # (N, top_k)
-                idx = torch.cat([q.teacher_i for q in batch]).to(m.device)
-                per_exit.append(-(p * logq.gather(1, idx)).sum(-1).mean())  # KL(p || q) + const
-        return SoftLoss(torch.stack(per_exit).mean(), per_exit)
 
+def train_sorted(
+    model: SortedDraft,
+    seqs: list[ResponseSequence],
+    config: AlignConfig,
+    head_ids: Sequence[int] | None = None,
+) -> list[float]:
+    """SoFT on the sequences: every exit's `distill_loss`, averaged; returns each exit's last-epoch loss.
+
+    ``head_ids``: train as served with that frequency-ranked head (the head itself stays as it is).
+    """
+    if not config.train_embeddings:
+        for p in [
+            *model.lm.get_input_embeddings().parameters(),
+            *model.lm.get_output_embeddings().parameters(),
+        ]:
+            p.requires_grad_(False)
+    params = [p for p in model.parameters() if p.requires_grad]
     rng = random.Random(config.seed)
-    opt = torch.optim.AdamW(model.parameters(), lr=config.lr, weight_decay=0.0)
+    opt = torch.optim.AdamW(params, lr=config.lr, weight_decay=0.0)
     per_epoch = -(-len(seqs) // config.batch_size)
     batches = [
         [seqs[i] for i in order[start : start + config.batch_size]]
@@ -196,25 +218,29 @@ def align_sorted_draft(
     ]  # epochs x shuffled batches
     model.train()
     last_epoch: list[list[float]] = []
-    for step, batch in enumerate(batches):
-        out = loss_fn(model, batch)
-        for group in opt.param_groups:
-            group["lr"] = lr_at(step, len(batches), config.lr)
-        opt.zero_grad(set_to_none=True)
-        out.loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        opt.step()
-        if step >= len(batches) - per_epoch:
-            last_epoch.append([x.item() for x in out.per_exit])
+    with contextlib.ExitStack() as stack:
+        cols = None if head_ids is None else stack.enter_context(restricted_head(model.lm, head_ids))
+        for step, batch in enumerate(batches):
+            ids, predicts = pad_sequences(batch, 0, model.device)
+            # Right padding: causal attention keeps it out of real positions.
+            per_exit = [
+                distill_loss(logits[predicts].float().log_softmax(-1), batch, config.method, cols)
+                for logits in model(ids)
+            ]  # each exit's logits (B, T, V_head) -> its loss
+            out = SoftLoss(torch.stack(per_exit).mean(), per_exit)
+            for group in opt.param_groups:
+                group["lr"] = lr_at(step, len(batches), config.lr)
+            opt.zero_grad(set_to_none=True)
+            out.loss.backward()
+            torch.nn.utils.clip_grad_norm_(params, 1.0)
+            opt.step()
+            if step >= len(batches) - per_epoch:
+                last_epoch.append([x.item() for x in out.per_exit])
     model.eval()
-    seconds["train"] = time.perf_counter() - t0
     exit_losses = [sum(col) / len(col) for col in zip(*last_epoch, strict=True)]
     logger.info(
-        "sorted draft aligned on %d responses: last-epoch exit losses %s",
+        "sorted draft aligned on %d sequences: last-epoch exit losses %s",
         len(seqs),
         [round(x, 4) for x in exit_losses],
     )
-    out_dir.mkdir(parents=True, exist_ok=True)
-    model.save(out_dir)
-    tokenizer.save_pretrained(out_dir)
-    return SortedAlignment(model, out_dir, sum(exit_losses) / len(exit_losses), exit_losses, seconds)
+    return exit_losses

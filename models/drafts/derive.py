@@ -77,3 +77,37 @@ def truncate_layers(target_dir: str | Path, out_dir: str | Path, num_layers: int
     parameters = sum(p.numel() for p in draft.parameters())
     logger.info("wrote the %d-of-%d-layer draft of %s to %s", num_layers, total, target, out)
     return DerivedDraft(out.resolve(), target.resolve(), num_layers, total, parameters)
+
+
+def sorted_from_layers(target_dir: str | Path, out_dir: str | Path, exits: tuple[int, ...]) -> DerivedDraft:
+    """Write the target's first ``exits[-1]`` layers as a sorted (S2D) draft with exits at ``exits``.
+
+    The nested sub-models of one network, in S2D's setting: every exit reads its hidden state
+    through the target's own final norm and LM head (`models.drafts.sorted.SortedDraft`). Only
+    Llama-architecture targets: the sorted draft's layers are written out for Llama.
+    """
+    from transformers import LlamaForCausalLM
+
+    from models.drafts.sorted.model import SortedDraft
+
+    config = AutoConfig.from_pretrained(target_dir, trust_remote_code=False)
+    if config.model_type != "llama":
+        raise ValueError(
+            f"a sorted draft is a Llama decoder; {target_dir} is {config.model_type!r}: "
+            "derive a truncated draft (truncate_layers) instead"
+        )
+    if not exits or list(exits) != sorted(set(exits)) or exits[0] < 1:
+        raise ValueError(f"sorted draft exits must be increasing depths >= 1, got {exits}")
+    derived = truncate_layers(target_dir, out_dir, exits[-1])
+    lm = LlamaForCausalLM.from_pretrained(derived.out_dir, dtype=torch.float32, use_safetensors=True)
+    SortedDraft(lm, exits).save(derived.out_dir)
+    info = {
+        "derived_from": str(derived.target),
+        "kind": "sorted",
+        "layers": exits[-1],
+        "exits": list(exits),
+        "of": derived.target_layers,
+    }
+    (derived.out_dir / "specq_derived.json").write_text(json.dumps(info, indent=2) + "\n")
+    logger.info("wrote the sorted draft of %s (exits %s) to %s", target_dir, list(exits), derived.out_dir)
+    return derived

@@ -9,7 +9,7 @@ from __future__ import annotations
 import torch
 from transformers import PreTrainedModel
 
-from models.drafts.vocab import to_target_vocab
+from models.drafts.vocab import head_token_ids, to_target_vocab
 from models.engine.proposer import Proposal
 from models.engine.ragged import RaggedLM, rollback_cache
 from models.engine.sampling import RowSampler
@@ -27,6 +27,7 @@ class DraftModelProposer:
     def __init__(self, model: PreTrainedModel, vocab_size: int | None = None) -> None:
         self.lm = RaggedLM(model)
         self.vocab_size = vocab_size or int(model.config.get_text_config(decoder=True).vocab_size)
+        self.token_ids = head_token_ids(model)  # (S,) when the head scores a subset (models.drafts.vocab)
         device = self.lm.device
         self.pending = torch.zeros((0, 0), dtype=torch.long, device=device)  # (B, P) tokens not yet fed
         self.pending_valid = torch.zeros((0, 0), dtype=torch.bool, device=device)  # (B, P) False = hole
@@ -48,7 +49,7 @@ class DraftModelProposer:
         tokens: list[torch.Tensor] = []
         qs: list[torch.Tensor] = []
         for j in range(k):
-            logits = to_target_vocab(logits, self.vocab_size)
+            logits = to_target_vocab(logits, self.vocab_size, self.token_ids)
             # Drafted so far: part of the history the penalties look at.
             prefix = torch.cat(tokens, dim=1) if tokens and sampler.any_history else None
             if sampler.all_greedy:

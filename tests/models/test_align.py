@@ -129,6 +129,103 @@ def test_config_rejects_contradictions() -> None:
         AlignConfig(method="dpo")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="temperature > 0"):
         AlignConfig(samples_per_prompt=2)
+    with pytest.raises(ValueError, match="head_tokens needs train_embeddings=False"):
+        AlignConfig(head_tokens=100)
+
+
+def test_frequency_ranked_alignment_on_prompt_and_response(tiny_zoo: ZooPaths, tmp_path: Path) -> None:
+    """On prompt text, frozen embeddings, a frequency-ranked head: saved with its subset, served so, exact."""
+    import torch
+    from transformers import AutoModelForCausalLM
+
+    from models.drafts.vocab import head_token_ids, load_vocab_subset
+    from models.engine.speculative import SamplingParams, SpecDecoder
+    from models.loading import load_draft, load_model_and_tokenizer
+
+    out = tmp_path / "fr"
+    config = AlignConfig(
+        epochs=2, max_new_tokens=16, eval_max_new_tokens=16, train_on_prompt=True,
+        train_embeddings=False, head_tokens=64,
+    )  # fmt: skip
+    records = read_prompts(tiny_zoo.align_prompts["sql"])[:20]
+    result = align_draft(
+        tiny_zoo.target_l, tiny_zoo.draft, records, out, task="sql", config=config, device="cpu"
+    )
+    base = AutoModelForCausalLM.from_pretrained(tiny_zoo.draft, use_safetensors=True)
+    aligned = AutoModelForCausalLM.from_pretrained(out, use_safetensors=True)  # the full head, as saved
+    b, a = base.state_dict(), aligned.state_dict()
+    assert torch.equal(a["model.embed_tokens.weight"], b["model.embed_tokens.weight"])
+    assert torch.equal(aligned.lm_head.weight, base.lm_head.weight)
+    assert any(not torch.equal(a[k], b[k]) for k in b if ".layers." in k)  # the layers did train
+    subset = load_vocab_subset(out)
+    assert subset is not None and len(subset) == 64 and len(set(subset)) == 64
+    assert base.generation_config.eos_token_id in subset  # a reply can end inside a draft
+    assert result.after.drafted > 0
+
+    target, tok = load_model_and_tokenizer(tiny_zoo.target_l, device="cpu")
+    draft = load_draft(out, device="cpu").model
+    cols = head_token_ids(draft)
+    assert cols is not None and cols.tolist() == subset
+    prompts = encode_prompts(tok, read_prompts(tiny_zoo.prompts["sql"])[:6], max_len=400)
+    params = SamplingParams(max_new_tokens=16)
+    plain = SpecDecoder(target, None).generate(prompts, params)
+    spec = SpecDecoder(target, draft, k=3).generate(prompts, params)
+    assert [o.token_ids for o in spec] == [o.token_ids for o in plain]
+    assert sum(o.stats.accepted_tokens for o in spec) > 0
+
+
+def test_teacher_on_prompt_positions_chunked_and_saved(
+    tiny_zoo: ZooPaths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import torch
+
+    import models.align.data as data
+    from models.loading import load_model_and_tokenizer
+
+    target, tok = load_model_and_tokenizer(tiny_zoo.target_s, device="cpu")
+    records = read_prompts(tiny_zoo.align_prompts["math"])[:5]
+    prompts = encode_prompts(tok, records, max_len=400)
+    config = AlignConfig(max_new_tokens=8, train_on_prompt=True)
+    seqs = data.target_responses(target, prompts, config, tasks=["math"] * len(prompts))
+    data.attach_teacher(target, seqs, top_k=4, batch_size=8)  # all five in one forward
+    whole = [(s.teacher_p, s.teacher_i) for s in seqs if s.teacher_p is not None and s.teacher_i is not None]
+    assert len(whole) == len(seqs) and all(s.first == 1 and s.task == "math" for s in seqs)
+    assert [len(p) for p, _ in whole] == [len(s.ids) - 1 for s in seqs]  # prompt and response positions
+    # A logits budget of one sequence at a time gives the same distributions.
+    monkeypatch.setattr(data, "TEACHER_LOGITS_BUDGET", max(len(s.ids) for s in seqs) * 512)
+    calls: list[int] = []
+    data.attach_teacher(target, seqs, top_k=4, batch_size=8, on_done=calls.append)
+    assert calls == [1] * len(seqs)
+    for s, (p, i) in zip(seqs, whole, strict=True):
+        assert s.teacher_p is not None and s.teacher_i is not None
+        torch.testing.assert_close(s.teacher_p, p)
+        assert torch.equal(s.teacher_i, i)
+    loaded = data.load_sequences(data.save_sequences(tmp_path / "seqs.pt", seqs))
+    assert [(s.ids, s.start, s.from_prompt, s.task) for s in loaded] == [
+        (s.ids, s.start, s.from_prompt, s.task) for s in seqs
+    ]
+    assert all(
+        a.teacher_p is not None and b.teacher_p is not None and torch.equal(a.teacher_p, b.teacher_p)
+        for a, b in zip(loaded, seqs, strict=True)
+    )
+
+
+def test_distill_loss_with_a_restricted_head_drops_mass_it_cannot_draft() -> None:
+    import torch
+
+    from models.align.data import ResponseSequence
+    from models.align.draft import distill_loss
+
+    seq = ResponseSequence([1, 2, 3], start=1)
+    seq.teacher_p = torch.tensor([[0.5, 0.3, 0.2], [1.0, 0.0, 0.0]])  # (R=2, top_k=3)
+    seq.teacher_i = torch.tensor([[7, 4, 9], [9, 1, 2]], dtype=torch.int32)
+    logq = torch.log_softmax(torch.tensor([[0.0, 1.0, 2.0], [2.0, 0.0, 1.0]]), -1)  # head = tokens 4, 7, 5
+    loss = distill_loss(logq, [seq], "kd", torch.tensor([4, 7, 5]))
+    # Row 1: tokens 7 and 4 (mass 0.5, 0.3 -> 0.625, 0.375); row 2 teaches nothing (token 9 is outside).
+    expected = -(0.625 * logq[0, 1] + 0.375 * logq[0, 0])
+    torch.testing.assert_close(loss, expected)
+    ce = distill_loss(logq, [seq], "ce", torch.tensor([4, 7, 2]))  # labels 2 (column 2) and 3 (outside)
+    torch.testing.assert_close(ce, -logq[0, 2])
 
 
 def test_cli_align_registers_the_draft_for_its_task(

@@ -16,6 +16,8 @@ import torch
 import torch.nn.functional as F
 from transformers import LlamaConfig, LlamaForCausalLM
 
+from models.drafts.vocab import load_vocab_subset, restrict_head
+
 logger = logging.getLogger(__name__)
 
 
@@ -233,9 +235,16 @@ def new_sorted_draft(
 
 
 def load_sorted_draft(
-    path: str | Path, device: str | torch.device = "cpu", dtype: torch.dtype | None = None
+    path: str | Path,
+    device: str | torch.device = "cpu",
+    dtype: torch.dtype | None = None,
+    head_subset: bool = True,
 ) -> SortedDraft:
-    """Load a sorted draft directory (safetensors only); exits come from ``config.json``."""
+    """Load a sorted draft directory (safetensors only); exits come from ``config.json``.
+
+    ``head_subset``: apply the frequency-ranked head the directory records (``specq_vocab.json``),
+    as served; False loads the full head (to train the draft further).
+    """
     path = Path(path)
     if not (path / "config.json").is_file():
         raise FileNotFoundError(
@@ -248,6 +257,9 @@ def load_sorted_draft(
             f"{path}/config.json has no `sorted_exits`: not a sorted draft; "
             'use it as an ordinary draft (kind = "model")'
         )
+    subset = load_vocab_subset(path) if head_subset else None
+    if subset is not None:  # a frequency-ranked head (models.drafts.vocab): every exit scores the subset
+        restrict_head(lm, subset)
     model = SortedDraft(lm, exits).to(device)
     model.eval()
     return model

@@ -12,7 +12,7 @@ import torch
 
 from models.drafts.sorted.cache import EarlyExitCache
 from models.drafts.sorted.model import SortedDraft, get_shared_sorted_draft
-from models.drafts.vocab import to_target_vocab
+from models.drafts.vocab import head_token_ids, to_target_vocab
 from models.engine.proposer import Proposal
 from models.engine.sampling import RowSampler
 
@@ -91,6 +91,7 @@ class SortedProposer:
             default_thresholds(len(model.exits)) if thresholds is None else thresholds, model.exits
         )
         self.vocab_size = vocab_size or int(model.config.vocab_size)
+        self.token_ids = head_token_ids(model.lm)  # (S,) when the head scores a subset (models.drafts.vocab)
         self.cache: EarlyExitCache | None = None
         self.last_k = 0  # size of the last proposal, until `update`
         self.stats = ExitStats([0] * len(model.exits))
@@ -153,7 +154,7 @@ class SortedProposer:
         with torch.inference_mode():
             for _ in range(k):
                 logits, exit_of = self.next_logits()
-                logits = to_target_vocab(logits, self.vocab_size)[:, None, :]  # (B, 1, V)
+                logits = to_target_vocab(logits, self.vocab_size, self.token_ids)[:, None, :]  # (B, 1, V)
                 if sampler.all_greedy:
                     token = logits.argmax(-1)  # (B, 1); one-hot q left implicit
                 else:

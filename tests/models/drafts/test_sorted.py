@@ -458,6 +458,40 @@ def test_align_moves_every_exit_toward_the_target(tmp_path: Path, method: str) -
         align_sorted_draft(draft_dir, target, prompts, tmp_path / "x", AlignConfig(method="lora"))
 
 
+def test_align_with_a_frequency_ranked_head_saves_and_serves_it(tmp_path: Path) -> None:
+    """head_tokens: every exit trains and serves over the subset; the saved weights keep the full head."""
+    from transformers import AutoTokenizer
+
+    from models.align import AlignConfig, align_sorted_draft
+    from models.drafts.vocab import head_token_ids, load_vocab_subset
+
+    tok_dir = _tiny_tokenizer(tmp_path / "tok", TEXTS)
+    draft_dir = train_sorted_draft(TEXTS, tok_dir, tmp_path / "sd", "tiny", False, steps=3)
+    tok = AutoTokenizer.from_pretrained(draft_dir)
+    target = tiny_llama(3, len(tok), layers=1, double=False)
+    prompts = [tok(t, add_special_tokens=False)["input_ids"][:12] for t in TEXTS[:8]]
+    config = AlignConfig(
+        max_new_tokens=8, epochs=2, batch_size=4, top_k=8, train_on_prompt=True,
+        train_embeddings=False, head_tokens=40,
+    )  # fmt: skip
+    aligned = align_sorted_draft(draft_dir, target, prompts, tmp_path / "aligned", config)
+    subset = load_vocab_subset(aligned.out_dir)
+    assert subset is not None and len(subset) == 40
+    served = load_sorted_draft(aligned.out_dir)
+    cols = head_token_ids(served.lm)
+    assert cols is not None and cols.tolist() == subset
+    assert all(lg.shape[-1] == 40 for lg in served(torch.tensor([prompts[0]])))
+    full = load_sorted_draft(aligned.out_dir, head_subset=False)
+    assert head_token_ids(full.lm) is None
+    assert torch.equal(full.lm.lm_head.weight, load_sorted_draft(draft_dir).lm.lm_head.weight)  # frozen
+
+    proposer = SortedProposer(served, [0.5, 0.5, 0.0], vocab_size=len(tok))
+    params = SamplingParams(max_new_tokens=10)
+    spec = SpecDecoder(target, proposer, k=3).generate(prompts[:4], params)
+    plain = SpecDecoder(target, None).generate(prompts[:4], params)
+    assert [o.token_ids for o in spec] == [o.token_ids for o in plain]
+
+
 def test_zoo_sorted_draft_is_lossless_for_both_targets(tiny_zoo) -> None:  # type: ignore[no-untyped-def]
     """The zoo's sorted draft: one copy of the weights, two targets, exact greedy output for each."""
     import json

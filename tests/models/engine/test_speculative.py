@@ -13,6 +13,7 @@ from transformers import GPT2Config, GPT2LMHeadModel, PreTrainedModel
 from transformers.generation.logits_process import TemperatureLogitsWarper, TopPLogitsWarper
 
 from models.drafts.lookup import PromptLookupProposer
+from models.drafts.vocab import restrict_head
 from models.engine.speculative import (
     SamplingParams,
     SpecDecoder,
@@ -360,7 +361,8 @@ def _exact_triple_distribution(
 
 
 @pytest.mark.parametrize(
-    ("temperature", "top_p", "proposer"), [(1.0, 1.0, "model"), (0.7, 0.8, "model"), (1.0, 1.0, "lookup")]
+    ("temperature", "top_p", "proposer"),
+    [(1.0, 1.0, "model"), (0.7, 0.8, "model"), (1.0, 1.0, "lookup"), (1.0, 1.0, "subset")],
 )
 def test_sampling_follows_the_target_distribution(temperature: float, top_p: float, proposer: str) -> None:
     """Chi-square on the joint law of the first three tokens: t2 is verified, t3 a bonus or correction."""
@@ -372,7 +374,9 @@ def test_sampling_follows_the_target_distribution(temperature: float, top_p: flo
     expected = _exact_triple_distribution(target, prompt, temperature, top_p)
     n = 8000
     torch.manual_seed(1234)
-    dec = SpecDecoder(target, draft if proposer == "model" else PromptLookupProposer(max_ngram=2), k=2)
+    if proposer == "subset":  # a frequency-ranked head: the draft never proposes tokens 1 and 4
+        draft = restrict_head(draft, [0, 2, 3, 5])
+    dec = SpecDecoder(target, PromptLookupProposer(max_ngram=2) if proposer == "lookup" else draft, k=2)
     outs = dec.generate([prompt] * n, SamplingParams(max_new_tokens=3, temperature=temperature, top_p=top_p))
     drafted = sum(o.stats.drafted_tokens for o in outs)
     assert 0 < sum(o.stats.accepted_tokens for o in outs) < drafted
