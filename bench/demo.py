@@ -9,6 +9,7 @@ configured deployment instead, and says why in one line.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,3 +55,15 @@ def prepare_demo(
         return DemoSetup("tiny", TINY_TARGET, tiny.demo_prompts, None, real_build_error(exc))
     routed = route_real_zoo(zoo, routing, progress=progress)
     return DemoSetup("real", zoo.target, zoo.demo_prompts, zoo.deployment, routing=routed)
+
+
+def demo_routes(setup: DemoSetup) -> Counter[str]:
+    """Sub-task -> demo prompts the routing worker will give it: the deployment's router run on
+    the demo prompts (RouterArtifactError when the worker could not load it either)."""
+    from bench.prompts import read_prompts, readable
+    from models.tasks import load_router
+
+    if setup.routing is None:
+        return Counter()
+    texts = [r.text or "" for r in readable(read_prompts(setup.prompts))]
+    return Counter(str(label) for label in load_router(setup.routing.router).classify(texts))

@@ -78,6 +78,7 @@ def align_prompt_file(zoo: RealZooPaths) -> Path:
 
 def routing_key(zoo: RealZooPaths, config: RoutingConfig, prompts: Path) -> str:
     """Hash of what the routing depends on: prompts, the drafts serving the target, the config."""
+    from models.tasks import ROUTER_VERSION
     from specq.deployment import load_deployment
 
     dep = load_deployment(zoo.deployment)
@@ -85,6 +86,7 @@ def routing_key(zoo: RealZooPaths, config: RoutingConfig, prompts: Path) -> str:
     blob = json.dumps(
         {
             "version": ROUTING_VERSION,
+            "router_version": ROUTER_VERSION,  # a router this specq cannot load is trained again
             "config": asdict(config),
             "prompts": hashlib.sha256(prompts.read_bytes()).hexdigest(),
             "target": [zoo.target, dep.target(zoo.target).path],
@@ -171,10 +173,19 @@ def route_real_zoo(
 
 
 def _read_cached(record_path: Path, key: str, router_dir: Path) -> dict[str, Any] | None:
+    from models.tasks import RouterArtifactError, load_router
+
     if not record_path.is_file() or not router_dir.is_dir():
         return None
     try:
         record = json.loads(record_path.read_text())
     except json.JSONDecodeError:
         return None
-    return record if isinstance(record, dict) and record.get("key") == key else None
+    if not isinstance(record, dict) or record.get("key") != key:
+        return None
+    try:
+        load_router(router_dir)  # what the routing worker will load
+    except RouterArtifactError as exc:
+        log.warning("cached router %s unusable (%s); training it again", router_dir, exc)
+        return None
+    return record

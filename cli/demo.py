@@ -31,8 +31,9 @@ def demo_cmd(
     quiet: bool = QUIET_OPTION,
 ) -> None:
     """Plain vs task-routed decoding of the demo prompts through the whole stack, summarized from SQL."""
-    from bench.demo import prepare_demo
+    from bench.demo import demo_routes, prepare_demo
     from bench.real_routing import RoutingConfig
+    from models.tasks import RouterArtifactError
     from specq.settings import get_settings
 
     routing = RoutingConfig(sample=sample, max_new_tokens=32)
@@ -52,8 +53,17 @@ def demo_cmd(
         # This process and the workers it starts serve the real zoo's deployment.
         os.environ["SPECQ_CONFIG_FILE"] = str(setup.deployment)
         get_settings.cache_clear()
-        drafts = ", ".join(f"{t} -> {d}" for t, d in sorted(setup.routing.task_drafts.items()))
-        err.print(f"real model {setup.target}: deployment {setup.deployment}; task drafts: {drafts}")
+        err.print(f"real model {setup.target}: deployment {setup.deployment}")
+        try:
+            routes = demo_routes(setup)
+        except RouterArtifactError as exc:
+            raise fail(str(exc)) from None
+        drafts = setup.routing.task_drafts
+        err.print(
+            "demo prompts by sub-task (the router's) and its draft: "
+            + ", ".join(f"{t} {n} -> {drafts.get(t, 'default draft')}" for t, n in sorted(routes.items())),
+            highlight=False,
+        )
     err.print(f"demo prompts: {setup.prompts}, at most {max_new_tokens} new tokens each")
     plain, routed = run_demo_jobs(setup.target, setup.prompts, max_new_tokens)
     report(plain, routed)

@@ -87,8 +87,14 @@ def test_routing_the_real_zoo_trains_a_router_and_writes_measured_task_drafts(
     assert not unmeasured or record["skipped_prompts"] > 0
     assert {dep.target("target-s").configured_draft(t) for t in unmeasured} <= {"prompt-lookup"}
 
-    # Same prompts, drafts and settings: cached; another draft registered: measured again.
+    # Same prompts, drafts and settings: cached; a router the workers could not load (here: its
+    # classifier changed after training) is trained again; another draft registered: measured again.
     assert route_real_zoo(zoo, config).cached
+    from models.tasks import CLASSIFIER_FILE
+
+    (routed.router / CLASSIFIER_FILE).write_bytes(b"tampered")
+    assert not route_real_zoo(zoo, config).cached
+    load_router(routed.router)
     from specq.deployment import DraftSpec
 
     dep.add_draft(DraftSpec("lookup-2", "prompt-lookup", ("target-s",), k=2))
