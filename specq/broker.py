@@ -3,9 +3,9 @@ and the Celery configuration with its delivery guarantees.
 
 Two lanes: bulk work (jobs, batches) goes to ``specq.route`` and ``specq.decode.<target>``;
 interactive work (a synchronous API request, a job submitted with priority ``interactive``) goes
-to ``specq.route.interactive`` and ``specq.interactive.<target>``, which workers list first and
-consume first, and which a decode worker also takes while every bulk thread is busy
-(``workers/lane.py``).
+to ``specq.route.interactive``, which the route worker lists and polls first, and to
+``specq.interactive.<target>``, which a decode worker's interactive lane takes even while every
+bulk thread is busy (``workers/lane.py``).
 
 Producers build their Celery client from here and send tasks by name, so they never import
 worker code; workers build their app from the same configuration (``workers/app.py``).
@@ -103,7 +103,7 @@ def celery_config(settings: Settings) -> dict[str, Any]:
     # acks_late redelivers a message whose worker died, but only after the visibility timeout,
     # and a live batch running longer than it would be delivered twice: keep it far above any batch.
     # queue_order_strategy "priority": a worker polls its queues in the order it lists them (the
-    # interactive one first) instead of round-robin, so an interactive message is taken next.
+    # route worker: the interactive one first) instead of round-robin, so it takes that one next.
     transport = {"visibility_timeout": settings.visibility_timeout_s, "queue_order_strategy": "priority"}
     return {
         "broker_url": settings.resolved_broker_url,

@@ -2,9 +2,10 @@
 
 Importing this module must stay cheap (no torch): the producer imports it to enqueue.
 Run workers with ``specq worker route|decode`` or plainly, e.g.
-``celery -A workers.app worker -Q specq.route.interactive,specq.route`` and
-``celery -A workers.app worker -Q specq.interactive.target-s,specq.decode.target-s -P threads -c 2``
-(interactive queues first: a worker polls its queues in the order listed).
+``celery -A workers.app worker -Q specq.route.interactive,specq.route`` (the interactive queue
+first: a worker polls its queues in the order listed) and
+``celery -A workers.app worker -Q specq.decode.target-s,specq.decode.target-s.general -P threads -c 2``
+(its interactive lane, ``workers/lane.py``, takes ``specq.interactive.target-s`` by itself).
 """
 
 from __future__ import annotations

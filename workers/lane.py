@@ -8,9 +8,12 @@ interactive queues of the worker's targets (``specq.interactive.<target>``), wit
 threads. An interactive batch is claimed and in the decode loop as soon as its message arrives,
 and its rows join the running batch at the next step (``workers/decode_loop.py``).
 
-The Celery consumer lists those queues first as well, so a worker with a free thread takes
-an interactive message there too (and ``celery inspect active_queues`` shows the queue); either
-way the batch runs through :func:`workers.decode.run_batch`.
+Only the lane consumes them: the Celery consumer keeps a BRPOP outstanding while its threads are
+busy (kombu's Redis transport fetches one message past the prefetch), so an interactive queue in
+its list would be emptied into a message waiting for a thread. ``celery inspect active_queues``
+lists only the Celery consumer's queues; the lane's answer to the remote-control command
+``specq_interactive_queues`` (what ``workers.stack.workers_serve`` asks). The batch runs through
+:func:`workers.decode.run_batch` as a decode task's does.
 
 The guarantees are the decode task's: the batch is held as soon as its message is delivered
 (``workers.decode.hold``), the message is acknowledged only once every prompt of the batch is
@@ -29,6 +32,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from celery import bootsteps
+from celery.worker.control import inspect_command
 from kombu import Consumer
 from sqlalchemy.exc import OperationalError
 
@@ -44,8 +48,8 @@ RETRY_BACKOFF_MAX_S = 60.0
 
 
 def lane_queues(consumed: Sequence[str]) -> list[str]:
-    """The interactive queues a worker consuming ``consumed`` serves: every interactive queue among
-    them, and the interactive queue of every target whose bulk queue is among them."""
+    """The interactive queues the lane of a worker consuming ``consumed`` takes: the interactive
+    queue of every target whose queue is among them (and any interactive queue named there)."""
     targets = {t for q in consumed if (t := interactive_target(q))}
     targets |= {
         q.removeprefix(DECODE_QUEUE_PREFIX)
@@ -197,3 +201,11 @@ class InteractiveLane(bootsteps.ConsumerStep):
 
 
 celery_app.steps["consumer"].add(InteractiveLane)
+
+
+@inspect_command()
+def specq_interactive_queues(state: Any) -> list[str]:
+    """Remote control (``celery inspect specq_interactive_queues``): the queues this worker's lane
+    consumes (none in a worker that consumes no decode queue)."""
+    steps = getattr(state.consumer, "steps", None) or []
+    return [q.name for step in steps if isinstance(step, InteractiveLane) for q in step.queues]

@@ -86,16 +86,11 @@ def decode_worker(deployment: Deployment, target: str, drafts: Sequence[str] | N
     # CUDA cannot be re-initialised in forked children: the model runs in the worker process itself,
     # in one decoding thread; the pool's threads hold the batches in flight (workers/decode_loop.py).
     # The target's queue carries every bulk batch the router sends; the pairing queues are still
-    # consumed for messages sent before batches went to one queue per target. The interactive
-    # queue comes first (polled first); the worker's interactive lane takes it too while every
-    # thread of the pool holds a bulk batch (workers/lane.py).
+    # consumed for messages sent before batches went to one queue per target. The target's
+    # interactive queue is the worker's interactive lane's (workers/lane.py), not in this list.
     return WorkerSpec(
         f"decode-{target}",
-        (
-            target_queue(target, interactive=True),
-            target_queue(target),
-            *(decode_queue(target, d) for d in chosen),
-        ),
+        (target_queue(target), *(decode_queue(target, d) for d in chosen)),
         pool="threads",
         concurrency=get_settings().decode_inflight,
     )
@@ -144,8 +139,8 @@ def broker_backlog(url: str) -> int | None:
 
 def workers_serve(deployment: Deployment, targets: Sequence[str] | None = None) -> bool:
     """True when a broker answers and live workers consume both route queues and every decode queue
-    (the per-target queue, its interactive queue and each pairing's) of ``targets`` (default: every
-    target)."""
+    (the per-target queue and each pairing's) of ``targets`` (default: every target), and a decode
+    worker's interactive lane consumes each target's interactive queue."""
     from producer.enqueue import broker_reachable
     from specq.broker import INTERACTIVE_ROUTE_QUEUE, ROUTE_QUEUE, decode_queue, target_queue
     from workers.app import celery_app, configure
@@ -159,6 +154,11 @@ def workers_serve(deployment: Deployment, targets: Sequence[str] | None = None) 
         return False
     active = celery_app.control.inspect(timeout=1.5).active_queues() or {}
     consumed = {q["name"] for queues in active.values() for q in queues}
+    # A worker of an older specq has no lane: it does not answer, and interactive work would wait.
+    lanes = celery_app.control.broadcast("specq_interactive_queues", reply=True, timeout=1.5) or []
+    consumed |= {
+        q for reply in lanes for queues in reply.values() if isinstance(queues, list) for q in queues
+    }
     wanted = {ROUTE_QUEUE, INTERACTIVE_ROUTE_QUEUE}
     for target in targets or deployment.targets:
         wanted.update((target_queue(target), target_queue(target, interactive=True)))

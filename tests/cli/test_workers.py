@@ -52,7 +52,6 @@ def test_worker_decode_consumes_every_pairing_of_its_target(
     (argv,) = captured
     assert argv[0] == "worker"
     assert _opt(argv, "--queues").split(",") == [
-        "specq.interactive.target-s",  # the target's interactive batches, listed (so polled) first
         "specq.decode.target-s",  # the target's queue: every bulk batch the router sends, of any draft
         "specq.decode.target-s.general",
         "specq.decode.target-s.prompt-lookup",
@@ -71,7 +70,7 @@ def test_worker_decode_with_chosen_drafts_and_route_worker(
     res = CliRunner().invoke(app, ["worker", "decode", "-t", "target-l", "-d", "sorted"])
     assert res.exit_code == 0, res.output
     assert _opt(captured[0], "--queues") == (
-        "specq.interactive.target-l,specq.decode.target-l,specq.decode.target-l.sorted,specq.decode.target-l.none"
+        "specq.decode.target-l,specq.decode.target-l.sorted,specq.decode.target-l.none"
     )
     res = CliRunner().invoke(app, ["worker", "route", "--loglevel", "DEBUG"])
     assert res.exit_code == 0, res.output
