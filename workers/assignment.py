@@ -46,7 +46,6 @@ from models.tasks.assignment import (
 )
 from specq.deployment import NO_DRAFT, Deployment
 from specq.settings import get_settings
-from workers.route import assigned_draft
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +53,25 @@ log = logging.getLogger(__name__)
 def policy_config(**overrides: Any) -> PolicyConfig:
     """The policy with the configured exploration share (``SPECQ_EXPLORE_RATE``)."""
     return PolicyConfig(**{"explore_rate": get_settings().explore_rate, **overrides})
+
+
+def assigned_draft(session: Session, deployment: Deployment, target: str, task: str) -> str:
+    """The draft routing uses now: the assignment if it still serves ``target``, else the deployment
+    file's draft for the task (``task_drafts``, then ``default_draft``)."""
+    valid = set(deployment.pairings(target)) | {NO_DRAFT}
+    assignment = queries.get_assignment(session, target, task)
+    if assignment is not None and assignment.draft in valid:
+        return assignment.draft
+    if assignment is not None:
+        log.warning(
+            "assignment %s/%s -> %r names a draft that no longer serves %s in %s; using the configured draft",
+            target,
+            task,
+            assignment.draft,
+            target,
+            deployment.source,
+        )
+    return deployment.target(target).configured_draft(task)
 
 
 def measures(session: Session, target: str, task: str) -> dict[str, DraftMeasure]:

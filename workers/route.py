@@ -96,29 +96,12 @@ def load_router_cached(path: Path | None) -> Router | None:
         return _router_cache[key][1]
 
 
-def assigned_draft(session: Session, deployment: Deployment, target: str, task: str) -> str:
-    """The draft routing uses now: the assignment if it still serves ``target``, else the deployment
-    file's draft for the task (``task_drafts``, then ``default_draft``)."""
-    valid = set(deployment.pairings(target)) | {NO_DRAFT}
-    assignment = queries.get_assignment(session, target, task)
-    if assignment is not None and assignment.draft in valid:
-        return assignment.draft
-    if assignment is not None:
-        log.warning(
-            "assignment %s/%s -> %r names a draft that no longer serves %s in %s; using the configured draft",
-            target,
-            task,
-            assignment.draft,
-            target,
-            deployment.source,
-        )
-    return deployment.target(target).configured_draft(task)
-
-
 def _assignment_or_default(
     session: Session, deployment: Deployment, target: str, task: str, rng: random.Random
 ) -> tuple[str, bool]:
     """A chooser without exploration: the assigned draft, never flagged as exploring."""
+    from workers.assignment import assigned_draft
+
     return assigned_draft(session, deployment, target, task), False
 
 
