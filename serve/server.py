@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import signal
 import threading
+from types import FrameType
 from typing import Any
 
 from serve.auth import api_key
@@ -48,12 +50,34 @@ def serve(host: str = "127.0.0.1", port: int = 8000, *, log_level: str = "info")
     stop = threading.Event()
     if stack is not None:
         threading.Thread(target=_supervise, args=(stack, stop), name="specq-supervisor", daemon=True).start()
+    previous = _sigterm_as_interrupt()
     try:
         uvicorn.run(create_app(deployment), host=host, port=port, log_level=log_level)
+    except KeyboardInterrupt:
+        log.info("interrupted; stopping")
     finally:
         stop.set()
         if stack is not None:
             stack.stop()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+def _sigterm_as_interrupt() -> Any:
+    """Make SIGTERM unwind like Ctrl-C; the handler it replaces (None off the main thread).
+
+    uvicorn catches SIGTERM while it serves, shuts down, then raises the signal again under the
+    handler it found. Under the default handler that kills this process on the spot: the decode
+    workers follow it (they die with their parent) but the embedded broker, in its own session,
+    is left running. Raised as KeyboardInterrupt it reaches ``serve``'s ``finally`` instead.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, _raise_interrupt)
 
 
 def _supervise(stack: Any, stop: threading.Event) -> None:
