@@ -4,7 +4,8 @@
 (:mod:`models.zoo.real`):
 
 1. the alignment prompts of every Spec-Bench category, without their category, go to
-   ``prompts/align.jsonl``; the held-out prompts stay out of it;
+   ``prompts/align.jsonl``; the held-out prompts stay out of it (all of them, for evaluating
+   the routed deployment, go to ``prompts/heldout.jsonl``);
 2. ``specq partition`` on that file (:func:`bench.partition.partition_file`) writes the
    router to ``<zoo>/router``: its sub-tasks are found, not given;
 3. every draft the deployment registers for the target decodes a seeded sample of each
@@ -37,6 +38,7 @@ ROUTING_VERSION = "1"
 ROUTING_FILE = "routing.json"
 ROUTER_DIR = "router"
 ALIGN_FILE = "align.jsonl"
+HELDOUT_FILE = "heldout.jsonl"
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,16 @@ def align_prompt_file(zoo: RealZooPaths) -> Path:
     return dest
 
 
+def heldout_prompt_file(zoo: RealZooPaths) -> Path:
+    """Write every category's held-out prompts to ``prompts/heldout.jsonl`` (the evaluation set of
+    the routed deployment: none of them trains the router or chooses a draft)."""
+    dest = zoo.root / "prompts" / HELDOUT_FILE
+    text = "".join(zoo.prompts[task].read_text(encoding="utf-8") for task in zoo.tasks)
+    if not dest.is_file() or dest.read_text(encoding="utf-8") != text:
+        dest.write_text(text, encoding="utf-8")
+    return dest
+
+
 def routing_key(zoo: RealZooPaths, config: RoutingConfig, prompts: Path) -> str:
     """Hash of what the routing depends on: prompts, the drafts serving the target, the config."""
     from models.tasks import ROUTER_VERSION
@@ -109,6 +121,7 @@ def route_real_zoo(
     config = config or RoutingConfig()
     shown = as_progress(progress)
     prompts = align_prompt_file(zoo)
+    heldout_prompt_file(zoo)
     key = routing_key(zoo, config, prompts)
     record_path = zoo.root / ROUTING_FILE
     router_dir = zoo.root / ROUTER_DIR

@@ -34,6 +34,7 @@ def demo_cmd(
     from bench.demo import demo_routes, prepare_demo
     from bench.real_routing import RoutingConfig
     from models.tasks import RouterArtifactError
+    from specq.deployment import load_deployment
     from specq.settings import get_settings
 
     routing = RoutingConfig(sample=sample, max_new_tokens=32)
@@ -58,10 +59,10 @@ def demo_cmd(
             routes = demo_routes(setup)
         except RouterArtifactError as exc:
             raise fail(str(exc)) from None
-        drafts = setup.routing.task_drafts
+        spec = load_deployment(setup.deployment).target(setup.target)
         err.print(
-            "demo prompts by sub-task (the router's) and its draft: "
-            + ", ".join(f"{t} {n} -> {drafts.get(t, 'default draft')}" for t, n in sorted(routes.items())),
+            "demo prompts by the router's sub-task, and its draft: "
+            + ", ".join(f"{t} {n} -> {spec.configured_draft(t)}" for t, n in sorted(routes.items())),
             highlight=False,
         )
     err.print(f"demo prompts: {setup.prompts}, at most {max_new_tokens} new tokens each")

@@ -60,6 +60,8 @@ def test_routing_the_real_zoo_trains_a_router_and_writes_measured_task_drafts(
         json.loads(x)["custom_id"] for c in CATEGORIES for x in zoo.prompts[c].read_text().splitlines()
     }
     assert heldout_ids.isdisjoint(x["custom_id"] for x in lines)
+    heldout = zoo.root / "prompts" / "heldout.jsonl"
+    assert {json.loads(x)["custom_id"] for x in heldout.read_text().splitlines()} == heldout_ids
     router = load_router(routed.router)
     assert router.manifest.source_file == str(align.resolve())
 
