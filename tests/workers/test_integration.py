@@ -409,6 +409,36 @@ def test_an_interactive_request_overtakes_queued_bulk_work(live: Live, tmp_path:
     assert overtaken, "the interactive batch started after every bulk batch queued before it"
 
 
+def test_killed_worker_with_an_interactive_batch_in_its_lane_loses_nothing(
+    live: Live, tmp_path: Path
+) -> None:
+    """The decode worker is SIGKILLed while its lane decodes an interactive batch beside bulk ones:
+    after the restart the interactive batch is recovered once (to the interactive queue) and both
+    jobs complete with one result per prompt."""
+    n = 48
+    lines = [json.dumps({"prompt": f"Tell a long tale of the harbour number {i}"}) for i in range(n)]
+    bulk = producer.submit_job(_write(tmp_path / "kb.jsonl", lines), live.target, max_new_tokens=64)
+    _running_batches(bulk.job_id, 2)
+    quick = producer.submit_job(
+        [{"prompt": "Write a long story about the lighthouse number 7"}],
+        live.target,
+        max_new_tokens=64,
+        draft="none",  # one token per step: the row stays in the session long enough to be killed there
+        priority="interactive",
+    )
+    (held,) = _running_batches(quick.job_id, 1)
+    live.stack.kill_worker("decode-target-s")
+    with session_scope(read_only=True) as s:
+        assert s.scalar(select(Batch.status).where(Batch.id == held.id)) == BatchStatus.RUNNING
+    live.stack.restart_worker("decode-target-s")
+    for job_id, total in ((quick.job_id, 1), (bulk.job_id, n)):
+        assert _wait(live, job_id, lambda r: r.done, timeout=120).status == JobStatus.COMPLETED
+        _check_complete(job_id, total)
+    with session_scope(read_only=True) as s:
+        batch = s.get(Batch, held.id)
+        assert batch is not None and (batch.status, batch.recoveries) == (BatchStatus.DONE, 1)
+
+
 def _accepted_scrape(url: str) -> dict[str, float]:
     """Counter totals (summed over labels) of one worker's /metrics."""
     import urllib.request
