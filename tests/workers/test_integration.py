@@ -439,6 +439,19 @@ def test_killed_worker_with_an_interactive_batch_in_its_lane_loses_nothing(
         assert batch is not None and (batch.status, batch.recoveries) == (BatchStatus.DONE, 1)
 
 
+def test_workers_serve_asks_the_decode_workers_lane(live: Live, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`specq run` / `specq serve` use running workers only when a lane takes the interactive queue."""
+    from specq.deployment import load_deployment
+    from workers.app import celery_app
+    from workers.stack import workers_serve
+
+    replies = celery_app.control.broadcast("specq_interactive_queues", reply=True, timeout=5)
+    assert [q for r in replies for qs in r.values() for q in qs] == ["specq.interactive.target-s"]
+    assert workers_serve(load_deployment(), [live.target])
+    monkeypatch.setattr(celery_app.control, "broadcast", lambda *a, **k: [])  # workers without a lane
+    assert not workers_serve(load_deployment(), [live.target])
+
+
 def _accepted_scrape(url: str) -> dict[str, float]:
     """Counter totals (summed over labels) of one worker's /metrics."""
     import urllib.request
