@@ -21,6 +21,8 @@ from typing import Any
 OOD_GROUP = "ood"
 FALLBACK_COLUMN = "fallback"
 EVAL_SET = Path(__file__).with_name("task_eval") / "prompts.jsonl"
+# Choices (the slow path's margin) are made on this set, never on EVAL_SET (bench/task_eval/dev_bank.py).
+DEV_SET = Path(__file__).with_name("task_eval") / "dev.jsonl"
 
 
 @dataclass
@@ -174,6 +176,28 @@ class SlowPath:
     centroid_per_group: dict[str, float]
     # margin threshold -> (share of prompts sent to the slow path, accuracy of fast + slow)
     hybrid: dict[str, tuple[float, float]]
+    seconds_per_prompt: float | None = None  # CPU seconds to embed one prompt: the slow path's cost
+
+    def best_margin(self) -> str:
+        """The threshold with the best fast + slow accuracy (ties: the one sending fewer prompts)."""
+        return max(self.hybrid, key=lambda m: (self.hybrid[m][1], -self.hybrid[m][0]))
+
+
+def mix_rate(fast_per_cpu_s: float, slow_share: float, slow_seconds: float) -> float:
+    """Prompts per CPU second when every prompt takes the fast path and ``slow_share`` of them
+    the slow path as well (``slow_seconds`` CPU seconds each)."""
+    return 1.0 / (1.0 / fast_per_cpu_s + slow_share * slow_seconds)
+
+
+@dataclass
+class SlowPathChoice:
+    """The slow path's margin chosen on the dev set, and what it does on the evaluation set."""
+
+    margin: str
+    dev: tuple[float, float]  # (share sent to the slow path, accuracy of fast + slow)
+    eval: tuple[float, float]
+    seconds_per_prompt: float  # CPU seconds of the slow path per prompt it handles
+    mix_per_cpu_s: float | None = None  # prompts per CPU second of the mix on the evaluation set
 
 
 def slow_path_eval(
@@ -183,7 +207,7 @@ def slow_path_eval(
     label_group: dict[str, str],
     routes: Sequence[Any],
     groups: Sequence[str],
-    margins: Sequence[float] = (0.1, 0.2, 0.3, 0.5, 1.0),
+    margins: Sequence[float] = (0.05, 0.1, 0.2, 0.3, 0.5, 1.0),
 ) -> SlowPath:
     """Route the in-distribution prompts by nearest centroid, and by the fast path with the
     centroid taking over when the fast path's margin is under each threshold."""

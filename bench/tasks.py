@@ -23,15 +23,18 @@ import numpy as np
 
 from bench.prompts import read_labelled, spec_bench_groups
 from bench.routing import (
+    DEV_SET,
     EVAL_SET,
     OOD_GROUP,
     CrossSource,
     Robustness,
     RoutingEval,
     SlowPath,
+    SlowPathChoice,
     cross_route,
     evaluate_routing,
     group_of_labels,
+    mix_rate,
     robustness,
     slow_path_eval,
     zoo_prompts,
@@ -50,6 +53,7 @@ class TasksBenchConfig:
     ablation: bool = False
     seeds: int = 1  # also re-cluster with this many k-means seeds
     eval_set: Path | None = EVAL_SET  # labelled prompts written apart from Spec-Bench; None: skip
+    dev_set: Path | None = DEV_SET  # labelled prompts for choices (the slow path's margin); None: skip
     cross_source: bool = True  # route the zoo's generated prompts, and Spec-Bench with a zoo router
 
 
@@ -67,7 +71,10 @@ class FeaturizerResult:
     partition_seconds: float
     kmeans_seeds: list[dict[str, Any]] = field(default_factory=list)
     generalization: RoutingEval | None = None  # the router on the evaluation set
+    dev_generalization: RoutingEval | None = None  # the router on the dev set
     slow_path: SlowPath | None = None  # nearest centroid in this featurizer's space (MiniLM only)
+    dev_slow_path: SlowPath | None = None
+    slow_path_choice: SlowPathChoice | None = None  # margin chosen on dev, applied to the evaluation set
 
     def to_json(self) -> dict[str, Any]:
         out = {
@@ -85,8 +92,14 @@ class FeaturizerResult:
             out["kmeans_seeds"] = self.kmeans_seeds
         if self.generalization is not None:
             out["generalization"] = self.generalization.to_json()
+        if self.dev_generalization is not None:
+            out["dev_generalization"] = self.dev_generalization.to_json()
         if self.slow_path is not None:
             out["slow_path"] = self.slow_path.__dict__
+        if self.dev_slow_path is not None:
+            out["dev_slow_path"] = self.dev_slow_path.__dict__
+        if self.slow_path_choice is not None:
+            out["slow_path_choice"] = self.slow_path_choice.__dict__
         return out
 
 
@@ -166,6 +179,22 @@ def routing_throughput(router: Any, texts: list[str], prompts: int, repeats: int
     return Throughput(len(batch), rates, pinned, cpu_rates)
 
 
+def _slow_path_features(
+    featurizer: Any, boilerplate: Any, train_cleaned: list[str], texts: list[str]
+) -> tuple[np.ndarray, float]:
+    """(the partition's features of ``texts``: MiniLM views and log length centred on the training
+    prompts' mean, the CPU seconds this took per prompt: the slow path's cost)."""
+    from models import tasks
+
+    started = time.process_time()  # CPU time of every thread: comparable with the fast path's
+    cleaned, _ = tasks.clean_texts(texts, boilerplate=boilerplate)
+    views = tasks.view_embeddings(cleaned, featurizer)
+    train_log_len = np.log10([max(len(t), 1) for t in train_cleaned]).mean()
+    log_len = np.log10([max(len(t), 1) for t in cleaned]) - train_log_len
+    x = np.hstack([v / np.sqrt(len(views)) for v in views] + [tasks.LENGTH_WEIGHT * log_len[:, None]])
+    return x, (time.process_time() - started) / max(len(texts), 1)
+
+
 def run_tasks_bench(
     config: TasksBenchConfig, *, status: Callable[[str], None] = lambda message: None
 ) -> TasksBenchResult:
@@ -174,6 +203,7 @@ def run_tasks_bench(
 
     texts, groups = spec_bench_groups(config.data)
     eval_texts, eval_groups = read_labelled(config.eval_set) if config.eval_set is not None else ([], [])
+    dev = read_labelled(config.dev_set) if config.dev_set is not None else ([], [])
     results: list[FeaturizerResult] = []
     ablations: dict[str, dict[str, Any]] = {}
     router = None
@@ -207,34 +237,33 @@ def run_tasks_bench(
             },
             partition_seconds=seconds,
         )
-        if eval_texts:
-            result.generalization = evaluate_routing(
-                trained,
-                group_of_labels(part.labels, groups),
-                eval_texts,
-                eval_groups,
-                f"router on {name} clusters",
+        label_group = group_of_labels(part.labels, groups)
+        for which, (set_texts, set_groups) in {"eval": (eval_texts, eval_groups), "dev": dev}.items():
+            if not set_texts:
+                continue
+            routed = evaluate_routing(
+                trained, label_group, set_texts, set_groups, f"router on {name} clusters ({which} set)"
             )
+            slow = None
             if name != "tfidf":  # TF-IDF + SVD is refitted per call: no shared space for new prompts
-                status(f"{name}: embedding {len(eval_texts)} evaluation prompts (slow path)")
-                eval_cleaned, _ = tasks.clean_texts(eval_texts, boilerplate=boilerplate)
-                train_log_len = np.log10([max(len(t), 1) for t in cleaned]).mean()
-                eval_views = tasks.view_embeddings(eval_cleaned, featurizer)
-                eval_x = np.hstack(
-                    [v / np.sqrt(len(eval_views)) for v in eval_views]
-                    + [
-                        tasks.LENGTH_WEIGHT
-                        * (np.log10([max(len(t), 1) for t in eval_cleaned]) - train_log_len)[:, None]
-                    ]
+                status(f"{name}: embedding {len(set_texts)} {which} prompts (slow path)")
+                set_x, slow_seconds = _slow_path_features(featurizer, boilerplate, cleaned, set_texts)
+                slow = slow_path_eval(
+                    x, part.labels, set_x, label_group, trained.route(set_texts), set_groups
                 )
-                result.slow_path = slow_path_eval(
-                    x,
-                    part.labels,
-                    eval_x,
-                    group_of_labels(part.labels, groups),
-                    trained.route(eval_texts),
-                    eval_groups,
-                )
+                slow.seconds_per_prompt = slow_seconds
+            if which == "eval":
+                result.generalization, result.slow_path = routed, slow
+            else:
+                result.dev_generalization, result.dev_slow_path = routed, slow
+        if result.slow_path is not None and result.dev_slow_path is not None:
+            margin = result.dev_slow_path.best_margin()
+            result.slow_path_choice = SlowPathChoice(
+                margin,
+                result.dev_slow_path.hybrid[margin],
+                result.slow_path.hybrid[margin],
+                result.slow_path.seconds_per_prompt or 0.0,
+            )
         if config.seeds > 1:
             for s_ in range(seed, seed + config.seeds):
                 again = tasks.cluster_prompts(cleaned, x, boilerplate=boilerplate, featurizer=name, seed=s_)
@@ -288,6 +317,10 @@ def run_tasks_bench(
     if router is not None:
         status("routing throughput")
         throughput = routing_throughput(router, texts, config.throughput_prompts, config.throughput_repeats)
+        for f in results:
+            if f.slow_path_choice is not None:
+                c = f.slow_path_choice
+                c.mix_per_cpu_s = mix_rate(throughput.cpu_median, c.eval[0], c.seconds_per_prompt)
     return TasksBenchResult(
         len(texts), dict(Counter(groups)), results, ablations, throughput, group_router, robust, cross
     )

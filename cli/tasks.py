@@ -1,8 +1,9 @@
-"""Task commands: partition, classify, assign; benchmarks `specq bench tasks` and `specq bench assignment`.
+"""Task commands: partition, classify, assign; benchmarks `specq bench tasks`, `assignment`, `route-cost`.
 
 Each command parses, calls one function (:mod:`models.tasks`, :mod:`bench.assign`,
-:mod:`bench.tasks`, :mod:`bench.assignment`) and prints. Heavy imports (scikit-learn,
-sentence-transformers, torch) happen inside the commands so ``specq --help`` stays fast.
+:mod:`bench.tasks`, :mod:`bench.assignment`, :mod:`bench.route_cost`) and prints. Heavy
+imports (scikit-learn, sentence-transformers, torch) happen inside the commands so
+``specq --help`` stays fast.
 ``classify`` writes its JSON lines alone on stdout; progress and tables go to stderr.
 """
 
@@ -220,14 +221,21 @@ def bench_tasks_cmd(
     eval_set: Path | None = typer.Option(
         None, "--eval", help="Labelled prompts written apart from Spec-Bench (default: bench/task_eval)."
     ),
-    no_eval: bool = typer.Option(False, "--no-eval", help="Skip the generalization benchmark."),
+    dev_set: Path | None = typer.Option(
+        None,
+        "--dev",
+        help="Labelled prompts for choices such as the slow path's margin (default: bench/task_eval).",
+    ),
+    no_eval: bool = typer.Option(
+        False, "--no-eval", help="Skip the generalization benchmark (eval and dev sets)."
+    ),
     cross_source: bool = typer.Option(
         True, "--cross-source/--no-cross-source", help="Route the zoo's prompts."
     ),
     quiet: bool = QUIET_OPTION,
 ) -> None:
     """Partition Spec-Bench; route prompts written apart from it; robustness; routing throughput."""
-    from bench.routing import EVAL_SET
+    from bench.routing import DEV_SET, EVAL_SET
     from bench.tasks import TasksBenchConfig, run_tasks_bench
 
     config = TasksBenchConfig(
@@ -238,6 +246,7 @@ def bench_tasks_cmd(
         ablation=ablation,
         seeds=seeds,
         eval_set=None if no_eval else (eval_set or EVAL_SET),
+        dev_set=None if no_eval else (dev_set or DEV_SET),
         cross_source=cross_source,
     )
     with cli_progress(quiet) as shown:
@@ -275,7 +284,7 @@ def bench_tasks_cmd(
         for variant, r in result.ablation.items():
             abl.add_row(variant, str(r["k"]), f"{r['nmi']:.3f}", f"{r['nmi_k6']:.3f}")
         out.print(abl)
-    evals = [f.generalization for f in result.featurizers if f.generalization is not None]
+    evals = [e for f in result.featurizers for e in (f.generalization, f.dev_generalization) if e is not None]
     if result.group_router is not None:
         evals.append(result.group_router)
     for ev in evals:
@@ -290,14 +299,24 @@ def bench_tasks_cmd(
         )
         out.print(ev.markdown(), markup=False, highlight=False)
     for f in result.featurizers:
-        if f.slow_path is not None:
-            sp = f.slow_path
+        for which, sp in (("eval", f.slow_path), ("dev", f.dev_slow_path)):
+            if sp is None:
+                continue
             out.print(
-                f"slow path ({f.name} nearest centroid): {sp.centroid_accuracy:.1%} alone; after fast: "
+                f"slow path ({f.name} nearest centroid, {which} set): {sp.centroid_accuracy:.1%} alone; "
+                f"{(sp.seconds_per_prompt or 0) * 1e3:.1f} ms of CPU per prompt; after fast: "
                 + ", ".join(
                     f"margin < {m}: {share:.1%} of prompts slow, {acc:.1%} right"
                     for m, (share, acc) in sp.hybrid.items()
                 )
+            )
+        if f.slow_path_choice is not None:
+            ch = f.slow_path_choice
+            mix = f", {ch.mix_per_cpu_s:,.0f} prompts per CPU second" if ch.mix_per_cpu_s else ""
+            out.print(
+                f"slow path chosen on the dev set: margin < {ch.margin} ({ch.dev[0]:.1%} slow, "
+                f"{ch.dev[1]:.1%} right on dev); on the evaluation set {ch.eval[0]:.1%} slow, "
+                f"{ch.eval[1]:.1%} right{mix}"
             )
     if result.robustness is not None:
         rob = Table(title=f"label changes under boilerplate ({result.robustness.prompts} prompts)")
@@ -374,6 +393,109 @@ def bench_assignment_cmd(
         out_json.write_text(json.dumps(result.to_json(), indent=2, default=str) + "\n")
 
 
+def bench_route_cost_cmd(
+    preset: str = typer.Option("tiny", "--preset", help="Zoo preset whose tasks and drafts are used."),
+    target: str = typer.Option("target-l", "--target", help="Zoo target the drafts are aligned to."),
+    k: int = typer.Option(4, "--k", min=1, help="Draft tokens per step (fixed)."),
+    max_new_tokens: int = typer.Option(64, "--max-new-tokens", min=1),
+    batch_size: int = typer.Option(32, "--batch-size", min=1),
+    realign: bool = typer.Option(False, "--realign", help="Align the task drafts again, not reuse them."),
+    accuracies: str = typer.Option(
+        "1.0,0.95,0.93,0.9,0.8", "--accuracy", help="Router accuracies to price (comma-separated)."
+    ),
+    out_json: Path | None = typer.Option(None, "--json", help="Also write the numbers here."),
+    quiet: bool = QUIET_OPTION,
+) -> None:
+    """What a wrong route costs: each task's prompts with its own aligned draft vs a wrong task's."""
+    from bench.route_cost import (
+        FALLBACK,
+        RouteCostConfig,
+        expected_tokens_per_step,
+        run_route_cost,
+        tokens_per_step,
+    )
+
+    try:
+        levels = [float(a) for a in accuracies.split(",") if a.strip()]
+    except ValueError as exc:
+        raise fail(f"--accuracy: comma-separated numbers in [0, 1] expected, got {accuracies!r}") from exc
+    if not levels or any(not 0.0 <= a <= 1.0 for a in levels):
+        raise fail(f"--accuracy: comma-separated numbers in [0, 1] expected, got {accuracies!r}")
+    config = RouteCostConfig(
+        preset=preset,
+        target=target,
+        k=k,
+        max_new_tokens=max_new_tokens,
+        batch_size=batch_size,
+        realign=realign,
+    )
+    with cli_progress(quiet) as shown:
+        try:
+            result = run_route_cost(config, status=shown.say)
+        except (ValueError, FileNotFoundError) as exc:
+            raise fail(str(exc)) from exc
+
+    def cell(a: Any) -> str:
+        return f"{a.rate:.3f} / {a.accepted / a.steps if a.steps else 0:.2f}"
+
+    drafts = [FALLBACK, *result.tasks]
+    matrix = Table(
+        title=f"acceptance / accepted per step, {preset} zoo, {target}, k={k}, "
+        f"{max_new_tokens} new tokens (rows: prompts' task; columns: draft)"
+    )
+    matrix.add_column("task")
+    for d in drafts:
+        matrix.add_column("general draft" if d == FALLBACK else f"aligned on {escape(d)}", justify="right")
+    for t in result.tasks:
+        matrix.add_row(escape(t), *(cell(result.matrix[t][d]) for d in drafts))
+    out.print(matrix)
+    cost = Table(
+        title="right route (own task's draft) vs wrong route (the draft of the task it would be misrouted to)"
+    )
+    for col in (
+        "task",
+        "prompts",
+        "misrouted to",
+        "right",
+        "wrong",
+        "general",
+        "tokens/step right -> wrong",
+    ):
+        cost.add_column(col, justify="left" if col in ("task", "misrouted to") else "right")
+    for t in result.tasks:
+        r, w = result.right[t], result.wrong[t]
+        cost.add_row(
+            escape(t),
+            str(r.prompts),
+            escape(", ".join(f"{u} {n}" for u, n in result.runner_up[t].items())),
+            cell(r),
+            cell(w),
+            cell(result.matrix[t][FALLBACK]),
+            f"{tokens_per_step(r):.2f} -> {tokens_per_step(w):.2f}",
+        )
+    right, wrong, fallback = result.totals()
+    cost.add_row(
+        "all",
+        str(right.prompts),
+        "",
+        cell(right),
+        cell(wrong),
+        cell(fallback),
+        f"{tokens_per_step(right):.2f} -> {tokens_per_step(wrong):.2f}",
+    )
+    out.print(cost)
+    out.print(f"zoo router accuracy on the held-out prompts: {result.router_accuracy:.1%}")
+    best = tokens_per_step(right)
+    for a in levels:
+        value = expected_tokens_per_step(a, right, wrong)
+        out.print(
+            f"router accuracy {a:.1%}: {value:.2f} tokens per target step "
+            f"({value / best - 1:+.1%} against every prompt routed right)"
+        )
+    if out_json is not None:
+        out_json.write_text(json.dumps(result.to_json(), indent=2) + "\n")
+
+
 def register(app: typer.Typer) -> None:
     """Add the task commands to the ``specq`` app."""
     app.command("partition")(partition_cmd)
@@ -382,6 +504,7 @@ def register(app: typer.Typer) -> None:
 
 
 def register_bench(bench_app: typer.Typer) -> None:
-    """Add ``specq bench tasks`` and ``specq bench assignment``."""
+    """Add ``specq bench tasks``, ``specq bench assignment`` and ``specq bench route-cost``."""
     bench_app.command("tasks")(bench_tasks_cmd)
     bench_app.command("assignment")(bench_assignment_cmd)
+    bench_app.command("route-cost")(bench_route_cost_cmd)

@@ -17,7 +17,11 @@ from __future__ import annotations
 import base64
 import json
 import random
+from collections.abc import Sequence
 from pathlib import Path
+
+from bench.task_eval.bank import Bank
+from bench.task_eval.dev_bank import DEV_BANK, DEV_OUT, DEV_SEED
 
 OUT = Path(__file__).with_name("prompts.jsonl")
 PER_GROUP = 100
@@ -152,47 +156,6 @@ PASSAGE_SENTENCES = [
     "Not everyone agrees on what should happen next: some want expansion, others want to keep it small.",
     "The current director, appointed in {year2}, has promised to publish all of the collected data online.",
 ]
-
-
-def _passage(rng: random.Random, sentences: int) -> tuple[str, dict[str, str]]:
-    org, place_obj, problem, group = rng.choice(TOPICS)
-    person = rng.choice(PEOPLE)
-    year = rng.choice(YEARS)
-    facts = {
-        "org": org,
-        "Org": org[0].upper() + org[1:],
-        "place": rng.choice(PLACES),
-        "place_obj": place_obj,
-        "problem": problem,
-        "thing": problem,
-        "group": group,
-        "Group": group[0].upper() + group[1:],
-        "person": person,
-        "Person_last": person.split()[-1],
-        "year": str(year),
-        "year2": str(min(year + rng.randint(10, 60), 2023)),
-        "num": str(rng.randint(3, 400)),
-        "small": str(rng.randint(2, 6)),
-    }
-    first = PASSAGE_SENTENCES[0]
-    rest = rng.sample(PASSAGE_SENTENCES[1:], min(sentences - 1, len(PASSAGE_SENTENCES) - 1))
-    body = [s.format(**facts) for s in [first, *rest]]
-    # Paragraphs of three to five sentences.
-    paras, i = [], 0
-    while i < len(body):
-        n = rng.randint(3, 5)
-        paras.append(" ".join(body[i : i + n]))
-        i += n
-    return "\n\n".join(paras), facts
-
-
-def _long_passage(rng: random.Random, target_chars: int) -> tuple[str, dict[str, str]]:
-    """Two or three template passages about different topics, as a retrieved or news text would mix."""
-    text, facts = _passage(rng, rng.randint(9, 15))
-    while len(text) < target_chars:
-        more, _ = _passage(rng, rng.randint(6, 12))
-        text += "\n\n" + more
-    return text, facts
 
 
 SUMMARY_ASKS_BEFORE = [
@@ -408,7 +371,91 @@ def _ood(rng: random.Random, i: int) -> str:
     return " ".join(str(rng.randint(0, 10 ** rng.randint(1, 6))) for _ in range(rng.randint(5, 60)))
 
 
-def generate(seed: int = SEED) -> list[dict[str, str]]:
+EVAL_BANK = Bank(
+    languages={
+        "German": (DE_SUBJ, DE_VERB, DE_OBJ, DE_TAIL),
+        "French": (FR_SUBJ, FR_VERB, FR_OBJ, FR_TAIL),
+        "Spanish": (ES_SUBJ, ES_VERB, ES_OBJ, ES_TAIL),
+    },
+    language_cycle=["German", "German", "German", "French", "Spanish"],
+    translate_asks=TRANSLATE_ASKS,
+    topics=TOPICS,
+    places=PLACES,
+    people=PEOPLE,
+    years=YEARS,
+    passage_sentences=PASSAGE_SENTENCES,
+    summary_before=SUMMARY_ASKS_BEFORE,
+    summary_after=SUMMARY_ASKS_AFTER,
+    rag_questions=RAG_QUESTIONS,
+    rag_asks=RAG_ASKS,
+    qa=QA,
+    qa_fill={
+        "x": CHAPELS,
+        "country": COUNTRIES,
+        "planet": PLANETS,
+        "year": range(1975, 2023),
+        "cup": CUPS,
+        "river": RIVERS,
+        "invention": INVENTIONS,
+        "mountain": MOUNTAINS,
+        "song": SONGS,
+        "film": FILMS,
+        "acronym": ACRONYMS,
+    },
+    math=MATH,
+    math_names=NAMES,
+    math_suffix=MATH_SUFFIX,
+    mt=MT,
+    mt_fill=MT_FILL,
+    mt_inventions=INVENTIONS,
+    chat=(CHAT_OPENERS, CHAT_REPLIES, CHAT_FOLLOWUPS),
+    ood=_ood,
+)
+
+
+def _passage(rng: random.Random, bank: Bank, sentences: int) -> tuple[str, dict[str, str]]:
+    org, place_obj, problem, group = rng.choice(bank.topics)
+    person = rng.choice(bank.people)
+    year = rng.choice(bank.years)
+    facts = {
+        "org": org,
+        "Org": org[0].upper() + org[1:],
+        "place": rng.choice(bank.places),
+        "place_obj": place_obj,
+        "problem": problem,
+        "thing": problem,
+        "group": group,
+        "Group": group[0].upper() + group[1:],
+        "person": person,
+        "Person_last": person.split()[-1],
+        "year": str(year),
+        "year2": str(min(year + rng.randint(10, 60), 2023)),
+        "num": str(rng.randint(3, 400)),
+        "small": str(rng.randint(2, 6)),
+    }
+    first = bank.passage_sentences[0]
+    rest = rng.sample(bank.passage_sentences[1:], min(sentences - 1, len(bank.passage_sentences) - 1))
+    body = [s.format(**facts) for s in [first, *rest]]
+    # Paragraphs of three to five sentences.
+    paras, i = [], 0
+    while i < len(body):
+        n = rng.randint(3, 5)
+        paras.append(" ".join(body[i : i + n]))
+        i += n
+    return "\n\n".join(paras), facts
+
+
+def _long_passage(rng: random.Random, bank: Bank, target_chars: int) -> tuple[str, dict[str, str]]:
+    """Two or three template passages about different topics, as a retrieved or news text would mix."""
+    text, facts = _passage(rng, bank, rng.randint(9, 15))
+    while len(text) < target_chars:
+        more, _ = _passage(rng, bank, rng.randint(6, 12))
+        text += "\n\n" + more
+    return text, facts
+
+
+def generate(seed: int = SEED, bank: Bank = EVAL_BANK) -> list[dict[str, str]]:
+    """The labelled prompts of one set: ``PER_GROUP`` per group, then ``OOD`` out-of-distribution ones."""
     rng = random.Random(seed)
     rows: list[dict[str, str]] = []
 
@@ -422,72 +469,73 @@ def generate(seed: int = SEED) -> list[dict[str, str]]:
         )
 
     for i in range(PER_GROUP):
-        lang = "German" if i % 5 < 3 else ("French" if i % 5 == 3 else "Spanish")
-        if lang == "German":
-            s = f"{rng.choice(DE_SUBJ)} {rng.choice(DE_VERB)} {rng.choice(DE_OBJ)} {rng.choice(DE_TAIL)}."
-        elif lang == "French":
-            s = f"{rng.choice(FR_SUBJ)} {rng.choice(FR_VERB)} {rng.choice(FR_OBJ)} {rng.choice(FR_TAIL)}."
-        else:
-            s = f"{rng.choice(ES_SUBJ)} {rng.choice(ES_VERB)} {rng.choice(ES_OBJ)} {rng.choice(ES_TAIL)}."
-        add("translation", rng.choice(TRANSLATE_ASKS).format(s=s, lang=lang))
+        lang = bank.language_cycle[i % len(bank.language_cycle)]
+        subj, verb, obj, tail = bank.languages[lang]
+        s = f"{rng.choice(subj)} {rng.choice(verb)} {rng.choice(obj)} {rng.choice(tail)}."
+        add("translation", rng.choice(bank.translate_asks).format(s=s, lang=lang))
     for i in range(PER_GROUP):
-        p, _ = _long_passage(rng, rng.randint(1500, 3500))
-        asks = SUMMARY_ASKS_BEFORE if i % 3 else SUMMARY_ASKS_AFTER
+        p, _ = _long_passage(rng, bank, rng.randint(1500, 3500))
+        asks = bank.summary_before if i % 3 else bank.summary_after
         add("summarization", rng.choice(asks).format(p=p))
     for _ in range(PER_GROUP):
-        q = rng.choice(QA).format(
-            x=rng.choice(CHAPELS),
-            country=rng.choice(COUNTRIES),
-            planet=rng.choice(PLANETS),
-            year=rng.choice(range(1975, 2023)),
-            cup=rng.choice(CUPS),
-            river=rng.choice(RIVERS),
-            invention=rng.choice(INVENTIONS),
-            mountain=rng.choice(MOUNTAINS),
-            song=rng.choice(SONGS),
-            film=rng.choice(FILMS),
-            acronym=rng.choice(ACRONYMS),
-        )
+        template = rng.choice(bank.qa)
+        q = template.format(**{k: rng.choice(v) for k, v in bank.qa_fill.items()})
         style = rng.random()
         q = q + "?" if style < 0.6 else (q[0].upper() + q[1:] + "?" if style < 0.85 else q)
         add("qa", q)
     for _ in range(PER_GROUP):
         a, b, c = rng.randint(20, 90), rng.randint(3, 19), rng.randint(4, 30)
-        n1, n2 = rng.sample(NAMES, 2)
-        text = rng.choice(MATH).format(
+        n1, n2 = rng.sample(bank.math_names, 2)
+        text = rng.choice(bank.math).format(
             n1=n1, n2=n2, a=a, b=b, c=c, small=rng.randint(2, 6), small2=rng.randint(2, 6)
         )
-        add("math_reasoning", text + rng.choice(MATH_SUFFIX))
+        add("math_reasoning", text + rng.choice(bank.math_suffix))
     for _ in range(PER_GROUP):
-        p, facts = _long_passage(rng, rng.randint(1500, 3500))
-        q = rng.choice(RAG_QUESTIONS).format(**facts)
-        add("rag", rng.choice(RAG_ASKS).format(p=p, q=q, ql=q[0].lower() + q[1:]))
+        p, facts = _long_passage(rng, bank, rng.randint(1500, 3500))
+        q = rng.choice(bank.rag_questions).format(**facts)
+        add("rag", rng.choice(bank.rag_asks).format(p=p, q=q, ql=q[0].lower() + q[1:]))
+    openers, replies, followups = bank.chat
     for i in range(PER_GROUP):
         if i % 10 == 9:  # a multi-turn chat, as the router sees it: the turns' texts joined by newlines
-            text = "\n".join([rng.choice(CHAT_OPENERS), rng.choice(CHAT_REPLIES), rng.choice(CHAT_FOLLOWUPS)])
+            text = "\n".join([rng.choice(openers), rng.choice(replies), rng.choice(followups)])
         else:
-            fill = {k: rng.choice(v) for k, v in MT_FILL.items()}
-            p1, p2 = rng.sample(PEOPLE, 2)
-            text = rng.choice(MT).format(
+            fill = {k: rng.choice(v) for k, v in bank.mt_fill.items()}
+            p1, p2 = rng.sample(bank.people, 2)
+            template = rng.choice(bank.mt)
+            text = template.format(
                 **fill,
-                place=rng.choice(PLACES),
-                invention=rng.choice(INVENTIONS),
+                place=rng.choice(bank.places),
+                invention=rng.choice(bank.mt_inventions),
                 person=p1,
                 person2=p2,
-                year=rng.choice(YEARS),
+                year=rng.choice(bank.years),
             )
         add("mt_bench", text)
     for i in range(OOD):
-        add("ood", _ood(rng, i))
+        add("ood", bank.ood(rng, i))
     return rows
 
 
-def main() -> None:
-    rows = generate()
-    with open(OUT, "w", encoding="utf-8") as fh:
+def main(argv: Sequence[str] | None = None) -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--set", choices=("eval", "dev"), default="eval", help="eval (prompts.jsonl) or dev (dev.jsonl)"
+    )
+    parser.add_argument("--seed", type=int, default=None, help="default: the set's own seed")
+    parser.add_argument("--out", type=Path, default=None, help="default: the set's shipped file")
+    args = parser.parse_args(argv)
+    if args.set == "dev":
+        bank, seed, out = DEV_BANK, DEV_SEED, DEV_OUT
+    else:
+        bank, seed, out = EVAL_BANK, SEED, OUT
+    rows = generate(args.seed if args.seed is not None else seed, bank)
+    out = args.out or out
+    with open(out, "w", encoding="utf-8") as fh:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"wrote {len(rows)} prompts to {OUT}")
+    print(f"wrote {len(rows)} prompts to {out}")
 
 
 if __name__ == "__main__":

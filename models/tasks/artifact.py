@@ -75,9 +75,12 @@ def read_manifest(path: str | Path) -> RouterManifest:
             f"{manifest_path}: not a specq router manifest (format != {ROUTER_FORMAT!r})"
         )
     if data.get("version") != ROUTER_VERSION:
+        # The classifier reads features of its version: an older one cannot be used, only re-made.
+        source = data.get("source_file") or "PROMPTS"
         raise RouterArtifactError(
             f"{manifest_path}: router format version {data.get('version')!r}, this specq reads "
-            f"version {ROUTER_VERSION}; re-run specq partition with this specq"
+            f"version {ROUTER_VERSION}; re-run specq partition with this specq: "
+            f"specq partition {source} --out {Path(path)}"
         )
     known = set(RouterManifest.__dataclass_fields__)
     try:

@@ -21,7 +21,10 @@ from models.tasks.shape import EDGE_CHARS, shape_tokens, unwrap
 from models.tasks.text import Boilerplate
 
 ROUTER_FORMAT = "specq-router"
-ROUTER_VERSION = 2  # 2: shape features, wrapper stripping, low-confidence fallback
+# 2: shape features, wrapper stripping, low-confidence fallback. 3: request cues (summary and
+# translation words at either end, questions without '?', text in any other language) and
+# instruction-masked training copies: a version-2 classifier was fitted on other inputs.
+ROUTER_VERSION = 3
 # The classifier reads the head and the tail of a prompt, this many characters in all: the
 # instruction lives there, and it bounds the cost of a 100 kB prompt. (200 was the best of
 # 160/200/300/600/1200 in 5-fold cross-validation on Spec-Bench, docs/tasks.md.)
@@ -82,8 +85,14 @@ def router_input(text: str, boilerplate: Boilerplate, max_chars: int = ROUTER_IN
     Cheap on purpose (no Unicode normalization; a few regular expressions over at most
     ``max_chars`` characters): it runs per prompt online.
     """
+    words, shape = _input_parts(text, boilerplate, max_chars)
+    return words + " " + shape
+
+
+def _input_parts(text: str, boilerplate: Boilerplate, max_chars: int) -> tuple[str, str]:
+    """(the window's words, digits masked; the shape tokens) of :func:`router_input`."""
     text, window, hidden, turns = _window(text, boilerplate, max_chars)
-    return " ".join(_DIGITS.sub("0", window).split()) + " " + shape_tokens(text, window, hidden, turns)
+    return " ".join(_DIGITS.sub("0", window).split()), shape_tokens(text, window, hidden, turns)
 
 
 @dataclass
@@ -300,11 +309,20 @@ def training_inputs(
         if AUGMENT_WEIGHT > 0:
             # The whole prompt, unwrapped (not only its two ends): the copy keeps its true length.
             whole = unwrap(boilerplate.strip(text) if boilerplate.lines or boilerplate.prefix else text)[0]
-            rest = instruction_dropped(whole)
-            if rest is not None:
-                inputs.append(router_input(rest, Boilerplate(), max_chars))
-                ys.append(label)
-                weights.append(AUGMENT_WEIGHT)
+            copies = []
+            dropped = instruction_dropped(whole)
+            if dropped is not None:
+                copies.append(router_input(dropped, Boilerplate(), max_chars))
+                # The instruction's words masked, its shape kept (what it asks for, where): the
+                # words of a request phrased otherwise are unknown, its cues are not.
+                copies.append(
+                    _input_parts(dropped, Boilerplate(), max_chars)[0]
+                    + " "
+                    + _input_parts(whole, Boilerplate(), max_chars)[1]
+                )
+            inputs.extend(copies)
+            ys.extend([label] * len(copies))
+            weights.extend([AUGMENT_WEIGHT] * len(copies))
     return inputs, ys, np.asarray(weights)
 
 

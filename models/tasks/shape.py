@@ -258,6 +258,33 @@ _LANGS = {
             "como",
         ]
     ),
+    "it": frozenset(
+        [
+            "il",
+            "lo",
+            "la",
+            "le",
+            "gli",
+            "della",
+            "di",
+            "che",
+            "è",
+            "un",
+            "una",
+            "con",
+            "non",
+            "sono",
+            "nel",
+            "alla",
+            "ogni",
+        ]
+    ),
+    "nl": frozenset(
+        ["de", "het", "een", "en", "van", "niet", "op", "met", "voor", "zijn", "aan", "bij", "ook", "naar"]
+    ),
+    "pt": frozenset(
+        ["o", "os", "um", "uma", "da", "dos", "não", "com", "para", "em", "que", "é", "na", "ao", "uns"]
+    ),
     "en": frozenset(
         [
             "the",
@@ -280,14 +307,105 @@ _LANGS = {
         ]
     ),
 }
+# The most common English words (function words and a few frequent verbs): a segment of four
+# or more words of which hardly any is one of these is not English, whatever its language.
+_EN_COMMON_WORDS = """
+    the of and to a in is it you that he was for on are with as i his they be at one have this
+    from or had by not but what some we can out other were all there when up use your how said an
+    each she which do their time if will way about many then them would write like so these her
+    long make thing see him two has look more day could go come did no most my over know than call
+    first who may down side been now find any new work part take get place made live where after
+    back little only round man year came show every good me give our under name very through just
+    form much great think say help low line before turn cause same mean differ move right boy old
+    too does tell set three want air well also play small end put home read hand port large spell
+    add even land here must big high such follow act why ask men change went light kind off need
+    house picture try us again animal point mother world near build self earth father head stand
+    own page should country found answer school grow study still learn plant cover food sun four
+    thought let keep eye never last door between city tree cross since hard start might story saw
+    far sea draw left late run while press close night real life few stop open seem together next
+    white children begin got walk example ease paper often always music those both mark book
+    letter until mile river car feet care second group carry took rain eat room friend began idea
+    fish mountain north once base hear horse cut sure watch color face wood main enough plain
+    girl usual young ready above ever red list though feel talk bird soon body dog family direct
+    pose leave song measure state product black short numeral class wind question happen complete
+    ship area half rock order fire south problem piece told knew pass farm top whole king size
+    heard best hour better true during hundred am remember step early hold west ground interest
+    reach fast five sing listen six table travel less morning ten simple several toward war lay
+    against pattern slow center love person money serve appear road map science rule govern
+    pull cold notice voice fall power town fine certain fly unit lead cry dark machine note wait
+    plan figure star box noun field rest correct able pound done beauty drive stood contain
+    front teach week final gave green oh quick develop sleep warm free minute strong special mind
+    behind clear tail produce fact street inch lot nothing course stay wheel full force blue
+    object decide surface deep moon island foot yet busy test record boat common gold possible
+    plane age dry wonder laugh thousand ago ran check game shape yes hot miss brought heat snow
+    bed bring sit perhaps fill east weight language among please"""
+_EN_COMMON = frozenset(_EN_COMMON_WORDS.split())
 # Source-code markers (literal alternatives: one scan of the window).
 _CODE = re.compile(r"```|def |return |#include|function ?\(|=>|import |;\n|\{\n|\};|\(\);")
 _SQL = re.compile(r"\bselect\b[^;]{0,200}\bfrom\b|\binsert into\b|\bcreate table\b", re.IGNORECASE)
 _MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*[^<>]{0,80}>|^#{1,6} \w|^\s*[-*] \w", re.MULTILINE)
 _PUNCT = "\"'()[]{}<>.,;:!?*#-"
 _SYMBOL = re.compile(r"[^\w\s]")
+_SEGMENT_END = re.compile(r"[.!?:;\n]\s")
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+# What an instruction asks for, by its words wherever it stands (before the text it is about,
+# or after it): stems and phrasings of summary and translation requests in general English,
+# so a request worded unlike the training prompts' ("Summarize:", "Translate German to
+# English:") still carries the cue. Checked in the first and the last segment only.
+_SUMMARY_ASK = re.compile(
+    r"summar|\bsum(?:s|med|ming)? (?:it |this |that |them )?up\b|\btl;? ?dr|\bgist\b|\brecap|"
+    r"\b(?:key|main) (?:points|ideas|takeaways)\b|\bcondens|\bsynopsis|\bboil (?:it |this )?down|"
+    r"\bnutshell\b|\bshort(?:er)? version\b|\babstract for\b|\bwrite an abstract\b"
+)
+_TRANSLATE_ASK = re.compile(
+    r"translat|\b(?:in|into|to) (?:plain |natural |good )?english\b|"
+    r"\benglish (?:version|equivalent|translation)"
+)
+# Substrings one of which every match of the expression above holds: a fast test before it.
+_SUMMARY_KEYS = ("sum", "tl", "gist", "recap", "points", "ideas", "takeaways", "condens", "synopsis")
+_SUMMARY_KEYS += ("boil", "nutshell", "version", "abstract")
+_TRANSLATE_KEYS = ("translat", "english")
+
+
+def _asks(line: str, keys: tuple[str, ...], pattern: re.Pattern[str]) -> bool:
+    """Whether ``pattern`` matches ``line``, skipping the expression when no key is in the line."""
+    for key in keys:
+        if key in line:
+            return pattern.search(line) is not None
+    return False
+
+
+# Words that open a question clause; a last segment with one of them early ("Q: who ...",
+# "According to the text, when ...") asks a question even without a question mark.
+_WH_STRICT = frozenset(["who", "what", "when", "where", "which", "why", "how", "whom", "whose"])
 # A question that follows this many characters of other text is "a question after a passage".
 LONG_CONTEXT_CHARS = 400
+# The request's words are looked for in this many characters of the first and the last line.
+ASK_CHARS = 200
+
+
+def _asks_question(segment: str) -> bool:
+    """Whether a prompt's last segment opens with a question word, at its start or after a lead-in
+    of at most four words ending in a comma or colon ("Q: who ...", "From the text, when ...")."""
+    words = segment.lower().split(maxsplit=6)[:6]
+    if not words:
+        return False
+    if words[0].strip(_PUNCT) in _WH_STRICT:
+        return True
+    for i, word in enumerate(words[:4]):
+        if word.endswith((",", ":")):
+            return i + 1 < len(words) and words[i + 1].strip(_PUNCT) in _WH_STRICT
+    return False
+
+
+def _foreign_segment(low: str) -> bool:
+    """Whether a segment of the (lower-cased) window, between sentence ends, colons or line
+    breaks, has four or more words and at most one in ten of them common English words."""
+    for segment in _SEGMENT_END.split(low):
+        words = _WORD.findall(segment)
+        if len(words) >= 4 and len([w for w in words if w in _EN_COMMON]) * 10 <= len(words):
+            return True
+    return False
 
 
 def _log2_bucket(x: float, top: int) -> int:
@@ -343,12 +461,31 @@ def shape_tokens(text: str, window: str, hidden: int = 0, turns: int = 0) -> str
         # Line structure of a short prompt is task signal (a list, a chat, a table); in a long
         # one it is the formatting of the passage, which differs between sources of one task.
         toks.append(f"__nl{min(text.count(chr(10)), 5)}__ __par{min(text.count(chr(10) * 2), 4)}__")
+    # The request's own words, at either end: what it asks for, wherever it stands.
+    first_line = stripped[: min(stripped.find("\n") % (len(stripped) + 1), ASK_CHARS)].lower()
+    last_line = stripped[max(newline + 1, len(stripped) - ASK_CHARS) :].lower()
+    tail_summary = _asks(last_line, _SUMMARY_KEYS, _SUMMARY_ASK)
+    if tail_summary or _asks(first_line, _SUMMARY_KEYS, _SUMMARY_ASK):
+        toks.append("__ask_sum__")
+    if _asks(first_line, _TRANSLATE_KEYS, _TRANSLATE_ASK) or _asks(
+        last_line, _TRANSLATE_KEYS, _TRANSLATE_ASK
+    ):
+        toks.append("__ask_tr__")
     if stripped.endswith("?"):
         toks.append("__endq__")
-    if "?" in last:
+    # A question at the end: a question mark in the last segment, or a question word opening it
+    # (or opening the clause after a short lead-in: "According to the text, who ..."). A question
+    # that asks for a summary ("What is the gist of this?") is a summary request, not a question.
+    if len(last) <= 16 and last.endswith(":") and newline > 0:
+        # A completion cue on a line of its own ("A:", "Answer:"): the request is the line before.
+        previous = stripped.rfind("\n", 0, newline)
+        last = stripped[previous + 1 : newline]
+    if ("?" in last or _asks_question(last)) and not tail_summary:
         toks.append("__qlong__" if n - len(last) >= LONG_CONTEXT_CHARS else "__qshort__")
     elif long:
         toks.append("__noq_long__" if "?" in stripped[-300:] else "__noq_long__ __noq_tail__")
+    else:
+        pass  # toks.append("__noq_short__")
     low = window.lower()
     words = low.split()
     if words:
@@ -374,17 +511,20 @@ def shape_tokens(text: str, window: str, hidden: int = 0, turns: int = 0) -> str
         toks.append(_script(window))
     vocab = set(words)
     en = len(vocab & _LANGS["en"])
-    lang, count = "en", en
-    for name in ("de", "fr", "es"):
-        c = len(vocab & _LANGS[name])
+    lang, count = "en", 0
+    for name, function_words in _LANGS.items():
+        c = len(vocab & function_words) if name != "en" else 0
         if c > count:
             lang, count = name, c
+    if count < 2 and (count == 1 or not window.isascii()) and _foreign_segment(low):
+        lang, count = "xx", 2  # not English, language unknown
     if count >= 2:
-        toks.append(f"__lang_{lang}__")
-        if lang != "en":
-            # Text in another language than English, whichever: the cue a translation request
-            # carries, learnt from one source language and applied to the others.
-            toks.append("__foreign__ __lang_mixed__" if en >= 2 else "__foreign__")
+        # Text in another language than English, whichever: the cue a translation request
+        # carries, learnt from one source language and applied to the others. Next to English
+        # words (an English request around it) it is also marked mixed.
+        toks.append(f"__lang_{lang}__ __foreign__" + (" __lang_mixed__" if en >= 2 else ""))
+    elif en >= 2:
+        toks.append("__lang_en__")
     if turns:
         toks.append(f"__turns{min(turns, 4)}__")
     return " ".join(toks)

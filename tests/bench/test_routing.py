@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
-from bench.routing import group_of_labels, slow_path_eval
+from bench.routing import SlowPath, group_of_labels, mix_rate, slow_path_eval
 from models.tasks import Route
 
 
@@ -27,3 +28,11 @@ def test_slow_path_replaces_unsure_fast_routes_by_the_nearest_centroid() -> None
     sp = slow_path_eval(train, labels, new, groups_of, routes, truth, margins=(0.1, 3.0))
     assert sp.centroid_accuracy == 1.0 and sp.centroid_per_group == {"x": 1.0, "y": 1.0}
     assert sp.hybrid == {"0.1": (0.5, 1.0), "3": (1.0, 1.0)}
+
+
+def test_the_slow_path_margin_is_the_most_accurate_and_the_mix_pays_its_cost() -> None:
+    sp = SlowPath(0.8, {}, {"0.1": (0.05, 0.95), "0.2": (0.10, 0.95), "0.3": (0.20, 0.94)})
+    assert sp.best_margin() == "0.1"  # as accurate as 0.2, with fewer prompts on the slow path
+    # 10,000 fast prompts per CPU second (100 us each); 5% also take 40 ms: 2.1 ms a prompt.
+    assert mix_rate(10_000, 0.05, 0.040) == pytest.approx(1 / (100e-6 + 0.05 * 0.040))
+    assert mix_rate(10_000, 0.0, 0.040) == pytest.approx(10_000)

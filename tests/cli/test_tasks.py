@@ -208,3 +208,45 @@ def test_bench_tasks_reports_generalization_robustness_and_throughput(
     assert numbers["throughput"]["median_prompts_per_s"] > 0
     assert numbers["throughput"]["median_prompts_per_cpu_s"] > 0
     assert "| group \\ routed to |" in res.stdout
+
+
+def test_bench_route_cost_prints_the_tables_and_prices_accuracy(
+    app: typer.Typer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bench.route_cost as route_cost
+    from models.engine.acceptance import Acceptance
+
+    right = Acceptance(prompts=4, steps=10, drafted=40, accepted=30, new_tokens=40)  # 4 tokens per step
+    wrong = Acceptance(prompts=4, steps=20, drafted=80, accepted=20, new_tokens=40)  # 2 tokens per step
+    seen: list[route_cost.RouteCostConfig] = []
+
+    def fake_run(config: route_cost.RouteCostConfig, status: object = None) -> route_cost.RouteCost:
+        seen.append(config)
+        return route_cost.RouteCost(
+            preset=config.preset,
+            target=config.target,
+            k=config.k,
+            max_new_tokens=config.max_new_tokens,
+            tasks=["code", "math"],
+            drafts={"general": "/g", "code": "/c", "math": "/m"},
+            matrix={
+                "code": {"general": wrong, "code": right, "math": wrong},
+                "math": {"general": wrong, "code": wrong, "math": right},
+            },
+            runner_up={"code": {"math": 4}, "math": {"code": 4}},
+            right={"code": right, "math": right},
+            wrong={"code": wrong, "math": wrong},
+            router_accuracy=1.0,
+        )
+
+    monkeypatch.setattr(route_cost, "run_route_cost", fake_run)
+    out = tmp_path / "cost.json"
+    res = CliRunner().invoke(
+        app, ["bench", "route-cost", "--k", "3", "--accuracy", "1,0.5", "--json", str(out), "--quiet"]
+    )
+    assert res.exit_code == 0, res.output
+    assert seen[0].k == 3 and seen[0].preset == "tiny"
+    assert "router accuracy 50.0%: 2.67 tokens per target step (-33.3%" in " ".join(res.stdout.split())
+    assert json.loads(out.read_text())["total"]["wrong"]["accepted_per_step"] == 1.0
+    bad = CliRunner().invoke(app, ["bench", "route-cost", "--accuracy", "2"])
+    assert bad.exit_code != 0 and "--accuracy" in bad.output

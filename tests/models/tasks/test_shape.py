@@ -1,0 +1,83 @@
+"""Request cues of models/tasks/shape.py: what a prompt asks for, wherever and however it asks."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.tasks.shape import shape_tokens
+
+PASSAGE = (
+    "The harbour museum opened in 1931 after a long campaign by the fishermen's union. "
+    "Its collection of boats grew slowly, and a fire in 1978 destroyed the oldest of them. "
+) * 4
+
+
+def tokens(text: str) -> set[str]:
+    return set(shape_tokens(text, text[:100] + " " + text[-100:]).split())
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Summarize: " + PASSAGE,
+        "Please give me the short version of this:\n\n" + PASSAGE,
+        PASSAGE + "\n\nWhat's the gist of this?",
+        PASSAGE + "\n\nCan you sum it up in two lines?",
+        PASSAGE + "\n\nTL;DR:",
+        "What are the key points of the following report?\n\n" + PASSAGE,
+    ],
+)
+def test_summary_requests_are_a_cue_before_or_after_the_text(prompt: str) -> None:
+    found = tokens(prompt)
+    assert "__ask_sum__" in found
+    # A question that asks for a summary is not a question about the text.
+    assert "__qlong__" not in found
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        PASSAGE + "\n\nQ: who campaigned for the museum",
+        PASSAGE + "\n\nAccording to the passage, when did the museum open",
+        "Passage:\n" + PASSAGE + "\nQ: What destroyed the oldest boats?\nA:",
+        PASSAGE + "\nWhen did the museum open?",
+    ],
+)
+def test_a_question_after_a_passage_needs_no_question_mark(prompt: str) -> None:
+    found = tokens(prompt)
+    assert "__qlong__" in found and "__noq_long__" not in found and "__ask_sum__" not in found
+
+
+def test_a_passage_that_asks_nothing_at_its_end_is_not_a_question() -> None:
+    found = tokens("Summarize the text below.\n\n" + PASSAGE)
+    assert "__noq_long__" in found and "__qlong__" not in found
+
+
+@pytest.mark.parametrize(
+    ("prompt", "language"),
+    [
+        ("How would you say this in English: Mon voisin ouvre le musée d'art chaque matin.", None),
+        ("Please provide an English translation.\nLa nonna visita la vecchia fontana ogni domenica.", "it"),
+        ("De bakker verkoopt een nieuwe fiets elke ochtend.\n\nWhat does this mean in English?", "nl"),
+        ("Translate German to English: Der Hund und die Katze sind nicht im Garten.", "de"),
+    ],
+)
+def test_translation_requests_and_text_in_other_languages(prompt: str, language: str | None) -> None:
+    found = tokens(prompt)
+    assert "__ask_tr__" in found and "__foreign__" in found
+    if language is not None:
+        assert f"__lang_{language}__" in found
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Write a limerick about a penguin who wants to become a chef.",
+        "Create a weekly training plan for a beginner who wants to run a race.",
+        "Who played the lead in the film and where was it shot?",
+        PASSAGE,
+    ],
+)
+def test_english_is_not_marked_foreign_nor_a_translation_request(prompt: str) -> None:
+    found = tokens(prompt)
+    assert "__foreign__" not in found and "__ask_tr__" not in found
