@@ -300,7 +300,8 @@ def instruction_dropped(text: str) -> str | None:
 def training_inputs(
     texts: Sequence[str], labels: Sequence[str], boilerplate: Boilerplate, max_chars: int = ROUTER_INPUT_CHARS
 ) -> tuple[list[str], list[str], np.ndarray]:
-    """(classifier inputs, labels, sample weights): every prompt, plus its instruction-dropped copy."""
+    """(classifier inputs, labels, sample weights): every prompt, plus, when it opens with a header
+    instruction, a copy without it and a copy with its words masked but its shape tokens kept."""
     inputs, ys, weights = [], [], []
     for text, label in zip(texts, labels, strict=True):
         inputs.append(router_input(text, boilerplate, max_chars))

@@ -5,7 +5,11 @@ A prompt's *kind* shows in its form as much as in its words: a one-line question
 in German after "Translate", a word problem full of numbers, a request that starts with
 an imperative verb. :func:`shape_tokens` turns these cues into words (``__qlong__``,
 ``__lang_de__``, ...) that the router's linear model weighs next to the prompt's own
-words, so it can route a prompt whose topic it never saw.
+words, so it can route a prompt whose topic it never saw. Request cues say what a prompt
+asks for by the meaning of its words, wherever the request stands and however it is worded
+(``__ask_sum__``, ``__ask_tr__``; a question without a question mark is still a question;
+a short sentence in any other language is still foreign), so it can route a request
+phrased unlike any it was trained on.
 
 :func:`strip_wrappers` removes text that says nothing about the task and that users add
 freely: chat-template markers, a leading system prompt ("You are a helpful assistant."),
@@ -440,9 +444,11 @@ def shape_tokens(text: str, window: str, hidden: int = 0, turns: int = 0) -> str
     ``text``, ``turns`` the chat turns :func:`unwrap` removed.
 
     Length (log2 buckets and half-steps), lines and paragraphs, the share of digits and of
-    symbols, code / SQL / markup markers, where the last question is and how much text
-    comes before it, whether the first and the last line start with an imperative verb or
-    a question word, scripts and the dominant function-word language, chat turns.
+    symbols, code / SQL / markup markers, whether the first or last line asks for a summary
+    or a translation, where the last question is (by its question mark or its question
+    word) and how much text comes before it, whether the first and the last line start with
+    an imperative verb or a question word, scripts, the function-word language and text in
+    another language than English, chat turns.
     """
     n = len(text) + hidden
     size = math.log2(n + 1)
