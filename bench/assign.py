@@ -3,7 +3,9 @@
 For each sub-task, a seeded sample of its prompts (a file classified by the router, or the
 router's own training prompts with their cluster labels) is decoded by every candidate
 draft through the decode workers' runtime; the draft with the most accepted tokens per
-step goes into ``assignments`` (``workers.assignment.store_offline_assignments``).
+step goes into ``assignments`` (``workers.assignment.store_offline_assignments``). Plain decoding
+is measured on the same prompts too (unless ``plain=False``), and a task whose best draft decodes
+slower than plain decoding gets ``none`` (``workers.assignment.choose_offline``).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ class AssignConfig:
     target: str
     router: Path
     drafts: tuple[str, ...] = ()  # empty: every draft serving the target
+    plain: bool = True  # measure plain decoding too; a task no draft speeds up gets "none"
     file: Path | None = None  # None: the prompts the router was trained on
     sample: int = 16  # prompts per sub-task
     max_new_tokens: int = 64
@@ -83,7 +86,7 @@ def measure_assignment(
 
     Raises ValueError (DeploymentError, RouterArtifactError) for a bad deployment, router or input.
     """
-    from models.tasks.assignment import best_measured
+    from specq.deployment import NO_DRAFT
 
     serving = deployment.pairings(config.target)
     names = list(config.drafts) or serving
@@ -98,7 +101,7 @@ def measure_assignment(
     if not by_task:
         raise ValueError("no prompts to measure on")
 
-    from workers.assignment import measure_drafts
+    from workers.assignment import choose_offline, measure_drafts
     from workers.prompts import WorkItem, tokenize
     from workers.runtime import Runtime
 
@@ -119,7 +122,7 @@ def measure_assignment(
         skipped += len(ids) - len(kept)
         if kept:
             token_ids[task] = kept
-    total = len(token_ids) * len(names)
+    total = len(token_ids) * (len(names) + config.plain)
     done = [0]
     with shown.stage("measure drafts per sub-task", total, unit="(task, draft)") as stage:
 
@@ -131,7 +134,7 @@ def measure_assignment(
         measured = measure_drafts(
             runtime,
             config.target,
-            names,
+            [*names, NO_DRAFT] if config.plain else names,
             token_ids,
             max_new_tokens=config.max_new_tokens,
             batch_size=config.batch_size,
@@ -140,9 +143,9 @@ def measure_assignment(
         stage.update(total)
     chosen = {}
     for task, by_draft in measured.items():
-        best = best_measured(list(by_draft), {d: m.measure for d, m in by_draft.items()}, "mean_accepted")
-        if best is not None:
-            chosen[task] = best
+        choice = choose_offline(by_draft)
+        if choice is not None:
+            chosen[task] = choice[0]
     return AssignResult(config.target, measured, chosen, skipped)
 
 

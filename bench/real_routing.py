@@ -11,7 +11,9 @@
 3. every draft the deployment registers for the target decodes a seeded sample of each
    sub-task's prompts, as ``specq assign`` measures (:func:`bench.assign.measure_assignment`,
    greedy, the decode workers' runtime); the draft with the most accepted tokens per target
-   step is the task's draft, the metric the online re-assignment uses;
+   step is the task's draft, the metric the online re-assignment uses, unless plain decoding,
+   measured on the same prompts, was faster than it (tokens per CPU second on a CPU): then the
+   task gets ``none`` (:func:`workers.assignment.choose_offline`);
 4. the deployment file gets ``[router] path`` and the target's ``task_drafts``; every
    measurement goes to ``routing.json``.
 
@@ -34,7 +36,7 @@ from specq.progress import Progress, as_progress
 
 log = logging.getLogger(__name__)
 
-ROUTING_VERSION = "1"
+ROUTING_VERSION = "2"  # 2: plain decoding is a candidate
 ROUTING_FILE = "routing.json"
 ROUTER_DIR = "router"
 ALIGN_FILE = "align.jsonl"
@@ -169,6 +171,7 @@ def route_real_zoo(
                     "accepted_per_step": m.measure.mean_accepted,
                     "output_tokens": m.output_tokens,
                     "tokens_per_s": round(m.tokens_per_second, 2),
+                    "tokens_per_cpu_s": round(m.output_tokens / m.cpu_seconds, 2) if m.cpu_seconds else None,
                 }
                 for draft, m in by_draft.items()
             }

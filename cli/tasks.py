@@ -163,6 +163,11 @@ def assign_cmd(
     max_new_tokens: int = typer.Option(64, "--max-new-tokens", min=1),
     batch_size: int = typer.Option(8, "--batch-size", min=1),
     seed: int = typer.Option(0, "--seed", help="Seed of the prompt sample."),
+    plain: bool = typer.Option(
+        True,
+        "--plain/--no-plain",
+        help="Measure plain decoding too; a sub-task whose best draft is slower gets 'none'.",
+    ),
     quiet: bool = QUIET_OPTION,
 ) -> None:
     """Measure every candidate draft on each sub-task's prompts; store the best in `assignments`."""
@@ -177,6 +182,7 @@ def assign_cmd(
         max_new_tokens=max_new_tokens,
         batch_size=batch_size,
         seed=seed,
+        plain=plain,
     )
     with cli_progress(quiet) as shown:
         try:

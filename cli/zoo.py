@@ -129,7 +129,7 @@ def print_routing(record: dict, title: str) -> None:
     """The sub-tasks of a routed real zoo, each draft measured on them, the chosen one marked."""
     router = record["router"]
     table = Table(title=f"{title} ({router['k']} sub-tasks, {router['featurizer']})")
-    for col in ("sub-task", "prompts", "draft", "acceptance", "accepted/step", "tok/s", ""):
+    for col in ("sub-task", "prompts", "draft", "acceptance", "accepted/step", "tok/s", "tok/CPU-s", ""):
         table.add_column(col, justify="left" if col in ("sub-task", "draft", "") else "right")
     for task, by_draft in record["measured"].items():
         for draft, m in by_draft.items():
@@ -140,6 +140,7 @@ def print_routing(record: dict, title: str) -> None:
                 "-" if m["acceptance"] is None else f"{m['acceptance']:.1%}",
                 "-" if m["accepted_per_step"] is None else f"{m['accepted_per_step']:.2f}",
                 f"{m['tokens_per_s']:.1f}",
+                "-" if m.get("tokens_per_cpu_s") is None else f"{m['tokens_per_cpu_s']:.1f}",
                 "[green]chosen[/]" if record["task_drafts"].get(task) == draft else "",
             )
     console.print(table)

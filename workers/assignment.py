@@ -11,7 +11,9 @@ decisions in ``assignments`` / ``assignment_events`` (via :mod:`db.queries`).
   policy on the new aggregates and switches the assignment when another draft is better
   by a statistically meaningful margin; each switch writes an event with its evidence.
 - :func:`measure_drafts` / :func:`store_offline_assignments` are ``specq assign``: every
-  candidate draft decodes the same sample of each task's prompts, the best one is stored.
+  candidate draft decodes the same sample of each task's prompts, the best one is stored;
+  when plain decoding (``none``) was measured too and is faster than that draft, the task
+  gets ``none`` (:func:`choose_offline`).
 - :func:`simulate_online` replays the online loop on a real database with synthetic
   acceptance, for the benchmark and the tests.
 
@@ -190,15 +192,25 @@ def _store(
 
 @dataclass(frozen=True)
 class OfflineMeasure:
-    """One draft decoding one task's sample."""
+    """One draft (or ``none``: plain decoding) decoding one task's sample."""
 
     measure: DraftMeasure
     seconds: float  # wall time of the decode
     output_tokens: int
+    # CPU time of this process during the decode. On a CPU device it is the cost that other
+    # processes on the machine do not inflate (wall time on a shared machine is mostly their load).
+    cpu_seconds: float = 0.0
+    on_cpu: bool = False  # the target ran on the CPU: compare speeds by CPU time
 
     @property
     def tokens_per_second(self) -> float:
         return self.output_tokens / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def speed(self) -> float:
+        """Output tokens per second of the clock that measures decoding cost on this device."""
+        seconds = self.cpu_seconds if self.on_cpu else self.seconds
+        return self.output_tokens / seconds if seconds > 0 else 0.0
 
 
 def measure_drafts(
@@ -213,12 +225,14 @@ def measure_drafts(
 ) -> dict[str, dict[str, OfflineMeasure]]:
     """Decode each task's prompts (token ids) with every draft, greedily; {task: {draft: measure}}.
 
+    ``drafts`` may include ``none`` (plain decoding), the baseline a draft must beat.
     ``runtime`` is a :class:`workers.runtime.Runtime` (its ``generate(target, draft, prompts,
     params)`` runs the engine, ``models.engine.speculative.SpecDecoder``, for the pairing).
     """
     from models.engine.sampling import SamplingParams
 
     params = SamplingParams(max_new_tokens=max_new_tokens, temperature=0.0)
+    on_cpu = runtime.target(target).device.type == "cpu"
     out: dict[str, dict[str, OfflineMeasure]] = {}
     for task, prompts in prompts_by_task.items():
         out[task] = {}
@@ -226,16 +240,20 @@ def measure_drafts(
             if progress is not None:
                 progress(task, draft)
             steps = drafted = accepted = tokens = 0
-            start = time.perf_counter()
+            start, cpu_start = time.perf_counter(), time.process_time()
             for i in range(0, len(prompts), batch_size):
                 for o in runtime.generate(target, draft, list(prompts[i : i + batch_size]), params):
                     steps += o.stats.steps
                     drafted += o.stats.drafted_tokens
                     accepted += o.stats.accepted_tokens
                     tokens += len(o.token_ids)
-            seconds = time.perf_counter() - start
+            seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu_start
             out[task][draft] = OfflineMeasure(
-                DraftMeasure(draft, len(prompts), drafted, accepted, steps), seconds, tokens
+                DraftMeasure(draft, len(prompts), drafted, accepted, steps),
+                seconds,
+                tokens,
+                cpu_seconds,
+                on_cpu,
             )
             log.info(
                 "%s/%s on %s: %d prompts, %.2f accepted/step, %.1f tokens/s",
@@ -249,20 +267,48 @@ def measure_drafts(
     return out
 
 
+def choose_offline(
+    by_draft: Mapping[str, OfflineMeasure], metric: Metric = "mean_accepted"
+) -> tuple[str, str] | None:
+    """(draft, reason) for one task from its offline measurements; None when nothing was measured.
+
+    The draft with the best ``metric`` among the measured drafts; if plain decoding (``none``)
+    was measured on the same prompts and decoded faster than that draft (``OfflineMeasure.speed``),
+    ``none``: speculation that costs more than it saves is not assigned.
+    """
+    drafts = {d: m.measure for d, m in by_draft.items() if d != NO_DRAFT}
+    best = best_measured(list(drafts), drafts, metric)
+    plain = by_draft.get(NO_DRAFT)
+    if best is None:
+        return (NO_DRAFT, "plain decoding is the only candidate measured") if plain is not None else None
+    value = estimate(drafts[best], metric).value
+    reason = (
+        f"specq assign: best of {len(drafts)} drafts on {drafts[best].prompts} prompts "
+        f"({value:.2f} {'acceptance' if metric == 'acceptance' else 'accepted tokens/step'})"
+    )
+    if plain is None:
+        return best, reason
+    unit = "tokens per CPU second" if plain.on_cpu else "tokens/s"
+    mine = by_draft[best].speed
+    if plain.speed > mine:
+        return NO_DRAFT, f"{reason}; plain decoding was faster: {plain.speed:.1f} vs {mine:.1f} {unit}"
+    return best, f"{reason}; {mine:.1f} vs plain decoding's {plain.speed:.1f} {unit}"
+
+
 def store_offline_assignments(
     session: Session,
     target: str,
     measured: Mapping[str, Mapping[str, OfflineMeasure]],
     metric: Metric = "mean_accepted",
 ) -> dict[str, str]:
-    """Store the best draft of each task (source ``assign``) with every draft's numbers as evidence."""
+    """Store the chosen draft of each task (source ``assign``, :func:`choose_offline`) with every
+    candidate's numbers as evidence."""
     chosen: dict[str, str] = {}
     for task, by_draft in measured.items():
-        measures_ = {d: m.measure for d, m in by_draft.items()}
-        best = best_measured(list(by_draft), measures_, metric)
-        if best is None:
+        choice = choose_offline(by_draft, metric)
+        if choice is None:
             continue
-        value = estimate(measures_[best], metric).value
+        draft, reason = choice
         evidence = {
             "metric": metric,
             "measures": {
@@ -274,16 +320,15 @@ def store_offline_assignments(
                     "acceptance": m.measure.acceptance,
                     "mean_accepted": m.measure.mean_accepted,
                     "tokens_per_second": round(m.tokens_per_second, 2),
+                    "tokens_per_cpu_second": round(m.output_tokens / m.cpu_seconds, 2)
+                    if m.cpu_seconds
+                    else None,
                 }
                 for d, m in by_draft.items()
             },
         }
-        reason = (
-            f"specq assign: best of {len(by_draft)} drafts on {measures_[best].prompts} prompts "
-            f"({value:.2f} {'acceptance' if metric == 'acceptance' else 'accepted tokens/step'})"
-        )
-        _store(session, target, task, best, measures_[best], "assign", reason, evidence)
-        chosen[task] = best
+        _store(session, target, task, draft, by_draft[draft].measure, "assign", reason, evidence)
+        chosen[task] = draft
     return chosen
 
 

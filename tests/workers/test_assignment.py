@@ -6,6 +6,7 @@ import json
 import random
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import update
@@ -266,7 +267,45 @@ def test_specq_assign_measures_every_draft_and_stores_the_best(unit_env: Path) -
         rows = queries.list_assignments(s, "t")
         events = queries.assignment_events(s, "t")
     assert len(rows) == 2 and {r.source for r in rows} == {"assign"}
-    assert all(r.draft in ("small", "lookup") and r.samples == 2 for r in rows)
-    assert all(set(e.evidence["measures"]) == {"small", "lookup"} for e in events)  # type: ignore[index]
+    assert all(r.draft in ("small", "lookup", "none") and r.samples == 2 for r in rows)
+    # Plain decoding was measured on the same prompts, as the baseline a draft must beat.
+    assert all(set(e.evidence["measures"]) == {"small", "lookup", "none"} for e in events)  # type: ignore[index]
     res = runner.invoke(app, ["assign", "--target", "t", "--router", str(unit_env / "r"), "--drafts", "nope"])
     assert res.exit_code == 1 and "do not serve t" in res.output
+
+
+def _offline(draft: str, accepted_per_step: float, seconds: float, cpu_seconds: float, on_cpu: bool) -> Any:
+    from models.tasks.assignment import DraftMeasure
+    from workers.assignment import OfflineMeasure
+
+    steps = 100
+    drafted = 0 if draft == "none" else 4 * steps
+    accepted = round(accepted_per_step * steps)
+    return OfflineMeasure(DraftMeasure(draft, 8, drafted, accepted, steps), seconds, 400, cpu_seconds, on_cpu)
+
+
+def test_offline_choice_keeps_plain_decoding_when_no_draft_is_faster() -> None:
+    from workers.assignment import choose_offline
+
+    # On a CPU, CPU time decides: "a" accepts most but costs more CPU per token than plain decoding.
+    cpu = {
+        "a": _offline("a", 1.5, seconds=5.0, cpu_seconds=12.0, on_cpu=True),
+        "b": _offline("b", 0.5, seconds=20.0, cpu_seconds=9.0, on_cpu=True),
+        "none": _offline("none", 0.0, seconds=9.0, cpu_seconds=10.0, on_cpu=True),
+    }
+    draft, reason = choose_offline(cpu)  # type: ignore[misc]
+    assert draft == "none" and "plain decoding was faster" in reason and "CPU second" in reason
+    # Cheaper than plain: the draft with the most accepted tokens per step is kept ("b" is not
+    # considered although it beats plain too: the metric picks among drafts, plain is the bar).
+    cpu["a"] = _offline("a", 1.5, seconds=50.0, cpu_seconds=8.0, on_cpu=True)
+    assert choose_offline(cpu)[0] == "a"  # type: ignore[index]
+    # On an accelerator the wall clock decides.
+    gpu = {
+        "a": _offline("a", 1.5, seconds=5.0, cpu_seconds=12.0, on_cpu=False),
+        "none": _offline("none", 0.0, seconds=9.0, cpu_seconds=1.0, on_cpu=False),
+    }
+    assert choose_offline(gpu)[0] == "a"  # type: ignore[index]
+    # Without a plain measurement the best draft is chosen; with nothing measured, nothing.
+    assert choose_offline({"a": cpu["a"], "b": cpu["b"]})[0] == "a"  # type: ignore[index]
+    assert choose_offline({"none": cpu["none"]})[0] == "none"  # type: ignore[index]
+    assert choose_offline({}) is None
