@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
 import json
 import logging
 import os
@@ -39,8 +40,10 @@ from transformers import PreTrainedModel, PreTrainedTokenizerBase
 
 from bench.engine import _trim_eos
 from models.drafts.lookup import PromptLookupProposer
+from models.engine.acceptance import Acceptance
+from models.engine.proposer import Proposer
 from models.engine.speculative import Output, SamplingParams, SpecDecoder
-from models.loading import load_model_and_tokenizer
+from models.loading import load_draft, load_model_and_tokenizer
 from models.zoo.real import RealZooPaths, build_real_zoo
 from specq.chat import render_chat
 
@@ -55,6 +58,7 @@ class Prompt:
     group: str  # the Spec-Bench task (MT-bench categories form one group, "mt_bench")
     custom_id: str
     ids: list[int]
+    category: str  # the Spec-Bench category itself
 
 
 @dataclass
@@ -134,7 +138,7 @@ def read_prompts(
             text = render_chat(line["messages"], tokenizer)
             ids = tokenizer(text, add_special_tokens=False)["input_ids"]
             group = "mt_bench" if category in MT_BENCH else category
-            prompts.append(Prompt(group, line["custom_id"], [int(i) for i in ids]))
+            prompts.append(Prompt(group, line["custom_id"], [int(i) for i in ids], category))
     return prompts
 
 
@@ -156,27 +160,71 @@ def _specq(decoder: SpecDecoder, prompt: list[int], max_new: int) -> Run:
     return Run(out.token_ids, seconds, cpu, s.drafted_tokens, s.accepted_tokens, s.steps)
 
 
+# A draft as the engine takes it, made fresh for each decode (a proposer keeps per-batch state).
+DraftFactory = Callable[[], PreTrainedModel | Proposer]
+
+
+def load_drafts(paths: RealZooPaths, names: Sequence[str] | None = None) -> dict[str, DraftFactory]:
+    """The target's model and sorted drafts from the zoo's deployment file, loaded as the workers load them.
+
+    Model drafts through `load_draft` (a frequency-ranked head it records applies); sorted drafts as
+    one `SortedProposer` per decode with the thresholds the deployment gives the target.
+    """
+    from models.drafts.sorted import SortedProposer, load_sorted_draft
+    from specq.deployment import load_deployment
+
+    dep = load_deployment(paths.deployment)
+    vocab = None
+    out: dict[str, DraftFactory] = {}
+    for name in dep.pairings(paths.target):
+        spec = dep.draft(name)
+        if spec.kind not in ("model", "sorted") or (names is not None and name not in names):
+            continue
+        assert spec.path is not None
+        if spec.kind == "model":
+            model = load_draft(spec.path, device="cpu", dtype=torch.float32).model
+            out[name] = _always(model)
+        else:
+            sorted_model = load_sorted_draft(spec.path, dtype=torch.float32)
+            if vocab is None:
+                config = json.loads((Path(paths.models[paths.target]) / "config.json").read_text())
+                vocab = int(config["vocab_size"])
+            thresholds = spec.thresholds.get(paths.target)
+            out[name] = functools.partial(SortedProposer, sorted_model, thresholds, vocab_size=vocab)
+    if names is not None and set(names) - set(out):
+        raise ValueError(f"no model or sorted draft named {sorted(set(names) - set(out))} in {dep.source}")
+    return out
+
+
+def _always(model: PreTrainedModel) -> DraftFactory:
+    return lambda: model
+
+
 def make_methods(
-    target: PreTrainedModel, drafts: dict[str, PreTrainedModel], max_new: int, lookup_k: int
+    target: PreTrainedModel,
+    drafts: dict[str, DraftFactory],
+    max_new: int,
+    lookup_k: int,
+    hf_draft: PreTrainedModel | None = None,
 ) -> dict[str, Callable[[list[int]], Run]]:
-    """Method name -> a function decoding one prompt."""
-    first_draft = next(iter(drafts.values()))
+    """Method name -> a function decoding one prompt. ``hf_draft``: the draft of HF assisted generation."""
     methods: dict[str, Callable[[list[int]], Run]] = {
         "plain": lambda p: _specq(SpecDecoder(target, None), p, max_new),
         "hf-generate": lambda p: _hf(target, p, max_new),
-        "hf-assisted": lambda p: _hf(target, p, max_new, assistant_model=first_draft),
-        "hf-prompt-lookup": lambda p: _hf(target, p, max_new, prompt_lookup_num_tokens=lookup_k),
     }
-    for name, draft in drafts.items():
-        methods[f"specq-{name}"] = _specq_with(target, draft, max_new)
+    if hf_draft is not None:
+        methods["hf-assisted"] = lambda p: _hf(target, p, max_new, assistant_model=hf_draft)
+        methods["hf-prompt-lookup"] = lambda p: _hf(target, p, max_new, prompt_lookup_num_tokens=lookup_k)
+    for name, make in drafts.items():
+        methods[f"specq-{name}"] = _specq_with(target, make, max_new)
     methods["specq-prompt-lookup"] = lambda p: _specq(
         SpecDecoder(target, PromptLookupProposer(), k="auto"), p, max_new
     )
     return methods
 
 
-def _specq_with(target: PreTrainedModel, draft: PreTrainedModel, max_new: int) -> Callable[[list[int]], Run]:
-    return lambda p: _specq(SpecDecoder(target, draft, k="auto"), p, max_new)
+def _specq_with(target: PreTrainedModel, make: DraftFactory, max_new: int) -> Callable[[list[int]], Run]:
+    return lambda p: _specq(SpecDecoder(target, make(), k="auto"), p, max_new)
 
 
 def run_real_bench(
@@ -189,18 +237,25 @@ def run_real_bench(
     batch_check: bool = False,
     categories: Sequence[str] | None = None,
     runs_log: Path | None = None,
+    draft_names: Sequence[str] | None = None,
+    with_hf: bool = True,
     note: Callable[[str], None] = logger.info,
 ) -> RealBenchReport:
+    """The per-category table: every method on the held-out prompts (see the module docstring).
+
+    ``draft_names``: the deployment's drafts to run (default: every model and sorted draft of the
+    target); ``with_hf``: also HF assisted generation and HF prompt lookup.
+    """
     target, tokenizer = load_model_and_tokenizer(
         paths.models[paths.target], device="cpu", dtype=torch.float32
     )
-    drafts = {
-        name: load_model_and_tokenizer(path, device="cpu", dtype=torch.float32).model
-        for name, path in paths.models.items()
-        if name != paths.target
-    }
+    drafts = load_drafts(paths, draft_names)
+    hf_draft = None
+    if with_hf:  # HF assisted generation takes a plain model: the zoo's unaligned truncated draft
+        unaligned = next(n for n in paths.models if n != paths.target)
+        hf_draft = load_model_and_tokenizer(paths.models[unaligned], device="cpu", dtype=torch.float32).model
     prompts = read_prompts(paths, tokenizer, per_category, mt_per_category, categories)
-    methods = make_methods(target, drafts, max_new_tokens, lookup_k)
+    methods = make_methods(target, drafts, max_new_tokens, lookup_k, hf_draft)
     names = list(methods)
     note(f"{len(prompts)} prompts x {len(names)} methods x {repeats} repeats, {max_new_tokens} new tokens")
     methods["plain"](prompts[0].ids[:16])  # warm-up: first-call allocations are not a method's cost
@@ -235,7 +290,7 @@ def run_real_bench(
     groups, totals = aggregate([(p.group, p.custom_id) for p in prompts], names, runs)
     setup = {
         "target": str(paths.models[paths.target]),
-        "drafts": {n: str(p) for n, p in paths.models.items() if n != paths.target},
+        "drafts": sorted(drafts),
         "prompts": len(prompts),
         "max_new_tokens": max_new_tokens,
         "repeats": repeats,
@@ -353,17 +408,14 @@ def batch_only(
     mt_per_category: int,
     max_new_tokens: int,
     categories: Sequence[str] | None,
+    draft_names: Sequence[str] | None = None,
     note: Callable[[str], None] = logger.info,
 ) -> dict[str, str]:
     """`check_batch` on its own: hf-generate references one prompt at a time, then one batch per method."""
     target, tokenizer = load_model_and_tokenizer(
         paths.models[paths.target], device="cpu", dtype=torch.float32
     )
-    drafts = {
-        name: load_model_and_tokenizer(path, device="cpu", dtype=torch.float32).model
-        for name, path in paths.models.items()
-        if name != paths.target
-    }
+    drafts = load_drafts(paths, draft_names)
     prompts = read_prompts(paths, tokenizer, per_category, mt_per_category, categories)
     runs = {("hf-generate", i): [_hf(target, p.ids, max_new_tokens)] for i, p in enumerate(prompts)}
     note(f"references for {len(prompts)} prompts done")
@@ -372,7 +424,7 @@ def batch_only(
 
 def check_batch(
     target: PreTrainedModel,
-    drafts: dict[str, PreTrainedModel],
+    drafts: dict[str, DraftFactory],
     prompts: Sequence[Prompt],
     max_new: int,
     runs: dict[tuple[str, int], list[Run]],
@@ -383,8 +435,8 @@ def check_batch(
     batch = [prompts[i].ids for i in chosen]
     params = SamplingParams(max_new_tokens=max_new, temperature=0.0)
     decoders: dict[str, SpecDecoder] = {"plain": SpecDecoder(target, None)}
-    for name, draft in drafts.items():
-        decoders[f"specq-{name}"] = SpecDecoder(target, draft, k="auto")
+    for name, make in drafts.items():
+        decoders[f"specq-{name}"] = SpecDecoder(target, make(), k="auto")
     decoders["specq-prompt-lookup"] = SpecDecoder(target, PromptLookupProposer(), k="auto")
     result = {}
     for name, decoder in decoders.items():
@@ -402,6 +454,87 @@ def check_batch(
         )
         note(f"batch check {name}: {result[name]}")
     return result
+
+
+def acceptance_by_category(
+    paths: RealZooPaths,
+    draft_names: Sequence[str] | None = None,
+    per_category: int = 5,
+    k: int = 4,
+    max_new_tokens: int = 64,
+    categories: Sequence[str] | None = None,
+    note: Callable[[str], None] = logger.info,
+) -> dict[tuple[str, str], Acceptance]:
+    """Greedy acceptance of each draft on each category's held-out prompts, at a fixed k.
+
+    (category, draft) -> the engine's counters, the prompts of a category decoded as one batch.
+    Besides each draft as the deployment serves it, a sorted draft is measured at each exit
+    alone (``<name>@exit<depth>``). A draft aligned on one category (``drafts/drafts.json``) is
+    measured on that category only.
+    """
+    from models.align.draft import measure_acceptance
+    from models.drafts.sorted import SortedProposer, fixed_exit_thresholds
+
+    target, tokenizer = load_model_and_tokenizer(
+        paths.models[paths.target], device="cpu", dtype=torch.float32
+    )
+    drafts = load_drafts(paths, draft_names)
+    for name, make in list(drafts.items()):
+        proposer = make()
+        if isinstance(proposer, SortedProposer):
+            n = len(proposer.model.exits)
+            for i, depth in enumerate(proposer.model.exits):
+                thresholds = fixed_exit_thresholds(n, i)
+                drafts[f"{name}@exit{depth}"] = functools.partial(
+                    SortedProposer, proposer.model, thresholds, vocab_size=proposer.vocab_size
+                )
+    only = _single_task_drafts(paths)
+    prompts = read_prompts(paths, tokenizer, per_category, per_category, categories)
+    by_category: dict[str, list[list[int]]] = {}
+    for p in prompts:
+        by_category.setdefault(p.category, []).append(p.ids)
+    out: dict[tuple[str, str], Acceptance] = {}
+    for category, ids in by_category.items():
+        for name, make in drafts.items():
+            task = only.get(name.split("@")[0])
+            if task is not None and task != category:
+                continue
+            out[category, name] = measure_acceptance(target, make(), ids, k, max_new_tokens, len(ids))
+            a = out[category, name]
+            note(f"{category} {name}: acceptance {a.rate:.3f}, accepted/step {a.mean_accepted:.2f}")
+    return out
+
+
+def _single_task_drafts(paths: RealZooPaths) -> dict[str, str]:
+    """Drafts of the zoo aligned on one category only: name -> category (from drafts/drafts.json)."""
+    record = paths.root / "drafts" / "drafts.json"
+    if not record.is_file():
+        return {}
+    drafts = json.loads(record.read_text()).get("drafts", {})
+    return {
+        n: d["tasks"][0]
+        for n, d in drafts.items()
+        if isinstance(d.get("tasks"), list) and len(d["tasks"]) == 1
+    }
+
+
+def acceptance_markdown(results: dict[tuple[str, str], Acceptance]) -> str:
+    """The acceptance table, one row per (category, draft), and the totals over categories per draft."""
+    lines = [
+        "| category | draft | acceptance | accepted/step | accepted / drafted |",
+        "|---|---|---|---|---|",
+    ]
+    totals: dict[str, list[int]] = {}
+    for (category, name), a in results.items():
+        lines.append(
+            f"| {category} | {name} | {a.rate:.3f} | {a.mean_accepted:.2f} | {a.accepted} / {a.drafted} |"
+        )
+        t = totals.setdefault(name, [0, 0, 0])
+        t[0], t[1], t[2] = t[0] + a.accepted, t[1] + a.drafted, t[2] + a.steps
+    for name, (acc, drafted, steps) in totals.items():
+        rate = acc / drafted if drafted else 0.0
+        lines.append(f"| all | {name} | {rate:.3f} | {acc / steps if steps else 0:.2f} | {acc} / {drafted} |")
+    return "\n".join(lines) + "\n"
 
 
 def step_costs(
@@ -448,6 +581,62 @@ def step_costs(
     return costs
 
 
+def draft_token_costs(
+    paths: RealZooPaths, draft_names: Sequence[str] | None = None, context: int = 128, repeats: int = 30
+) -> dict[str, float]:
+    """Median CPU milliseconds per drafted token at batch 1, through the engine's proposers.
+
+    Every model and sorted draft of the deployment (a sorted one at each exit alone too), proposing
+    one token after a ``context``-token prompt and then told it was rejected, ``repeats`` times; plain
+    decoding's step (one target token through the engine's ragged cache) for scale.
+    """
+    from models.drafts.model import DraftModelProposer
+    from models.drafts.sorted import SortedProposer, fixed_exit_thresholds
+    from models.engine.ragged import RaggedLM, rollback_cache
+    from models.engine.sampling import RowSampler
+
+    target, _ = load_model_and_tokenizer(paths.models[paths.target], device="cpu", dtype=torch.float32)
+    vocab = int(target.config.vocab_size)
+    prompt = torch.randint(0, vocab, (context,), generator=torch.Generator().manual_seed(0)).tolist()
+    sampler = RowSampler.from_params([SamplingParams()], "cpu")
+    zero = torch.zeros(1, dtype=torch.long)
+
+    def per_token(proposer: Proposer) -> float:
+        proposer.prefill([prompt])
+        proposer.update(zero, torch.tensor([prompt[-1]]))
+        times = []
+        with torch.inference_mode():
+            for _ in range(repeats):
+                c0 = time.process_time()
+                token = proposer.propose(1, sampler).tokens[:, 0]
+                times.append(time.process_time() - c0)
+                proposer.update(zero, token)  # rejected; the token is the target's own next one
+        return 1e3 * statistics.median(times)
+
+    lm = RaggedLM(target)
+    with torch.inference_mode():
+        lm.prefill([prompt])
+        token = torch.tensor([[prompt[-1]]])
+        plain = []
+        for _ in range(repeats):
+            c0 = time.process_time()
+            lm.forward(token).argmax(-1)
+            plain.append(time.process_time() - c0)
+            rollback_cache(lm, torch.zeros((1, 1), dtype=torch.bool), 0)
+    costs = {"target, plain step (engine)": 1e3 * statistics.median(plain)}
+    for name, make in load_drafts(paths, draft_names).items():
+        draft = make()
+        if isinstance(draft, SortedProposer):
+            n = len(draft.model.exits)
+            for i, depth in enumerate(draft.model.exits):
+                exit_only = SortedProposer(draft.model, fixed_exit_thresholds(n, i), vocab_size=vocab)
+                costs[f"{name}, exit {depth} alone"] = per_token(exit_only)
+        else:
+            proposer = draft if isinstance(draft, Proposer) else DraftModelProposer(draft, vocab)
+            costs[name] = per_token(proposer)
+    return costs
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--per-category", type=int, default=2, help="held-out prompts per Spec-Bench task")
@@ -465,6 +654,20 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--runs-log", type=Path, default=None, help="append every run here (JSON lines)")
     parser.add_argument("--from-log", type=Path, default=None, help="only report a runs log (may be partial)")
     parser.add_argument("--step-costs", action="store_true", help="only time one decoding step per model")
+    parser.add_argument(
+        "--drafts",
+        default=None,
+        help="comma-separated deployment drafts to run (default: every model/sorted one)",
+    )
+    parser.add_argument(
+        "--no-hf", action="store_true", help="skip HF assisted generation and HF prompt lookup"
+    )
+    parser.add_argument(
+        "--acceptance",
+        action="store_true",
+        help="only greedy acceptance per category and draft at a fixed --k (a category's prompts: one batch)",
+    )
+    parser.add_argument("--k", type=int, default=4, help="draft tokens per step for --acceptance")
     parser.add_argument("--lossless", type=Path, default=None, help="only check an imported model directory")
     parser.add_argument(
         "--batch-only",
@@ -472,14 +675,41 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="only the batch check: generate references, one batch per method",
     )
     args = parser.parse_args(argv)
+    draft_names = args.drafts.split(",") if args.drafts else None
+    categories = args.categories.split(",") if args.categories else None
     if args.step_costs:
         logging.basicConfig(level=logging.WARNING)
         torch.set_num_threads(args.threads)
-        costs = step_costs(build_real_zoo("real", root=args.root))
+        paths = build_real_zoo("real", root=args.root)
+        costs = step_costs(paths)
         base = next(iter(costs.values()))
         print("| model | CPU ms per step (median of 30) | x target |\n|---|---|---|")
         for name, ms in costs.items():
             print(f"| {name} | {ms:.1f} | {ms / base:.2f} |")
+        tokens = draft_token_costs(paths, draft_names)
+        base = next(iter(tokens.values()))
+        print(
+            "\n| draft (engine proposer, batch 1) | CPU ms per drafted token (median of 30) | x plain step |"
+        )
+        print("|---|---|---|")
+        for name, ms in tokens.items():
+            print(f"| {name} | {ms:.1f} | {ms / base:.2f} |")
+        return
+    if args.acceptance:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+        torch.set_num_threads(args.threads)
+        results = acceptance_by_category(
+            build_real_zoo("real", root=args.root),
+            draft_names,
+            args.per_category,
+            args.k,
+            args.max_new_tokens,
+            categories,
+        )
+        print(acceptance_markdown(results))
+        if args.json is not None:
+            rows = [{"category": c, "draft": d, **a.to_dict()} for (c, d), a in results.items()]
+            args.json.write_text(json.dumps(rows, indent=2))
         return
     if args.lossless is not None:
         logging.basicConfig(level=logging.WARNING)
@@ -495,7 +725,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             args.per_category,
             args.mt_per_category,
             args.max_new_tokens,
-            args.categories.split(",") if args.categories else None,
+            categories,
+            draft_names,
         )
         print("| batch, method | output vs generate |\n|---|---|")
         for method, verdict in result.items():
@@ -517,8 +748,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         repeats=args.repeats,
         lookup_k=args.lookup_k,
         batch_check=args.batch_check,
-        categories=args.categories.split(",") if args.categories else None,
+        categories=categories,
         runs_log=args.runs_log,
+        draft_names=draft_names,
+        with_hf=not args.no_hf,
     )
     print(json.dumps(report.setup))
     print(report.markdown())

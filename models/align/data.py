@@ -82,6 +82,53 @@ def encode_prompts(
 # --------------------------------------------------------------------------------------------- acceptance
 
 
+def synthetic_prompts(
+    target: PreTrainedModel,
+    tokenizer: PreTrainedTokenizerBase,
+    seeds: Sequence[str],
+    samples_per_seed: int,
+    max_tokens: int,
+    *,
+    temperature: float = 1.0,
+    seed: int = 0,
+    batch_size: int = 32,
+    task: str | None = None,
+    on_done: Callable[[int], None] | None = None,
+) -> list[PromptRecord]:
+    """User turns the target writes itself: each seed text continued by sampling, as chat prompt records.
+
+    More alignment data than the prompts at hand (self-distillation): every seed (the first words
+    of a real prompt, or "" for none) is put in a user turn of the chat template and the target
+    samples the rest of the turn until its end-of-turn token or ``max_tokens``. The target's
+    answers to these prompts are then distilled like the answers to real ones.
+    """
+    sentinel = "\x00"
+    rendered = str(tokenizer.apply_chat_template([{"role": "user", "content": sentinel}], tokenize=False))
+    if sentinel not in rendered:
+        raise ValueError("the tokenizer's chat template does not put the user's text in the prompt")
+    head = rendered[: rendered.index(sentinel)]
+    decoder = SpecDecoder(target, None)
+    starts = [(text, j) for text in seeds for j in range(samples_per_seed)]
+    records: list[PromptRecord] = []
+    for i in range(0, len(starts), batch_size):
+        chunk = starts[i : i + batch_size]
+        ids = [tokenizer(head + text, add_special_tokens=False)["input_ids"] for text, _ in chunk]
+        params = [
+            SamplingParams(max_new_tokens=max_tokens, temperature=temperature, seed=seed * 1_000_003 + i + n)
+            for n in range(len(chunk))
+        ]
+        for (text, _), out in zip(chunk, decoder.generate(ids, params), strict=True):
+            content = (text + str(tokenizer.decode(out.token_ids, skip_special_tokens=True))).strip()
+            if content:
+                n = len(records)
+                records.append(
+                    PromptRecord(f"synthetic-{n}", messages=[{"role": "user", "content": content}], task=task)
+                )
+        if on_done is not None:
+            on_done(len(chunk))
+    return records
+
+
 def split_prompts(
     prompts: Path | Sequence[PromptRecord],
     eval_prompts: Path | Sequence[PromptRecord] | None,

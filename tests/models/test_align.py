@@ -383,3 +383,20 @@ def test_bench_align_cross_measures_every_draft_on_every_task(
 
     # Each task's draft beats the general draft on its own task (column 1 = math, 2 = sql).
     assert rate("aligned on math", 1) > rate("general", 1) and rate("aligned on sql", 2) > rate("general", 2)
+
+
+def test_synthetic_prompts_continue_their_seed_in_a_user_turn(tiny_zoo: ZooPaths) -> None:
+    from models.align.data import synthetic_prompts
+    from models.loading import load_model_and_tokenizer
+
+    target, tok = load_model_and_tokenizer(tiny_zoo.target_s, device="cpu")
+    records = synthetic_prompts(target, tok, ["SELECT name", ""], 3, max_tokens=10, task="sql", batch_size=4)
+    # An unseeded turn the target ends at once is dropped; a seeded one always has its seed.
+    assert 3 < len(records) <= 6 and len({r.custom_id for r in records}) == len(records)
+    assert all(r.task == "sql" and r.messages is not None for r in records)
+    texts = [r.messages[0]["content"] for r in records if r.messages]
+    assert all(t.startswith("SELECT name") for t in texts[:3])
+    assert not any(t.startswith("SELECT name") for t in texts[3:])
+    assert len(set(texts[:3])) > 1  # sampled: the continuations differ
+    again = synthetic_prompts(target, tok, ["SELECT name", ""], 3, max_tokens=10, task="sql", batch_size=4)
+    assert [r.messages for r in again] == [r.messages for r in records]  # seeded
