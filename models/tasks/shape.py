@@ -366,8 +366,8 @@ _TRANSLATE_ASK = re.compile(
     r"\benglish (?:version|equivalent|translation)"
 )
 # Substrings one of which every match of the expression above holds: a fast test before it.
-_SUMMARY_KEYS = ("sum", "tl", "gist", "recap", "points", "ideas", "takeaways", "condens", "synopsis")
-_SUMMARY_KEYS += ("boil", "nutshell", "version", "abstract")
+_SUMMARY_KEYS: tuple[str, ...] = ("sum", "tl", "gist", "recap", "points", "ideas", "takeaways")
+_SUMMARY_KEYS += ("condens", "synopsis", "boil", "nutshell", "version", "abstract")
 _TRANSLATE_KEYS = ("translat", "english")
 
 
