@@ -7,7 +7,7 @@ import json
 import logging
 import random
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -196,8 +196,11 @@ def train_sorted(
     seqs: list[ResponseSequence],
     config: AlignConfig,
     head_ids: Sequence[int] | None = None,
+    on_step: Callable[[int, float], None] | None = None,
 ) -> list[float]:
     """SoFT on the sequences: every exit's `distill_loss`, averaged; returns each exit's last-epoch loss.
+
+    ``on_step(step, loss)`` after every optimizer step (a progress stage).
 
     ``head_ids``: train as served with that frequency-ranked head (the head itself stays as it is).
     """
@@ -236,6 +239,8 @@ def train_sorted(
             opt.step()
             if step >= len(batches) - per_epoch:
                 last_epoch.append([x.item() for x in out.per_exit])
+            if on_step is not None:
+                on_step(step, out.loss.detach().item())
     model.eval()
     exit_losses = [sum(col) / len(col) for col in zip(*last_epoch, strict=True)]
     logger.info(

@@ -46,20 +46,20 @@ class RealDraftsConfig:
     """What the aligned drafts are built from (its hash, with REAL_DRAFTS_VERSION, is the cache key)."""
 
     max_new_tokens: int = 128  # length of the target's greedy response to each alignment prompt
-    synthetic_per_prompt: int = 2  # user turns the target writes from each alignment prompt's first words
+    synthetic_per_prompt: int = 4  # user turns the target writes from each alignment prompt's first words
     seed_words: int = 4  # how many first words seed a synthetic user turn
-    synthetic_unseeded: int = 64  # user turns the target writes from nothing (no category)
+    synthetic_unseeded: int = 192  # user turns the target writes from nothing (no category)
     synthetic_max_tokens: int = 96  # longest synthetic user turn
-    gen_batch_size: int = 16  # prompts per batch while the target answers them
+    gen_batch_size: int = 32  # prompts per batch while the target answers them
     top_k: int = 32  # target probabilities kept per position
     head_tokens: int = 8192  # the drafts' frequency-ranked head (of 49,152 tokens)
-    lr: float = 5e-4  # peak AdamW learning rate (warm-up, cosine decay)
+    lr: float = 2e-3  # peak AdamW learning rate (warm-up, cosine decay)
     batch_size: int = 8  # sequences per optimizer step
-    epochs: int = 4  # the general draft: passes over every category's sequences
+    epochs: int = 3  # the general draft: passes over every category's sequences
     tasks: tuple[str, ...] = ("translation", "summarization", "qa")  # categories with their own draft
-    task_epochs: int = 3  # a per-task draft: passes over its category's sequences, from the general one
+    task_epochs: int = 2  # a per-task draft: passes over its category's sequences, from the general one
     sorted_exits: tuple[int, ...] = (2, 4, 6)  # depths of the sorted draft's exits (target layers)
-    sorted_epochs: int = 3  # the sorted draft: passes over every category's sequences
+    sorted_epochs: int = 2  # the sorted draft: passes over every category's sequences
     seed: int = 0
 
 
@@ -228,8 +228,8 @@ def _build(
         model = load_sorted_draft(sorted_dir, dtype=torch.float32)
         sorted_align = dataclasses.replace(align, epochs=config.sorted_epochs)
         steps = -(-len(seqs) // config.batch_size) * config.sorted_epochs
-        with stages.stage(f"{sorted_name} (SoFT, exits {list(config.sorted_exits)}, {steps} steps)"):
-            losses[sorted_name] = train_sorted(model, seqs, sorted_align, head_ids)
+        step = stages.add(f"{sorted_name} (SoFT, exits {list(config.sorted_exits)})", steps)
+        losses[sorted_name] = train_sorted(model, seqs, sorted_align, head_ids, step)
         model.save(sorted_dir)
         save_vocab_subset(
             sorted_dir, head_ids, f"the {len(head_ids)} most frequent tokens of {zoo.target}'s responses"
