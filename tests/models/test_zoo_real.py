@@ -115,3 +115,40 @@ def test_real_preset_build() -> None:
 
     again = build_real_zoo("real", root=ZOO_CACHE)  # cached: a lookup
     assert again.root == paths.root
+
+
+@pytest.mark.slow
+def test_sorted_and_frequency_ranked_drafts_are_lossless_on_the_real_model(tmp_path: Path) -> None:
+    """SmolLM2's first 6 layers as a sorted draft (exits 2/4/6), and its 4-layer draft with an
+    8,192-token head: greedy output identical to generate at batch 1 and 2 (untrained drafts)."""
+    import torch
+
+    from models.drafts.derive import sorted_from_layers
+    from models.drafts.sorted import SortedProposer, load_sorted_draft
+    from models.drafts.vocab import restrict_head
+    from models.engine.speculative import SamplingParams, SpecDecoder
+    from models.loading import load_model_and_tokenizer
+    from specq.chat import render_chat
+
+    paths = _real_zoo_or_skip()
+    target, tok = load_model_and_tokenizer(paths.models["smollm2"], device="cpu", dtype=torch.float32)
+    sorted_dir = sorted_from_layers(paths.models["smollm2"], tmp_path / "sorted", (2, 4, 6)).out_dir
+    sorted_draft = load_sorted_draft(sorted_dir)
+    assert sorted_draft.exits == (2, 4, 6)
+    truncated = load_model_and_tokenizer(paths.models["smollm2-l4"], device="cpu", dtype=torch.float32).model
+    restrict_head(truncated, list(range(8192)))
+    messages = [[{"role": "user", "content": "What is the capital of France?"}]]
+    messages += [json.loads(paths.demo_prompts.read_text().splitlines()[1])["messages"]]
+    prompts = [tok(render_chat(m, tok), add_special_tokens=False)["input_ids"] for m in messages]
+    params = SamplingParams(max_new_tokens=12)
+    expected = []
+    for prompt in prompts:
+        ids = torch.tensor([prompt])
+        ref = target.generate(ids, attention_mask=torch.ones_like(ids), do_sample=False, max_new_tokens=12)
+        new = ref[0, len(prompt) :].tolist()
+        expected.append(new[: new.index(2) + 1] if 2 in new else new)
+    for make in (lambda: SortedProposer(sorted_draft, [0.5, 0.5, 0.0], vocab_size=49152), lambda: truncated):
+        assert [o.token_ids for o in SpecDecoder(target, make(), k=3).generate(prompts, params)] == expected
+        for prompt, want in zip(prompts, expected, strict=True):
+            (out,) = SpecDecoder(target, make(), k=3).generate([prompt], params)
+            assert out.token_ids == want
