@@ -83,6 +83,9 @@ class MethodTotals:
     steps: int = 0
     has_stats: bool = False
     mismatches: list[str] = field(default_factory=list)  # custom ids whose output differs from hf-generate
+    plain_tokens: int = 0  # plain decoding of the same prompts, the "x plain" baseline
+    plain_seconds: float = 0.0
+    plain_cpu_seconds: float = 0.0
 
 
 @dataclass
@@ -100,11 +103,12 @@ class RealBenchReport:
             "|---|---|---|---|---|---|---|---|---|---|",
         ]
         for group in [*self.groups, "all"]:
-            plain = self.totals[group, "plain"]
-            plain_rate = plain.tokens / plain.seconds if plain.seconds else 0.0
-            plain_cpu = plain.tokens / plain.cpu_seconds if plain.cpu_seconds else 0.0
             for method in self.methods:
-                t = self.totals[group, method]
+                t = self.totals.get((group, method))
+                if t is None:  # a draft of one category: not run on this group
+                    continue
+                plain_rate = t.plain_tokens / t.plain_seconds if t.plain_seconds else 0.0
+                plain_cpu = t.plain_tokens / t.plain_cpu_seconds if t.plain_cpu_seconds else 0.0
                 rate = t.tokens / t.seconds if t.seconds else 0.0
                 cpu_rate = t.tokens / t.cpu_seconds if t.cpu_seconds else 0.0
                 acc = f"{t.accepted / t.drafted:.3f}" if t.has_stats and t.drafted else "-"
@@ -257,6 +261,8 @@ def run_real_bench(
     prompts = read_prompts(paths, tokenizer, per_category, mt_per_category, categories)
     methods = make_methods(target, drafts, max_new_tokens, lookup_k, hf_draft)
     names = list(methods)
+    # A draft aligned on one category decodes that category's prompts only.
+    only = {f"specq-{n}": c for n, c in _single_task_drafts(paths).items() if n in drafts}
     note(f"{len(prompts)} prompts x {len(names)} methods x {repeats} repeats, {max_new_tokens} new tokens")
     methods["plain"](prompts[0].ids[:16])  # warm-up: first-call allocations are not a method's cost
     runs: dict[tuple[str, int], list[Run]] = {}
@@ -267,6 +273,8 @@ def run_real_bench(
             for i, prompt in enumerate(prompts):
                 shift = (i + r) % len(names)
                 for name in names[shift:] + names[:shift]:
+                    if only.get(name, prompt.category) != prompt.category:
+                        continue
                     run = methods[name](prompt.ids)
                     runs.setdefault((name, i), []).append(run)
                     if log is not None:
@@ -303,22 +311,39 @@ def run_real_bench(
 def aggregate(
     prompts: Sequence[tuple[str, str]], names: Sequence[str], runs: dict[tuple[str, int], list[Run]]
 ) -> tuple[list[str], dict[tuple[str, str], MethodTotals]]:
-    """Per-group totals of the prompts (group, custom id) that every method decoded at least once."""
-    done = [i for i in range(len(prompts)) if all((name, i) in runs for name in names)]
+    """Per-group totals over the prompts (group, custom id) that plain decoding and hf-generate decoded.
+
+    A method counts the prompts it decoded, against plain decoding of those same prompts; its
+    "all" row exists only when it decoded every prompt (a draft of one category has none).
+    """
+    done = [i for i in range(len(prompts)) if ("plain", i) in runs and ("hf-generate", i) in runs]
     groups = list(dict.fromkeys(prompts[i][0] for i in done))
-    totals = {(g, m): MethodTotals() for g in [*groups, "all"] for m in names}
+    totals: dict[tuple[str, str], MethodTotals] = {}
+    everywhere = {name for name in names if all((name, i) in runs for i in done)}
+
+    def median(name: str, i: int) -> tuple[float, float]:
+        return (
+            statistics.median(run.seconds for run in runs[name, i]),
+            statistics.median(run.cpu_seconds for run in runs[name, i]),
+        )
+
     for i in done:
         group, custom_id = prompts[i]
         reference = runs["hf-generate", i][0].tokens
+        plain_seconds, plain_cpu = median("plain", i)
         for name in names:
+            if (name, i) not in runs:
+                continue
             first = runs[name, i][0]
-            seconds = statistics.median(run.seconds for run in runs[name, i])
-            cpu = statistics.median(run.cpu_seconds for run in runs[name, i])
-            for g in (group, "all"):
-                t = totals[g, name]
+            seconds, cpu = median(name, i)
+            for g in (group, "all") if name in everywhere else (group,):
+                t = totals.setdefault((g, name), MethodTotals())
                 t.tokens += len(first.tokens)
                 t.seconds += seconds
                 t.cpu_seconds += cpu
+                t.plain_tokens += len(runs["plain", i][0].tokens)
+                t.plain_seconds += plain_seconds
+                t.plain_cpu_seconds += plain_cpu
                 if first.drafted is not None:
                     t.has_stats = True
                     t.drafted += first.drafted
