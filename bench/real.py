@@ -488,17 +488,20 @@ def acceptance_by_category(
     k: int = 4,
     max_new_tokens: int = 64,
     categories: Sequence[str] | None = None,
+    full_head: bool = False,
     note: Callable[[str], None] = logger.info,
 ) -> dict[tuple[str, str], Acceptance]:
     """Greedy acceptance of each draft on each category's held-out prompts, at a fixed k.
 
     (category, draft) -> the engine's counters, the prompts of a category decoded as one batch.
     Besides each draft as the deployment serves it, a sorted draft is measured at each exit
-    alone (``<name>@exit<depth>``). A draft aligned on one category (``drafts/drafts.json``) is
-    measured on that category only.
+    alone (``<name>@exit<depth>``); with ``full_head``, a model draft with a frequency-ranked head
+    also with its whole head (``<name>@full-head``, as `load_model_and_tokenizer` loads it). A draft
+    aligned on one category (``drafts/drafts.json``) is measured on that category only.
     """
     from models.align.draft import measure_acceptance
     from models.drafts.sorted import SortedProposer, fixed_exit_thresholds
+    from models.drafts.vocab import load_vocab_subset
 
     target, tokenizer = load_model_and_tokenizer(
         paths.models[paths.target], device="cpu", dtype=torch.float32
@@ -513,6 +516,11 @@ def acceptance_by_category(
                 drafts[f"{name}@exit{depth}"] = functools.partial(
                     SortedProposer, proposer.model, thresholds, vocab_size=proposer.vocab_size
                 )
+        elif full_head and load_vocab_subset(_draft_path(paths, name)) is not None:
+            whole = load_model_and_tokenizer(
+                _draft_path(paths, name), device="cpu", dtype=torch.float32
+            ).model
+            drafts[f"{name}@full-head"] = _always(whole)
     only = _single_task_drafts(paths)
     prompts = read_prompts(paths, tokenizer, per_category, per_category, categories)
     by_category: dict[str, list[list[int]]] = {}
@@ -528,6 +536,14 @@ def acceptance_by_category(
             a = out[category, name]
             note(f"{category} {name}: acceptance {a.rate:.3f}, accepted/step {a.mean_accepted:.2f}")
     return out
+
+
+def _draft_path(paths: RealZooPaths, name: str) -> str:
+    from specq.deployment import load_deployment
+
+    path = load_deployment(paths.deployment).draft(name).path
+    assert path is not None  # model and sorted drafts have one
+    return path
 
 
 def _single_task_drafts(paths: RealZooPaths) -> dict[str, str]:
@@ -693,6 +709,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="only greedy acceptance per category and draft at a fixed --k (a category's prompts: one batch)",
     )
     parser.add_argument("--k", type=int, default=4, help="draft tokens per step for --acceptance")
+    parser.add_argument(
+        "--full-head",
+        action="store_true",
+        help="--acceptance: also each frequency-ranked draft with its whole head",
+    )
     parser.add_argument("--lossless", type=Path, default=None, help="only check an imported model directory")
     parser.add_argument(
         "--batch-only",
@@ -730,6 +751,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             args.k,
             args.max_new_tokens,
             categories,
+            args.full_head,
         )
         print(acceptance_markdown(results))
         if args.json is not None:
