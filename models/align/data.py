@@ -279,35 +279,59 @@ def attach_teacher(
 
 
 def save_sequences(path: Path, seqs: Sequence[ResponseSequence]) -> Path:
-    """Write sequences with their teacher distributions (``torch.save`` of plain tensors and lists)."""
-    data = {
-        "ids": [s.ids for s in seqs],
+    """Write sequences with their teacher distributions as one safetensors file.
+
+    Tensors are concatenated over sequences (``ids`` (sum T,), ``teacher_p`` / ``teacher_i``
+    (sum R, top_k)); the per-sequence fields and lengths go in the file's JSON metadata.
+    """
+    from safetensors.torch import save_file
+
+    teachers = [
+        (s.teacher_p, s.teacher_i) for s in seqs if s.teacher_p is not None and s.teacher_i is not None
+    ]
+    tensors = {"ids": torch.tensor([t for s in seqs for t in s.ids], dtype=torch.int64)}
+    if teachers:
+        tensors["teacher_p"] = torch.cat([p for p, _ in teachers]).float()
+        tensors["teacher_i"] = torch.cat([i for _, i in teachers]).to(torch.int32)
+    meta = {
+        "lengths": [len(s.ids) for s in seqs],
         "start": [s.start for s in seqs],
         "from_prompt": [s.from_prompt for s in seqs],
         "task": [s.task for s in seqs],
-        "teacher_p": [s.teacher_p for s in seqs],
-        "teacher_i": [s.teacher_i for s in seqs],
+        # Teacher rows per sequence; -1: none attached.
+        "teacher_rows": [
+            -1 if s.teacher_p is None or s.teacher_i is None else int(s.teacher_p.shape[0]) for s in seqs
+        ],
     }
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    torch.save(data, tmp)
+    save_file(
+        {k: v.contiguous() for k, v in tensors.items()}, str(tmp), metadata={"sequences": json.dumps(meta)}
+    )
     tmp.replace(path)
     return path
 
 
 def load_sequences(path: Path) -> list[ResponseSequence]:
-    """Sequences written by `save_sequences` (loaded with ``weights_only=True``: no code runs)."""
-    data = torch.load(Path(path), weights_only=True)
-    return [
-        ResponseSequence(ids, start, from_prompt, task, p, i)
-        for ids, start, from_prompt, task, p, i in zip(
-            data["ids"],
-            data["start"],
-            data["from_prompt"],
-            data["task"],
-            data["teacher_p"],
-            data["teacher_i"],
-            strict=True,
-        )
-    ]
+    """Sequences written by `save_sequences` (safetensors: tensors and JSON, nothing executable)."""
+    from safetensors import safe_open
+
+    with safe_open(str(path), framework="pt") as f:
+        meta = json.loads((f.metadata() or {})["sequences"])
+        ids = f.get_tensor("ids").tolist()
+        names = set(f.keys())
+        teacher_p = f.get_tensor("teacher_p") if "teacher_p" in names else None
+        teacher_i = f.get_tensor("teacher_i") if "teacher_i" in names else None
+    out: list[ResponseSequence] = []
+    pos = row = 0
+    for n, start, from_prompt, task, rows in zip(
+        meta["lengths"], meta["start"], meta["from_prompt"], meta["task"], meta["teacher_rows"], strict=True
+    ):
+        p = i = None
+        if rows >= 0 and teacher_p is not None and teacher_i is not None:
+            p, i = teacher_p[row : row + rows].clone(), teacher_i[row : row + rows].clone()
+            row += rows
+        out.append(ResponseSequence(ids[pos : pos + n], start, from_prompt, task, p, i))
+        pos += n
+    return out

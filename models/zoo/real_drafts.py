@@ -3,7 +3,7 @@
 Opt-in (`specq zoo drafts --preset real`, tens of minutes on two CPU cores): it runs on a
 built real zoo (`models.zoo.real`) and adds, under ``<zoo>/drafts/``::
 
-    sequences.pt                  the target's greedy responses to every alignment prompt, with its
+    sequences.safetensors         the target's greedy responses to every alignment prompt, with its
                                   top-k next-token distributions at every position (prompt included)
     smollm2-l4-aligned/           the 4-layer truncated draft distilled on all categories
     smollm2-l4-<task>/            the aligned draft distilled further on one category's sequences
@@ -38,7 +38,7 @@ logger = logging.getLogger(__name__)
 REAL_DRAFTS_VERSION = "1"
 DRAFTS_DIR = "drafts"
 RECORD = "drafts.json"
-SEQUENCES = "sequences.pt"
+SEQUENCES = "sequences.safetensors"
 
 
 @dataclass(frozen=True)

@@ -200,7 +200,7 @@ def test_teacher_on_prompt_positions_chunked_and_saved(
         assert s.teacher_p is not None and s.teacher_i is not None
         torch.testing.assert_close(s.teacher_p, p)
         assert torch.equal(s.teacher_i, i)
-    loaded = data.load_sequences(data.save_sequences(tmp_path / "seqs.pt", seqs))
+    loaded = data.load_sequences(data.save_sequences(tmp_path / "seqs.safetensors", seqs))
     assert [(s.ids, s.start, s.from_prompt, s.task) for s in loaded] == [
         (s.ids, s.start, s.from_prompt, s.task) for s in seqs
     ]
@@ -208,6 +208,14 @@ def test_teacher_on_prompt_positions_chunked_and_saved(
         a.teacher_p is not None and b.teacher_p is not None and torch.equal(a.teacher_p, b.teacher_p)
         for a, b in zip(loaded, seqs, strict=True)
     )
+    assert all(
+        a.teacher_i is not None and b.teacher_i is not None and torch.equal(a.teacher_i, b.teacher_i)
+        for a, b in zip(loaded, seqs, strict=True)
+    )
+    from safetensors import safe_open  # a safetensors file, not a pickle
+
+    with safe_open(str(tmp_path / "seqs.safetensors"), framework="pt") as f:
+        assert set(f.keys()) == {"ids", "teacher_p", "teacher_i"}
 
 
 def test_distill_loss_with_a_restricted_head_drops_mass_it_cannot_draft() -> None:
