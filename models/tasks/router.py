@@ -24,7 +24,10 @@ ROUTER_FORMAT = "specq-router"
 # 2: shape features, wrapper stripping, low-confidence fallback. 3: request cues (summary and
 # translation words at either end, questions without '?', text in any other language) and
 # instruction-masked training copies: a version-2 classifier was fitted on other inputs.
-ROUTER_VERSION = 3
+# 4: more summary phrasings ("what is this article about", "in two sentences", "main point"),
+# a question asking for a summary or translation is not a question, a persona ("You are a
+# curator.") is no longer stripped as a system prompt.
+ROUTER_VERSION = 4
 # The classifier reads the head and the tail of a prompt, this many characters in all: the
 # instruction lives there, and it bounds the cost of a 100 kB prompt. (200 was the best of
 # 160/200/300/600/1200 in 5-fold cross-validation on Spec-Bench, docs/tasks.md.)
@@ -180,7 +183,13 @@ class Router:
             top2 = np.sort(d, axis=1)[:, -2:]
             best = [classes[j] for j in d.argmax(axis=1).tolist()]
             score, margin = top2[:, 1], top2[:, 1] - top2[:, 0]
-        low = (known_share < self.manifest.min_known_words) | (score < self.manifest.min_score)
+        # Unknown words are what a translation request is about: its foreign text does not make it
+        # out of distribution (its score still can).
+        translating = np.fromiter(
+            ("__ask_tr__" in i and "__foreign__" in i for i in inputs), dtype=bool, count=len(inputs)
+        )
+        unknown = (known_share < self.manifest.min_known_words) & ~translating
+        low = unknown | (score < self.manifest.min_score)
         fallback = self.manifest.fallback_label
         return [
             Route(fallback if flag else label, label, float(s), float(m), float(k), bool(flag))

@@ -19,6 +19,7 @@ courtesy suffixes ("Answer concisely."). Routing must not change when they come 
 from __future__ import annotations
 
 import math
+import os
 import re
 
 # Chat-template tokens; the text between them is the user's.
@@ -52,9 +53,13 @@ def _may_have_roles(text: str) -> bool:
     )
 
 
-# A leading system prompt: the first sentence(s) saying who the assistant is or how to behave.
+# A leading system prompt: the first sentence(s) saying what the assistant is or how it should
+# behave ("You are a helpful assistant.", "You are a careful, friendly tutor."); a persona to
+# play ("You are a museum curator.") is the task, and stays.
 _SYSTEM_LEAD = re.compile(
-    r"\A\s*(?:(?:You are|You're|You will act as|As an AI|Act as a helpful|Always answer|Be helpful)"
+    r"\A\s*(?:(?:(?:You are|You're|You will act as)[^\n.!]*?\b(?:assistant|AI|model|chatbot|bot|helpful|"
+    r"harmless|honest|careful|friendly|polite|patient|concise|precise|knowledgeable)\b|As an AI|"
+    r"Act as a helpful|Always answer|Be helpful)"
     r"[^\n.!]*[.!]\s*)+",
     re.IGNORECASE,
 )
@@ -361,6 +366,14 @@ _SUMMARY_ASK = re.compile(
     r"\b(?:key|main) (?:points|ideas|takeaways)\b|\bcondens|\bsynopsis|\bboil (?:it |this )?down|"
     r"\bnutshell\b|\bshort(?:er)? version\b|\babstract for\b|\bwrite an abstract\b"
 )
+# Asking what a text is about, or for it in a few sentences: a summary request when it follows
+# (or opens) a passage; after a one-line question ("Answer in one sentence.") it is not.
+_ABOUT_TEXT_ASK = re.compile(
+    r"\bwhat(?:'s| is| was| are) (?:this|the|that|these) (?:\w+ ){0,2}(?:about|saying)\b|"
+    r"\bmain (?:point|idea|message|argument|theme|takeaway)s?\b|\boverview\b|"
+    r"\bin (?:one|two|three|four|five|a few|a couple of|\d+) (?:short )?(?:sentences?|lines|bullets?|"
+    r"bullet points|paragraphs?)\b"
+)
 _TRANSLATE_ASK = re.compile(
     r"translat|\b(?:in|into|to) (?:plain |natural |good )?english\b|"
     r"\benglish (?:version|equivalent|translation)"
@@ -368,6 +381,7 @@ _TRANSLATE_ASK = re.compile(
 # Substrings one of which every match of the expression above holds: a fast test before it.
 _SUMMARY_KEYS: tuple[str, ...] = ("sum", "tl", "gist", "recap", "points", "ideas", "takeaways")
 _SUMMARY_KEYS += ("condens", "synopsis", "boil", "nutshell", "version", "abstract")
+_ABOUT_TEXT_KEYS = ("about", "saying", "main", "overview", "sentence", "lines", "bullet", "paragraph")
 _TRANSLATE_KEYS = ("translat", "english")
 
 
@@ -470,26 +484,36 @@ def shape_tokens(text: str, window: str, hidden: int = 0, turns: int = 0) -> str
     # The request's own words, at either end: what it asks for, wherever it stands.
     first_line = stripped[: min(stripped.find("\n") % (len(stripped) + 1), ASK_CHARS)].lower()
     last_line = stripped[max(newline + 1, len(stripped) - ASK_CHARS) :].lower()
-    tail_summary = _asks(last_line, _SUMMARY_KEYS, _SUMMARY_ASK)
-    if tail_summary or _asks(first_line, _SUMMARY_KEYS, _SUMMARY_ASK):
+    tail_summary = _asks(last_line, _SUMMARY_KEYS, _SUMMARY_ASK) or (
+        long and _asks(last_line, _ABOUT_TEXT_KEYS, _ABOUT_TEXT_ASK)
+    )
+    if (
+        tail_summary
+        or _asks(first_line, _SUMMARY_KEYS, _SUMMARY_ASK)
+        or (long and _asks(first_line, _ABOUT_TEXT_KEYS, _ABOUT_TEXT_ASK))
+    ):
         toks.append("__ask_sum__")
+    # A question that asks for a summary or a translation ("What is this article about?",
+    # "What is the English for ...?") is that request, not a question to answer.
+    asks_other = tail_summary
     if _asks(first_line, _TRANSLATE_KEYS, _TRANSLATE_ASK) or _asks(
         last_line, _TRANSLATE_KEYS, _TRANSLATE_ASK
     ):
         toks.append("__ask_tr__")
-    if stripped.endswith("?"):
+        asks_other = True
+    if stripped.endswith("?") and not asks_other:
         toks.append("__endq__")
     # A question at the end: a question mark in the last segment, or a question word opening it
-    # (or opening the clause after a short lead-in: "According to the text, who ..."). A question
-    # that asks for a summary ("What is the gist of this?") is a summary request, not a question.
+    # (or opening the clause after a short lead-in: "According to the text, who ...").
     if len(last) <= 16 and last.endswith(":") and newline > 0:
         # A completion cue on a line of its own ("A:", "Answer:"): the request is the line before.
         previous = stripped.rfind("\n", 0, newline)
         last = stripped[previous + 1 : newline]
-    if ("?" in last or _asks_question(last)) and not tail_summary:
+    if ("?" in last or _asks_question(last)) and not asks_other:
         toks.append("__qlong__" if n - len(last) >= LONG_CONTEXT_CHARS else "__qshort__")
     elif long:
-        toks.append("__noq_long__" if "?" in stripped[-300:] else "__noq_long__ __noq_tail__")
+        question_tail = "?" in stripped[-300:] and not asks_other
+        toks.append("__noq_long__" if question_tail else "__noq_long__ __noq_tail__")
     else:
         pass  # toks.append("__noq_short__")
     low = window.lower()

@@ -353,6 +353,37 @@ def test_shape_tokens_carry_the_form_of_a_prompt() -> None:
     assert "__dig1__" in shape_tokens("12345 678", "12345 678")
 
 
+def test_requests_phrased_as_questions_are_that_request() -> None:
+    """A question asking what a passage is about, or for a translation, is not a question to answer;
+    "in one sentence" after a one-line question does not make it a summary request."""
+    from models.tasks.shape import shape_tokens
+
+    passage = "The lighthouse was built in 1871 and rebuilt after a storm. " * 12
+    for ask in (
+        "In two sentences, what is this article about?",
+        "Can you sum up the main points of this text?",
+        "What's the main idea here?",
+    ):
+        toks = shape_tokens(passage + "\n" + ask, passage[:100]).split()
+        assert "__ask_sum__" in toks and "__noq_tail__" in toks, ask
+        assert not {"__qlong__", "__qshort__", "__endq__"} & set(toks), ask
+    rag = shape_tokens(passage + "\nWhat was the lighthouse rebuilt after?", passage[:100]).split()
+    assert "__ask_sum__" not in rag and "__qlong__" in rag
+    short = shape_tokens("Who painted the ceiling? Answer in one sentence.", "Who painted").split()
+    assert "__ask_sum__" not in short
+    asked = "What is the English translation of this sentence? La maire ouvre un petit jardin."
+    toks = shape_tokens(asked, asked).split()
+    assert "__ask_tr__" in toks and "__qshort__" not in toks and "__endq__" not in toks
+
+
+def test_a_persona_is_the_task_not_a_system_prompt() -> None:
+    from models.tasks.shape import strip_wrappers
+
+    persona = "You are a museum curator. Explain to a visitor why a typewriter is worth keeping."
+    assert strip_wrappers(persona) == persona
+    assert strip_wrappers("You are a helpful AI assistant. Explain tides.") == "Explain tides."
+
+
 @pytest.mark.parametrize(
     "wrapped",
     [
