@@ -19,7 +19,6 @@ courtesy suffixes ("Answer concisely."). Routing must not change when they come 
 from __future__ import annotations
 
 import math
-import os
 import re
 
 # Chat-template tokens; the text between them is the user's.
