@@ -23,6 +23,8 @@ FALLBACK_COLUMN = "fallback"
 EVAL_SET = Path(__file__).with_name("task_eval") / "prompts.jsonl"
 # Choices (the slow path's margin) are made on this set, never on EVAL_SET (bench/task_eval/dev_bank.py).
 DEV_SET = Path(__file__).with_name("task_eval") / "dev.jsonl"
+# Held out for a final evaluation only: written after the router's design (bench/task_eval/test_set.py).
+TEST_SET = Path(__file__).with_name("task_eval") / "test.jsonl"
 
 
 @dataclass

@@ -1,6 +1,7 @@
 """Generate the routing evaluation set: Spec-Bench's six task kinds, other topics, other phrasings.
 
     python -m bench.task_eval.generate            # rewrites bench/task_eval/prompts.jsonl
+    python -m bench.task_eval.generate --set test # the held-out test set (bench/task_eval/test_set.py)
 
 Deterministic (one seeded ``random.Random``): templates and topic word lists written for
 this file, apart from Spec-Bench (no Spec-Bench prompt, passage or topic list was copied;
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from bench.task_eval.bank import Bank
 from bench.task_eval.dev_bank import DEV_BANK, DEV_OUT, DEV_SEED
+from bench.task_eval.test_set import TEST_OUT, TEST_SEED, generate_test
 
 OUT = Path(__file__).with_name("prompts.jsonl")
 PER_GROUP = 100
@@ -521,16 +523,20 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--set", choices=("eval", "dev"), default="eval", help="eval (prompts.jsonl) or dev (dev.jsonl)"
+        "--set",
+        choices=("eval", "dev", "test"),
+        default="eval",
+        help="eval (prompts.jsonl), dev (dev.jsonl) or test (test.jsonl, held out for a final evaluation)",
     )
     parser.add_argument("--seed", type=int, default=None, help="default: the set's own seed")
     parser.add_argument("--out", type=Path, default=None, help="default: the set's shipped file")
     args = parser.parse_args(argv)
-    if args.set == "dev":
-        bank, seed, out = DEV_BANK, DEV_SEED, DEV_OUT
+    if args.set == "test":
+        rows = generate_test(PER_GROUP, OOD, args.seed if args.seed is not None else TEST_SEED)
+        out = TEST_OUT
     else:
-        bank, seed, out = EVAL_BANK, SEED, OUT
-    rows = generate(args.seed if args.seed is not None else seed, bank)
+        bank, seed, out = (DEV_BANK, DEV_SEED, DEV_OUT) if args.set == "dev" else (EVAL_BANK, SEED, OUT)
+        rows = generate(args.seed if args.seed is not None else seed, bank)
     out = args.out or out
     with open(out, "w", encoding="utf-8") as fh:
         for row in rows:

@@ -55,3 +55,99 @@ def test_dev_set_is_the_generators_output_with_templates_of_its_own() -> None:
         assert not set(getattr(DEV_BANK, field)) & set(getattr(EVAL_BANK, field)), field
     assert not set(DEV_BANK.passage_sentences) & set(EVAL_BANK.passage_sentences)
     assert not {r["prompt"] for r in rows} & {r["prompt"] for r in generate()}
+
+
+def _test_rows() -> list[dict[str, str]]:
+    from bench.task_eval.test_set import generate_test
+
+    return generate_test(PER_GROUP, OOD)
+
+
+def test_test_set_is_the_generators_output() -> None:
+    from bench.routing import TEST_SET
+    from bench.task_eval.test_set import TEST_OUT
+
+    rows = _test_rows()
+    assert rows == _test_rows()  # seeded: the same set every time
+    assert TEST_OUT == TEST_SET
+    shipped = [json.loads(line) for line in TEST_SET.read_text(encoding="utf-8").splitlines()]
+    assert shipped == rows
+    assert Counter(r["group"] for r in rows) == Counter(r["group"] for r in generate())
+    assert len({r["custom_id"] for r in rows}) == len(rows)
+    assert len({r["prompt"] for r in rows}) == len(rows)  # no prompt counted twice
+
+
+def test_test_set_shares_nothing_with_the_sets_the_router_was_designed_on() -> None:
+    import dataclasses
+    import re
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from bench.task_eval import test_bank
+    from bench.task_eval.dev_bank import DEV_BANK, DEV_OUT
+    from bench.task_eval.generate import EVAL_BANK
+
+    prompts = {r["prompt"].strip() for r in _test_rows()}
+    for path in (OUT, DEV_OUT):
+        other = {json.loads(line)["prompt"].strip() for line in path.read_text(encoding="utf-8").splitlines()}
+        assert not prompts & other, path.name
+    spec = Path("/work/shared/data/spec_bench_questions.jsonl")
+    if spec.is_file():
+        turns = {
+            t.strip()
+            for line in spec.read_text(encoding="utf-8").splitlines()
+            if line.strip()
+            for t in json.loads(line)["turns"]
+        }
+        assert not prompts & turns
+
+    def strings(x: object) -> Iterator[str]:
+        if isinstance(x, str):
+            yield x
+        elif dataclasses.is_dataclass(x) and not isinstance(x, type):
+            for f in dataclasses.fields(x):
+                yield from strings(getattr(x, f.name))
+        elif isinstance(x, dict):
+            for k, v in x.items():
+                yield from strings(k)
+                yield from strings(v)
+        elif isinstance(x, list | tuple):
+            for v in x:
+                yield from strings(v)
+
+    def five_grams(texts: Iterator[str]) -> set[tuple[str, ...]]:
+        grams = set()
+        for text in texts:
+            words = re.findall(r"[a-z0-9']+|\{\}", re.sub(r"\{[^}]*\}", "{}", text).lower())
+            grams |= {tuple(words[i : i + 5]) for i in range(len(words) - 4)}
+        return grams
+
+    # Written apart: no run of five words (placeholders counted as one) in common with either bank.
+    ours = five_grams(s for name, value in vars(test_bank).items() if name.isupper() for s in strings(value))
+    theirs = five_grams(s for bank in (EVAL_BANK, DEV_BANK) for s in strings(bank))
+    assert len(ours) > 1000
+    assert not ours & theirs
+
+
+def test_every_test_set_document_states_the_facts_its_questions_ask() -> None:
+    import random
+
+    from bench.task_eval.test_set import GENRES, _document
+
+    for genre in GENRES:
+        for seed in range(20):
+            rng = random.Random(seed)
+            document, facts = _document(rng, genre, rng.randint(0, 12))
+            for key in (
+                "founder",
+                "founder_job",
+                "year",
+                "town",
+                "issue",
+                "count",
+                "director",
+                "since",
+                "plan",
+                "budget",
+            ):
+                assert facts[key] in document, (genre.__name__, seed, key)
