@@ -26,7 +26,9 @@ ROUTER_FORMAT = "specq-router"
 # instruction-masked training copies: a version-2 classifier was fitted on other inputs.
 # 4: more summary phrasings ("what is this article about", "in two sentences", "main point"),
 # a question asking for a summary or translation is not a question, a persona ("You are a
-# curator.") is no longer stripped as a system prompt.
+# curator.") is no longer stripped as a system prompt, text before the first user turn is,
+# questions before the passage, fact requests ("Name the founder."), language names in
+# translation requests, non-Latin scripts as foreign text, shortened copies of long prompts.
 ROUTER_VERSION = 4
 # The classifier reads the head and the tail of a prompt, this many characters in all: the
 # instruction lives there, and it bounds the cost of a 100 kB prompt. (200 was the best of
@@ -45,6 +47,11 @@ _EXTRA_NEWLINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 # Tokens as the TF-IDF step cuts them (scikit-learn's default pattern). For the known-word
 # share only those with a letter count (numbers are all "0...0" after masking: always known).
 _SK_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+# Training copies of a long prompt (SHORTENED_FROM characters or more) cut to its two ends,
+# SHORTENED_CHARS in all: without them the length buckets of one corpus's passages (Spec-Bench's
+# RAG passages are longer than its articles to summarize) decide between its long-text tasks.
+SHORTENED_FROM = 1600
+SHORTENED_CHARS = 1000
 # Training copies without the leading instruction (see instruction_dropped) count this much.
 AUGMENT_WEIGHT = 1.0
 MIN_DROPPED_CHARS = 20
@@ -310,7 +317,8 @@ def training_inputs(
     texts: Sequence[str], labels: Sequence[str], boilerplate: Boilerplate, max_chars: int = ROUTER_INPUT_CHARS
 ) -> tuple[list[str], list[str], np.ndarray]:
     """(classifier inputs, labels, sample weights): every prompt, plus, when it opens with a header
-    instruction, a copy without it and a copy with its words masked but its shape tokens kept."""
+    instruction, a copy without it and a copy with its words masked but its shape tokens kept, and
+    when it is long, a copy cut to its two ends (SHORTENED_CHARS)."""
     inputs, ys, weights = [], [], []
     for text, label in zip(texts, labels, strict=True):
         inputs.append(router_input(text, boilerplate, max_chars))
@@ -330,6 +338,10 @@ def training_inputs(
                     + " "
                     + _input_parts(whole, Boilerplate(), max_chars)[1]
                 )
+            if len(whole) >= SHORTENED_FROM:
+                # A passage's length is its source's, not its task's: the same prompt, shorter.
+                half = SHORTENED_CHARS // 2
+                copies.append(router_input(whole[:half] + "\n" + whole[-half:], Boilerplate(), max_chars))
             inputs.extend(copies)
             ys.extend([label] * len(copies))
             weights.extend([AUGMENT_WEIGHT] * len(copies))

@@ -62,10 +62,17 @@ _SYSTEM_LEAD = re.compile(
     r"[^\n.!]*[.!]\s*)+",
     re.IGNORECASE,
 )
+# The first user turn of a chat ("User: ...", "Human:" on a line of its own); text before it, up
+# to SYSTEM_CHARS characters, is a system prompt.
+_FIRST_USER_TURN = re.compile(r"^[ \t]*(?:User|Human)[ \t]*:", re.IGNORECASE | re.MULTILINE)
+SYSTEM_CHARS = 400
 # A closing sentence any task may carry: courtesy, length or format requests.
 _SUFFIX_SENTENCE = re.compile(
     r"(?:(?:please[ ,]+)?(?:answer|respond|reply|be|keep it|keep the answer)[ \t]+"
     r"(?:concisely|briefly|brief|concise|short)\b[^\n.!?]{0,40}"
+    r"|(?:please )?keep (?:it|the answer|your answer) (?:short|brief|under \d+ words)"
+    r"|(?:one|a single) word or (?:a )?short phrase(?: is (?:enough|fine))?"
+    r"|be (?:accurate|precise)[;,] if you(?: are|'re) (?:not sure|unsure), say so"
     r"|thanks?(?: you)?(?: in advance)?|thank you(?: in advance)?"
     r"|(?:let'?s )?think step by step)[.!]*",
     re.IGNORECASE,
@@ -104,7 +111,11 @@ def unwrap(text: str) -> tuple[str, int]:
     if "<" in stripped or "[" in stripped:
         stripped = _TEMPLATE_TOKENS.sub("\n", stripped)
     # Role lines of a chat show at its start or end (the first and the last turn).
-    if _may_have_roles(stripped[:200]) or _may_have_roles(stripped[-200:]):
+    if _may_have_roles(stripped[: SYSTEM_CHARS + 200]) or _may_have_roles(stripped[-200:]):
+        # What comes before the first user turn is the system prompt: it goes, whatever it says.
+        first_user = _FIRST_USER_TURN.search(stripped, 0, SYSTEM_CHARS + 20)
+        if first_user is not None and first_user.start() > 0:
+            stripped = stripped[first_user.start() :]
         stripped, turns = _ROLE_LINES.subn("", stripped)
     stripped = _SYSTEM_LEAD.sub("", stripped, count=1)
     stripped = _drop_suffixes(stripped.strip())
@@ -373,15 +384,25 @@ _ABOUT_TEXT_ASK = re.compile(
     r"\bin (?:one|two|three|four|five|a few|a couple of|\d+) (?:short )?(?:sentences?|lines|bullets?|"
     r"bullet points|paragraphs?)\b"
 )
+# Language names: a request that names a language to put text in, or a pair of them, asks for
+# a translation ("What's this in Polish?", "Turkish -> English", "[Portuguese] ... [English]").
+_LANGUAGE_NAMES = (
+    "english", "german", "french", "spanish", "italian", "portuguese", "dutch", "polish", "swedish",
+    "turkish", "japanese", "chinese", "mandarin", "korean", "russian", "arabic", "hindi", "greek",
+    "czech", "danish", "norwegian", "finnish", "hungarian", "romanian", "ukrainian", "vietnamese",
+    "thai", "indonesian", "hebrew",
+)  # fmt: skip
+_LANGUAGE = "(?:" + "|".join(_LANGUAGE_NAMES) + ")"
 _TRANSLATE_ASK = re.compile(
-    r"translat|\b(?:in|into|to) (?:plain |natural |good )?english\b|"
-    r"\benglish (?:version|equivalent|translation)"
+    rf"translat|\b(?:in|into|to|from) (?:plain |natural |good |formal |informal )?{_LANGUAGE}\b|"
+    rf"\b{_LANGUAGE} (?:version|equivalent|translation|meaning|for)\b|"
+    rf"\b{_LANGUAGE}\s*(?:→|->|=>)|[\[(]{_LANGUAGE}[\])]"
 )
 # Substrings one of which every match of the expression above holds: a fast test before it.
 _SUMMARY_KEYS: tuple[str, ...] = ("sum", "tl", "gist", "recap", "points", "ideas", "takeaways")
 _SUMMARY_KEYS += ("condens", "synopsis", "boil", "nutshell", "version", "abstract")
 _ABOUT_TEXT_KEYS = ("about", "saying", "main", "overview", "sentence", "lines", "bullet", "paragraph")
-_TRANSLATE_KEYS = ("translat", "english")
+_TRANSLATE_KEYS = ("translat", *_LANGUAGE_NAMES)
 
 
 def _asks(line: str, keys: tuple[str, ...], pattern: re.Pattern[str]) -> bool:
@@ -401,18 +422,34 @@ LONG_CONTEXT_CHARS = 400
 ASK_CHARS = 200
 
 
-def _asks_question(segment: str) -> bool:
-    """Whether a prompt's last segment opens with a question word, at its start or after a lead-in
-    of at most four words ending in a comma or colon ("Q: who ...", "From the text, when ...")."""
-    words = segment.lower().split(maxsplit=6)[:6]
+# Verbs that ask for a fact as a question word does ("Name the founder.", "Identify the year."):
+# a question when they open the request after a passage.
+_FACT_ASKS = frozenset(["name", "identify", "state", "list", "find"])
+
+
+def _asks_question(segment: str, openers: frozenset[str] = _WH_STRICT) -> bool:
+    """Whether a segment opens with a question word, at its start or after a lead-in of at most
+    six words ending in a comma or colon ("Q: who ...", "Given the text that follows, what ...")."""
+    words = segment.lower().split(maxsplit=8)[:8]
     if not words:
         return False
-    if words[0].strip(_PUNCT) in _WH_STRICT:
+    if words[0].strip(_PUNCT) in openers:
         return True
-    for i, word in enumerate(words[:4]):
+    for i, word in enumerate(words[:6]):
         if word.endswith((",", ":")):
-            return i + 1 < len(words) and words[i + 1].strip(_PUNCT) in _WH_STRICT
+            return i + 1 < len(words) and words[i + 1].strip(_PUNCT) in openers
     return False
+
+
+_NON_LATIN = re.compile(
+    "[\u0370-\u03ff\u0400-\u052f\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u9fff\uac00-\ud7af]{2}"
+)
+
+
+def _foreign_script(window: str) -> bool:
+    """Whether the window holds letters of a script English is not written in (Greek, Cyrillic,
+    Hebrew, Arabic, Devanagari, Thai, Japanese, Chinese, Korean): text in another language."""
+    return _NON_LATIN.search(window) is not None
 
 
 def _foreign_segment(low: str) -> bool:
@@ -486,11 +523,10 @@ def shape_tokens(text: str, window: str, hidden: int = 0, turns: int = 0) -> str
     tail_summary = _asks(last_line, _SUMMARY_KEYS, _SUMMARY_ASK) or (
         long and _asks(last_line, _ABOUT_TEXT_KEYS, _ABOUT_TEXT_ASK)
     )
-    if (
-        tail_summary
-        or _asks(first_line, _SUMMARY_KEYS, _SUMMARY_ASK)
-        or (long and _asks(first_line, _ABOUT_TEXT_KEYS, _ABOUT_TEXT_ASK))
-    ):
+    head_summary = _asks(first_line, _SUMMARY_KEYS, _SUMMARY_ASK) or (
+        long and _asks(first_line, _ABOUT_TEXT_KEYS, _ABOUT_TEXT_ASK)
+    )
+    if tail_summary or head_summary:
         toks.append("__ask_sum__")
     # A question that asks for a summary or a translation ("What is this article about?",
     # "What is the English for ...?") is that request, not a question to answer.
@@ -508,8 +544,18 @@ def shape_tokens(text: str, window: str, hidden: int = 0, turns: int = 0) -> str
         # A completion cue on a line of its own ("A:", "Answer:"): the request is the line before.
         previous = stripped.rfind("\n", 0, newline)
         last = stripped[previous + 1 : newline]
-    if ("?" in last or _asks_question(last)) and not asks_other:
-        toks.append("__qlong__" if n - len(last) >= LONG_CONTEXT_CHARS else "__qshort__")
+    after_passage = n - len(last) >= LONG_CONTEXT_CHARS
+    asks_fact = after_passage and _asks_question(last, _FACT_ASKS)  # "Name the founder."
+    if ("?" in last or _asks_question(last) or asks_fact) and not asks_other:
+        toks.append("__qlong__" if after_passage else "__qshort__")
+    elif (
+        long
+        and not asks_other
+        and not head_summary
+        and n - len(first_line) >= LONG_CONTEXT_CHARS
+        and ("?" in first_line or _asks_question(first_line) or _asks_question(first_line, _FACT_ASKS))
+    ):
+        toks.append("__qlong__")  # the question first, then the passage it is about
     elif long:
         question_tail = "?" in stripped[-300:] and not asks_other
         toks.append("__noq_long__" if question_tail else "__noq_long__ __noq_tail__")
@@ -545,7 +591,11 @@ def shape_tokens(text: str, window: str, hidden: int = 0, turns: int = 0) -> str
         c = len(vocab & function_words) if name != "en" else 0
         if c > count:
             lang, count = name, c
-    if count < 2 and (count == 1 or not window.isascii()) and _foreign_segment(low):
+    if (
+        count < 2
+        and (count == 1 or not window.isascii())
+        and (_foreign_script(window) or _foreign_segment(low))
+    ):
         lang, count = "xx", 2  # not English, language unknown
     if count >= 2:
         # Text in another language than English, whichever: the cue a translation request

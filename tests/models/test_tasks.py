@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import random
 from pathlib import Path
@@ -376,12 +377,47 @@ def test_requests_phrased_as_questions_are_that_request() -> None:
     assert "__ask_tr__" in toks and "__qshort__" not in toks and "__endq__" not in toks
 
 
+def test_questions_before_the_passage_fact_requests_and_language_names() -> None:
+    from models.tasks.shape import shape_tokens
+
+    passage = "The cooperative was founded in 1931 by a group of farmers near the river. " * 10
+    first = "Given the text that follows, what does the cooperative spend in a year\n\n" + passage
+    assert "__qlong__" in shape_tokens(first, first[:100]).split()
+    named = passage + "\nName the founder of the cooperative."
+    assert "__qlong__" in shape_tokens(named, named[:100]).split()
+    summary_first = "Summarize the text below.\n\n" + passage
+    assert "__qlong__" not in shape_tokens(summary_first, summary_first[:100]).split()
+    for ask in (
+        "What's this in Polish? Water the seedlings every evening.",
+        "Turkish → English\nHavalar ısınınca çocuklar bahçede daha çok oynuyor.",
+        "[Portuguese] O governo anunciou novas regras.\n[English]",
+        "Give me the French for each one.\n- The pharmacy is closed on Monday.",
+    ):
+        assert "__ask_tr__" in shape_tokens(ask, ask).split(), ask
+    japanese = "I got this from a supplier: 明日の会議は午後三時から始まります。"
+    assert "__foreign__" in shape_tokens(japanese, japanese).split()
+
+
+def test_training_adds_a_shortened_copy_of_a_long_prompt() -> None:
+    from models.tasks.router import SHORTENED_CHARS, training_inputs
+    from models.tasks.text import Boilerplate
+
+    long = "The council met on Monday and talked about the new bridge. " * 40 + "\nWho chaired it?"
+    inputs, labels, weights = training_inputs([long, "Who chaired it?"], ["rag", "qa"], Boilerplate())
+    assert labels == ["rag", "rag", "qa"] and len(weights) == 3
+    shortened = inputs[1]
+    assert "__qlong__" in shortened and f"__len{int(math.log2(SHORTENED_CHARS + 2))}__" in shortened
+    assert inputs[0] != shortened  # the original keeps its own length
+
+
 def test_a_persona_is_the_task_not_a_system_prompt() -> None:
     from models.tasks.shape import strip_wrappers
 
     persona = "You are a museum curator. Explain to a visitor why a typewriter is worth keeping."
     assert strip_wrappers(persona) == persona
     assert strip_wrappers("You are a helpful AI assistant. Explain tides.") == "Explain tides."
+    chat = "Answer the user's request as well as you can.\n\nUser: Explain tides.\nAssistant:"
+    assert strip_wrappers(chat) == "Explain tides."  # before the first user turn: a system prompt
 
 
 @pytest.mark.parametrize(
