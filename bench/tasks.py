@@ -26,6 +26,7 @@ from bench.routing import (
     DEV_SET,
     EVAL_SET,
     OOD_GROUP,
+    TEST_SET,
     CrossSource,
     Robustness,
     RoutingEval,
@@ -54,6 +55,8 @@ class TasksBenchConfig:
     seeds: int = 1  # also re-cluster with this many k-means seeds
     eval_set: Path | None = EVAL_SET  # labelled prompts written apart from Spec-Bench; None: skip
     dev_set: Path | None = DEV_SET  # labelled prompts for choices (the slow path's margin); None: skip
+    # More labelled sets routed the same way, by name (bench/task_eval: which were used for design).
+    more_sets: tuple[tuple[str, Path], ...] = (("test", TEST_SET),)
     cross_source: bool = True  # route the zoo's generated prompts, and Spec-Bench with a zoo router
 
 
@@ -75,6 +78,8 @@ class FeaturizerResult:
     slow_path: SlowPath | None = None  # nearest centroid in this featurizer's space (MiniLM only)
     dev_slow_path: SlowPath | None = None
     slow_path_choice: SlowPathChoice | None = None  # margin chosen on dev, applied to the evaluation set
+    more: dict[str, RoutingEval] = field(default_factory=dict)  # the router on each of more_sets
+    more_slow_paths: dict[str, SlowPath] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         out = {
@@ -100,6 +105,10 @@ class FeaturizerResult:
             out["dev_slow_path"] = self.dev_slow_path.__dict__
         if self.slow_path_choice is not None:
             out["slow_path_choice"] = self.slow_path_choice.__dict__
+        for name, ev in self.more.items():
+            out[f"{name}_generalization"] = ev.to_json()
+        for name, sp in self.more_slow_paths.items():
+            out[f"{name}_slow_path"] = sp.__dict__
         return out
 
 
@@ -204,6 +213,7 @@ def run_tasks_bench(
     texts, groups = spec_bench_groups(config.data)
     eval_texts, eval_groups = read_labelled(config.eval_set) if config.eval_set is not None else ([], [])
     dev = read_labelled(config.dev_set) if config.dev_set is not None else ([], [])
+    more = {name: read_labelled(path) for name, path in config.more_sets}
     results: list[FeaturizerResult] = []
     ablations: dict[str, dict[str, Any]] = {}
     router = None
@@ -238,7 +248,8 @@ def run_tasks_bench(
             partition_seconds=seconds,
         )
         label_group = group_of_labels(part.labels, groups)
-        for which, (set_texts, set_groups) in {"eval": (eval_texts, eval_groups), "dev": dev}.items():
+        labelled = {"eval": (eval_texts, eval_groups), "dev": dev, **more}
+        for which, (set_texts, set_groups) in labelled.items():
             if not set_texts:
                 continue
             routed = evaluate_routing(
@@ -254,8 +265,12 @@ def run_tasks_bench(
                 slow.seconds_per_prompt = slow_seconds
             if which == "eval":
                 result.generalization, result.slow_path = routed, slow
-            else:
+            elif which == "dev":
                 result.dev_generalization, result.dev_slow_path = routed, slow
+            else:
+                result.more[which] = routed
+                if slow is not None:
+                    result.more_slow_paths[which] = slow
         if result.slow_path is not None and result.dev_slow_path is not None:
             margin = result.dev_slow_path.best_margin()
             result.slow_path_choice = SlowPathChoice(

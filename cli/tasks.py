@@ -232,8 +232,13 @@ def bench_tasks_cmd(
         "--dev",
         help="Labelled prompts for choices such as the slow path's margin (default: bench/task_eval).",
     ),
+    more_sets: list[str] = typer.Option(
+        [],
+        "--set",
+        help="NAME=PATH: another labelled set to route (repeatable; default: bench/task_eval's others).",
+    ),
     no_eval: bool = typer.Option(
-        False, "--no-eval", help="Skip the generalization benchmark (eval and dev sets)."
+        False, "--no-eval", help="Skip the generalization benchmark (every labelled set)."
     ),
     cross_source: bool = typer.Option(
         True, "--cross-source/--no-cross-source", help="Route the zoo's prompts."
@@ -243,6 +248,15 @@ def bench_tasks_cmd(
     """Partition Spec-Bench; route prompts written apart from it; robustness; routing throughput."""
     from bench.routing import DEV_SET, EVAL_SET
     from bench.tasks import TasksBenchConfig, run_tasks_bench
+
+    named: list[tuple[str, Path]] = []
+    for item in more_sets:
+        name, sep, path = item.partition("=")
+        if not sep or not name or not path:
+            raise fail(f"--set {item!r}: expected NAME=PATH")
+        if not Path(path).is_file():
+            raise fail(f"--set {item!r}: no such file: {path}")
+        named.append((name, Path(path)))
 
     config = TasksBenchConfig(
         data=data,
@@ -254,6 +268,7 @@ def bench_tasks_cmd(
         eval_set=None if no_eval else (eval_set or EVAL_SET),
         dev_set=None if no_eval else (dev_set or DEV_SET),
         cross_source=cross_source,
+        **({"more_sets": ()} if no_eval else {"more_sets": tuple(named)} if named else {}),
     )
     with cli_progress(quiet) as shown:
         try:
@@ -290,7 +305,12 @@ def bench_tasks_cmd(
         for variant, r in result.ablation.items():
             abl.add_row(variant, str(r["k"]), f"{r['nmi']:.3f}", f"{r['nmi_k6']:.3f}")
         out.print(abl)
-    evals = [e for f in result.featurizers for e in (f.generalization, f.dev_generalization) if e is not None]
+    evals = [
+        e
+        for f in result.featurizers
+        for e in (f.generalization, f.dev_generalization, *f.more.values())
+        if e is not None
+    ]
     if result.group_router is not None:
         evals.append(result.group_router)
     for ev in evals:
@@ -305,7 +325,7 @@ def bench_tasks_cmd(
         )
         out.print(ev.markdown(), markup=False, highlight=False)
     for f in result.featurizers:
-        for which, sp in (("eval", f.slow_path), ("dev", f.dev_slow_path)):
+        for which, sp in (("eval", f.slow_path), ("dev", f.dev_slow_path), *f.more_slow_paths.items()):
             if sp is None:
                 continue
             out.print(

@@ -188,6 +188,8 @@ def test_bench_tasks_reports_generalization_robustness_and_throughput(
             "tfidf",
             "--eval",
             str(labelled),
+            "--set",
+            f"extra={labelled}",
             "--no-cross-source",
             "--throughput-prompts",
             "1000",
@@ -201,6 +203,7 @@ def test_bench_tasks_reports_generalization_robustness_and_throughput(
     assert set(gen["confusion"]) == {"translation", "math_reasoning", "mt_bench", "ood"}
     assert sum(sum(r.values()) for r in gen["confusion"].values()) == len(rows)
     assert 0.0 <= gen["accuracy"] <= 1.0 and gen["ood_flagged"] == 1.0
+    assert numbers["featurizers"]["tfidf"]["extra_generalization"]["confusion"] == gen["confusion"]
     assert numbers["group_router"]["per_group"].keys() == {"translation", "math_reasoning", "mt_bench"}
     assert set(numbers["robustness"]["changed"]) and all(
         0 <= v <= 1 for v in numbers["robustness"]["changed"].values()
@@ -250,3 +253,11 @@ def test_bench_route_cost_prints_the_tables_and_prices_accuracy(
     assert json.loads(out.read_text())["total"]["wrong"]["accepted_per_step"] == 1.0
     bad = CliRunner().invoke(app, ["bench", "route-cost", "--accuracy", "2"])
     assert bad.exit_code != 0 and "--accuracy" in bad.output
+
+
+def test_bench_tasks_refuses_a_malformed_or_missing_set(app: typer.Typer, tmp_path: Path) -> None:
+    spec = tmp_path / "spec.jsonl"
+    spec.write_text("")
+    for value, message in (("noequals", "expected NAME=PATH"), ("x=/no/such.jsonl", "no such file")):
+        res = CliRunner().invoke(app, ["bench", "tasks", str(spec), "--set", value])
+        assert res.exit_code != 0 and message in " ".join(res.output.split()), res.output
