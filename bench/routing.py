@@ -25,6 +25,8 @@ EVAL_SET = Path(__file__).with_name("task_eval") / "prompts.jsonl"
 DEV_SET = Path(__file__).with_name("task_eval") / "dev.jsonl"
 # Held out for a final evaluation only: written after the router's design (bench/task_eval/test_set.py).
 TEST_SET = Path(__file__).with_name("task_eval") / "test.jsonl"
+# Hand-written, for one final evaluation only, after the three sets above (bench/task_eval/final_bank.py).
+FINAL_SET = Path(__file__).with_name("task_eval") / "final.jsonl"
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
     python -m bench.task_eval.generate            # rewrites bench/task_eval/prompts.jsonl
     python -m bench.task_eval.generate --set test # the held-out test set (bench/task_eval/test_set.py)
+    python -m bench.task_eval.generate --set final # the hand-written final set (final_bank.py)
 
 Deterministic (one seeded ``random.Random``): templates and topic word lists written for
 this file, apart from Spec-Bench (no Spec-Bench prompt, passage or topic list was copied;
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from bench.task_eval.bank import Bank
 from bench.task_eval.dev_bank import DEV_BANK, DEV_OUT, DEV_SEED
+from bench.task_eval.final_bank import FINAL_OUT, write_final
 from bench.task_eval.test_set import TEST_OUT, TEST_SEED, generate_test
 
 OUT = Path(__file__).with_name("prompts.jsonl")
@@ -524,13 +526,20 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--set",
-        choices=("eval", "dev", "test"),
+        choices=("eval", "dev", "test", "final"),
         default="eval",
-        help="eval (prompts.jsonl), dev (dev.jsonl) or test (test.jsonl, held out for a final evaluation)",
+        help="eval (prompts.jsonl), dev (dev.jsonl), test (test.jsonl, held out) "
+        "or final (final.jsonl, hand-written, for one final evaluation)",
     )
     parser.add_argument("--seed", type=int, default=None, help="default: the set's own seed")
     parser.add_argument("--out", type=Path, default=None, help="default: the set's shipped file")
     args = parser.parse_args(argv)
+    if args.set == "final":
+        if args.seed is not None:
+            parser.error("--seed does not apply to --set final: its prompts are written by hand, not drawn")
+        out = args.out or FINAL_OUT
+        print(f"wrote {len(write_final(out))} prompts to {out}")
+        return
     if args.set == "test":
         rows = generate_test(PER_GROUP, OOD, args.seed if args.seed is not None else TEST_SEED)
         out = TEST_OUT

@@ -151,3 +151,61 @@ def test_every_test_set_document_states_the_facts_its_questions_ask() -> None:
                 "budget",
             ):
                 assert facts[key] in document, (genre.__name__, seed, key)
+
+
+def test_final_set_is_what_write_final_writes(tmp_path) -> None:
+    from bench.routing import FINAL_SET
+    from bench.task_eval.final_bank import FINAL_OUT, write_final
+
+    assert FINAL_OUT == FINAL_SET
+    rows = write_final(tmp_path / "final.jsonl")
+    assert (tmp_path / "final.jsonl").read_bytes() == FINAL_SET.read_bytes()
+    groups = ("translation", "summarization", "qa", "math_reasoning", "rag", "mt_bench")
+    assert Counter(r["group"] for r in rows) == {**{g: 50 for g in groups}, "ood": 30}
+    assert len({r["custom_id"] for r in rows}) == len(rows) == 330
+    assert all(r["custom_id"].startswith(r["group"] + "-") for r in rows)
+    assert len({r["prompt"].strip() for r in rows}) == len(rows)  # no prompt counted twice
+
+
+def test_final_set_shares_no_prompt_with_the_other_sets() -> None:
+    from bench.task_eval.dev_bank import DEV_OUT
+    from bench.task_eval.final_bank import final_rows
+    from bench.task_eval.test_set import TEST_OUT
+
+    prompts = {r["prompt"].strip() for r in final_rows()}
+    for path in (OUT, DEV_OUT, TEST_OUT):
+        other = {json.loads(line)["prompt"].strip() for line in path.read_text(encoding="utf-8").splitlines()}
+        assert len(other) > 500, path.name
+        assert not prompts & other, path.name
+
+
+def test_final_set_shares_no_prompt_with_spec_bench() -> None:
+    from pathlib import Path
+
+    import pytest
+
+    from bench.task_eval.final_bank import final_rows
+
+    spec = Path("/work/shared/data/spec_bench_questions.jsonl")
+    if not spec.is_file():
+        pytest.skip(f"{spec} not present")
+    turns = {
+        t.strip()
+        for line in spec.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+        for t in json.loads(line)["turns"]
+    }
+    assert len(turns) > 480
+    assert not turns & {r["prompt"].strip() for r in final_rows()}
+
+
+def test_final_set_long_prompts_carry_one_passage_of_800_to_3000_characters() -> None:
+    from bench.task_eval.final_bank import PASSAGES, RAG, SUMMARIZATION
+
+    long_prompts = SUMMARIZATION + RAG
+    assert all(len(p) >= 800 for p in long_prompts)
+    for name, passage in PASSAGES.items():
+        assert 800 <= len(passage) <= 3000, (name, len(passage))
+        assert sum(passage in p for p in long_prompts) <= 2, name  # a passage serves two prompts at most
+    for p in long_prompts:
+        assert sum(passage in p for passage in PASSAGES.values()) == 1, p[:80]
