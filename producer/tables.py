@@ -1,7 +1,7 @@
 """Exports people load directly: Parquet, and a Hugging Face ``datasets`` dataset on disk.
 
-Both carry every column of the JSONL export, typed (``RECORD_SCHEMA``), one row per input
-line in input order, and stream: rows go out in record batches of ``CHUNK_ROWS``, so a job
+Both carry every column of the JSONL export, typed (``RECORD_COLUMNS``), one row per input
+line (per choice, for a line that asked for n > 1) in input order, and stream: rows go out in record batches of ``CHUNK_ROWS``, so a job
 of millions of lines exports in bounded memory. ``datasets.load_from_disk`` opens the
 ``hf`` export; ``pyarrow.parquet.read_table`` (or pandas, polars, DuckDB) the Parquet one.
 """
@@ -24,6 +24,7 @@ CHUNK_ROWS = 10_000
 RECORD_COLUMNS: dict[str, str] = {
     "line": "int64",
     "custom_id": "string",
+    "choice": "int64",  # which of the n completions a line asked for (null when n = 1)
     "status": "string",  # completed | failed | invalid | pending
     "output": "string",
     "finish_reason": "string",
@@ -42,7 +43,12 @@ RECORD_COLUMNS: dict[str, str] = {
     "draft_seconds": "float64",
     "verify_seconds": "float64",
     "error": "string",
+    "logprobs": "logprobs",  # when the request asked for them: one entry per output token
+    "prompt_text": "string",  # echo: the prompt as given
+    "prompt_logprobs": "logprobs",  # echo with logprobs: one entry per prompt token (the first: null)
 }
+# A logprobs column: [token, logprob, [[token, logprob], ...]] per token in the JSONL export,
+# a list of structs here (token, logprob, top_logprobs).
 
 
 class MissingExtra(RuntimeError):
@@ -60,7 +66,10 @@ def _pyarrow() -> Any:
 def arrow_schema() -> Any:
     """``RECORD_COLUMNS`` as a pyarrow schema."""
     pa = _pyarrow()
+    top = pa.struct([("token", pa.string()), ("logprob", pa.float64())])
+    entry = pa.struct([("token", pa.string()), ("logprob", pa.float64()), ("top_logprobs", pa.list_(top))])
     types = {
+        "logprobs": pa.list_(entry),
         "int64": pa.int64(),
         "float64": pa.float64(),
         "string": pa.string(),
@@ -69,12 +78,30 @@ def arrow_schema() -> Any:
     return pa.schema([(name, types[kind]) for name, kind in RECORD_COLUMNS.items()])
 
 
+def logprob_structs(entries: list[Any] | None) -> list[dict[str, Any]] | None:
+    """A JSONL export's logprobs column ([token, logprob, [[token, logprob], ...]] per token) as the
+    tables' structs."""
+    if entries is None:
+        return None
+    return [
+        {
+            "token": token,
+            "logprob": logprob,
+            "top_logprobs": None if top is None else [{"token": t, "logprob": lp} for t, lp in top],
+        }
+        for token, logprob, top in entries
+    ]
+
+
 def record_batches(records: Iterable[dict[str, Any]]) -> Iterator[Any]:
     """Arrow record batches of ``CHUNK_ROWS`` rows; a key a record lacks is null."""
     pa = _pyarrow()
     schema = arrow_schema()
     chunk: list[dict[str, Any]] = []
     for rec in records:
+        for column in ("logprobs", "prompt_logprobs"):
+            if rec.get(column) is not None:
+                rec = {**rec, column: logprob_structs(rec[column])}
         chunk.append(rec)
         if len(chunk) == CHUNK_ROWS:
             yield pa.RecordBatch.from_pylist(chunk, schema=schema)
