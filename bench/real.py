@@ -579,10 +579,15 @@ def acceptance_markdown(results: dict[tuple[str, str], Acceptance]) -> str:
 
 
 def step_costs(
-    paths: RealZooPaths, depths: Sequence[int] = (2, 4, 8), context: int = 128, repeats: int = 30
+    paths: RealZooPaths,
+    depths: Sequence[int] = (2, 4, 8),
+    context: int = 128,
+    repeats: int = 30,
+    verify_ks: Sequence[int] = (1, 2, 4, 8),
 ) -> dict[str, float]:
-    """Median CPU milliseconds of one cached decoding step at batch 1: the target, truncated drafts of
-    each depth (derived into a temporary directory) and the LM head alone (its share of a draft step)."""
+    """Median CPU milliseconds of one cached decoding step at batch 1: the target (one token, and
+    k + 1 tokens as a verification of k drafted ones), truncated drafts of each depth (derived into
+    a temporary directory) and the LM head alone (its share of a draft step)."""
     import tempfile
 
     from models.drafts.derive import truncate_layers
@@ -595,22 +600,24 @@ def step_costs(
             times.append(time.process_time() - c0)
         return 1e3 * statistics.median(times)
 
-    def step_ms(model: PreTrainedModel) -> float:
+    def step_ms(model: PreTrainedModel, tokens: int = 1) -> float:
         ids = torch.randint(
             0, model.config.vocab_size, (1, context), generator=torch.Generator().manual_seed(0)
         )
         with torch.inference_mode():
             cache = model(input_ids=ids, use_cache=True).cache
-            token = ids[:, -1:]
+            window = ids[:, -tokens:]
 
             def one() -> None:
-                model(input_ids=token, cache=cache, use_cache=True)
-                cache.crop(-1)  # drop the token just added: every timed step sees the same context
+                model(input_ids=window, cache=cache, use_cache=True)
+                cache.crop(-tokens)  # drop the tokens just added: every timed step sees the same context
 
             return timed(one)
 
     target, _ = load_model_and_tokenizer(paths.models[paths.target], device="cpu", dtype=torch.float32)
     costs = {f"target ({target.config.num_hidden_layers} layers)": step_ms(target)}
+    for k in verify_ks:  # one verification: the last token and k drafted ones in one forward
+        costs[f"target verifying k = {k} ({k + 1} tokens)"] = step_ms(target, k + 1)
     hidden = torch.randn(1, 1, target.config.hidden_size)
     with torch.inference_mode():
         costs["LM head alone"] = timed(lambda: target.lm_head(hidden))
@@ -620,6 +627,26 @@ def step_costs(
             draft, _ = load_model_and_tokenizer(out, device="cpu", dtype=torch.float32)
             costs[f"truncated draft, {depth} layers"] = step_ms(draft)
     return costs
+
+
+def break_even_acceptance(verify: float, draft_cost: float, k: int) -> float | None:
+    """The per-token acceptance a at which speculation with ``k`` drafted tokens decodes as fast as
+    plain decoding: (1 - a^(k+1)) / (1 - a) tokens per step for ``verify`` + k * ``draft_cost``
+    target steps of time (None: slower even when every drafted token is accepted)."""
+
+    def gain(a: float) -> float:
+        tokens = k + 1.0 if a >= 1.0 else (1.0 - a ** (k + 1)) / (1.0 - a)
+        return tokens - (verify + k * draft_cost)
+
+    if gain(1.0) < 0:
+        return None
+    lo, hi = 0.0, 1.0
+    if gain(lo) >= 0:
+        return 0.0
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        lo, hi = (lo, mid) if gain(mid) >= 0 else (mid, hi)
+    return hi
 
 
 def draft_token_costs(
@@ -732,6 +759,18 @@ def main(argv: Sequence[str] | None = None) -> None:
         print("| model | CPU ms per step (median of 30) | x target |\n|---|---|---|")
         for name, ms in costs.items():
             print(f"| {name} | {ms:.1f} | {ms / base:.2f} |")
+        drafts4 = next((ms / base for name, ms in costs.items() if name.endswith(" 4 layers")), None)
+        print(
+            "\n| k | verification x step | break-even acceptance, prompt lookup (free draft) |"
+            " break-even acceptance, 4-layer draft |\n|---|---|---|---|"
+        )
+        for name, ms in costs.items():
+            if name.startswith("target verifying k = "):
+                k = int(name.split("k = ")[1].split()[0])
+                free = break_even_acceptance(ms / base, 0.0, k)
+                paid = break_even_acceptance(ms / base, drafts4, k) if drafts4 is not None else None
+                cells = ["never" if a is None else f"{a:.2f}" for a in (free, paid)]
+                print(f"| {k} | {ms / base:.2f} | {cells[0]} | {cells[1]} |")
         tokens = draft_token_costs(paths, draft_names)
         base = next(iter(tokens.values()))
         print(

@@ -1,9 +1,10 @@
 """Exports people load directly: Parquet, and a Hugging Face ``datasets`` dataset on disk.
 
 Both carry every column of the JSONL export, typed (``RECORD_COLUMNS``), one row per input
-line (per choice, for a line that asked for n > 1) in input order, and stream: rows go out in record batches of ``CHUNK_ROWS``, so a job
-of millions of lines exports in bounded memory. ``datasets.load_from_disk`` opens the
-``hf`` export; ``pyarrow.parquet.read_table`` (or pandas, polars, DuckDB) the Parquet one.
+line (per choice, for a line that asked for n > 1) in input order, and stream: rows go out
+in record batches of ``CHUNK_ROWS``, so a job of millions of lines exports in bounded memory.
+``datasets.load_from_disk`` opens the ``hf`` export; ``pyarrow.parquet.read_table`` (or
+pandas, polars, DuckDB) the Parquet one.
 """
 
 from __future__ import annotations

@@ -41,3 +41,14 @@ def test_acceptance_table_sums_categories_per_draft() -> None:
     text = acceptance_markdown({("qa", "d"): a, ("rag", "d"): b})
     assert "| qa | d | 0.250 | 1.00 | 10 / 40 |" in text
     assert "| all | d | 0.375 | 1.50 | 60 / 160 |" in text
+
+
+def test_break_even_acceptance_balances_tokens_and_time() -> None:
+    from bench.real import break_even_acceptance
+
+    assert break_even_acceptance(1.0, 0.0, 4) == 0.0  # free verification, free draft: always pays
+    a = break_even_acceptance(1.6, 0.0, 4)
+    assert a is not None and abs(sum(a**i for i in range(5)) - 1.6) < 1e-9
+    b = break_even_acceptance(1.6, 0.24, 4)
+    assert b is not None and b > a and abs(sum(b**i for i in range(5)) - (1.6 + 4 * 0.24)) < 1e-9
+    assert break_even_acceptance(3.0, 0.0, 1) is None  # 2 tokens at most for 3 steps of time

@@ -64,7 +64,8 @@ def test_logprobs_and_echo_columns_are_typed_structs(
         q.upsert_results(
             s,
             [
-                q.ResultRow(prompt_id=pid, job_id=job_id, output_text="! ok", output_tokens=2, prompt_tokens=2,
+                q.ResultRow(prompt_id=pid, job_id=job_id, output_text="! ok", output_tokens=2,
+                            prompt_tokens=2,
                             finish_reason="length", target="t", draft="general", task="chat", k=4.0,
                             steps=1, drafted_tokens=4, accepted_tokens=1, accepted_per_position=[1],
                             logprobs=logprobs, prompt_text="hello world", prompt_logprobs=prompt_logprobs)
