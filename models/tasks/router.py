@@ -192,10 +192,10 @@ class Router:
             score, margin = top2[:, 1], top2[:, 1] - top2[:, 0]
         # Unknown words are what a translation request is about: its foreign text does not make it
         # out of distribution (its score still can).
-        translating = np.fromiter(
-            ("__ask_tr__" in i and "__foreign__" in i for i in inputs), dtype=bool, count=len(inputs)
-        )
-        unknown = (known_share < self.manifest.min_known_words) & ~translating
+        unknown = known_share < self.manifest.min_known_words
+        for i in np.flatnonzero(unknown).tolist():
+            if "__ask_tr__" in inputs[i] and "__foreign__" in inputs[i]:
+                unknown[i] = False
         low = unknown | (score < self.manifest.min_score)
         fallback = self.manifest.fallback_label
         return [

@@ -111,9 +111,11 @@ def unwrap(text: str) -> tuple[str, int]:
     if "<" in stripped or "[" in stripped:
         stripped = _TEMPLATE_TOKENS.sub("\n", stripped)
     # Role lines of a chat show at its start or end (the first and the last turn).
-    if _may_have_roles(stripped[: SYSTEM_CHARS + 200]) or _may_have_roles(stripped[-200:]):
+    head = stripped[: SYSTEM_CHARS + 20]
+    user_turn = "ser:" in head or "SER:" in head or "uman:" in head or "UMAN:" in head
+    if user_turn or _may_have_roles(stripped[:200]) or _may_have_roles(stripped[-200:]):
         # What comes before the first user turn is the system prompt: it goes, whatever it says.
-        first_user = _FIRST_USER_TURN.search(stripped, 0, SYSTEM_CHARS + 20)
+        first_user = _FIRST_USER_TURN.search(head) if user_turn else None
         if first_user is not None and first_user.start() > 0:
             stripped = stripped[first_user.start() :]
         stripped, turns = _ROLE_LINES.subn("", stripped)
@@ -372,9 +374,9 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 # so a request worded unlike the training prompts' ("Summarize:", "Translate German to
 # English:") still carries the cue. Checked in the first and the last segment only.
 _SUMMARY_ASK = re.compile(
-    r"summar|\bsum(?:s|med|ming)? (?:it |this |that |them )?up\b|\btl;? ?dr|\bgist\b|\brecap|"
-    r"\b(?:key|main) (?:points|ideas|takeaways)\b|\bcondens|\bsynopsis|\bboil (?:it |this )?down|"
-    r"\bnutshell\b|\bshort(?:er)? version\b|\babstract for\b|\bwrite an abstract\b"
+    r"\b(?:summar|sum(?:s|med|ming)? (?:it |this |that |them )?up\b|tl;? ?dr|gist\b|recap|"
+    r"(?:key|main) (?:points|ideas|takeaways)\b|condens|synopsis|boil (?:it |this )?down|"
+    r"nutshell\b|short(?:er)? version\b|abstract for\b|write an abstract\b)"
 )
 # Asking what a text is about, or for it in a few sentences: a summary request when it follows
 # (or opens) a passage; after a one-line question ("Answer in one sentence.") it is not.
@@ -394,15 +396,28 @@ _LANGUAGE_NAMES = (
 )  # fmt: skip
 _LANGUAGE = "(?:" + "|".join(_LANGUAGE_NAMES) + ")"
 _TRANSLATE_ASK = re.compile(
-    rf"translat|\b(?:in|into|to|from) (?:plain |natural |good |formal |informal )?{_LANGUAGE}\b|"
-    rf"\b{_LANGUAGE} (?:version|equivalent|translation|meaning|for)\b|"
-    rf"\b{_LANGUAGE}\s*(?:→|->|=>)|[\[(]{_LANGUAGE}[\])]"
+    rf"translat|[\[(]{_LANGUAGE}[\])]|\b(?:(?:in|into|to|from) (?:plain |natural |good |formal |informal )?"
+    rf"{_LANGUAGE}\b|{_LANGUAGE}(?: (?:version|equivalent|translation|meaning|for)\b|\s*(?:→|->|=>)))"
 )
 # Substrings one of which every match of the expression above holds: a fast test before it.
-_SUMMARY_KEYS: tuple[str, ...] = ("sum", "tl", "gist", "recap", "points", "ideas", "takeaways")
+_SUMMARY_KEYS: tuple[str, ...] = ("summar", "sum ", "sums ", "summed ", "summing ", "tl;", "tldr", "tl dr")
+_SUMMARY_KEYS += ("gist", "recap", "points", "ideas", "takeaways")
 _SUMMARY_KEYS += ("condens", "synopsis", "boil", "nutshell", "version", "abstract")
 _ABOUT_TEXT_KEYS = ("about", "saying", "main", "overview", "sentence", "lines", "bullet", "paragraph")
 _TRANSLATE_KEYS = ("translat", *_LANGUAGE_NAMES)
+
+
+def _asks_at_ends(
+    first: str, last: str, keys: tuple[str, ...], pattern: re.Pattern[str]
+) -> tuple[bool, bool]:
+    """(whether ``pattern`` matches the first line, the last line): one pass over the keys for
+    both (most prompts hold none, and the keys are what a prompt costs here)."""
+    both = first if first == last else first + "\n" + last
+    for key in keys:
+        if key in both:
+            head = _asks(first, keys, pattern)
+            return head, (head if first == last else _asks(last, keys, pattern))
+    return False, False
 
 
 def _asks(line: str, keys: tuple[str, ...], pattern: re.Pattern[str]) -> bool:
@@ -520,20 +535,16 @@ def shape_tokens(text: str, window: str, hidden: int = 0, turns: int = 0) -> str
     # The request's own words, at either end: what it asks for, wherever it stands.
     first_line = stripped[: min(stripped.find("\n") % (len(stripped) + 1), ASK_CHARS)].lower()
     last_line = stripped[max(newline + 1, len(stripped) - ASK_CHARS) :].lower()
-    tail_summary = _asks(last_line, _SUMMARY_KEYS, _SUMMARY_ASK) or (
-        long and _asks(last_line, _ABOUT_TEXT_KEYS, _ABOUT_TEXT_ASK)
-    )
-    head_summary = _asks(first_line, _SUMMARY_KEYS, _SUMMARY_ASK) or (
-        long and _asks(first_line, _ABOUT_TEXT_KEYS, _ABOUT_TEXT_ASK)
-    )
+    head_summary, tail_summary = _asks_at_ends(first_line, last_line, _SUMMARY_KEYS, _SUMMARY_ASK)
+    if long:
+        head_about, tail_about = _asks_at_ends(first_line, last_line, _ABOUT_TEXT_KEYS, _ABOUT_TEXT_ASK)
+        head_summary, tail_summary = head_summary or head_about, tail_summary or tail_about
     if tail_summary or head_summary:
         toks.append("__ask_sum__")
     # A question that asks for a summary or a translation ("What is this article about?",
     # "What is the English for ...?") is that request, not a question to answer.
     asks_other = tail_summary
-    if _asks(first_line, _TRANSLATE_KEYS, _TRANSLATE_ASK) or _asks(
-        last_line, _TRANSLATE_KEYS, _TRANSLATE_ASK
-    ):
+    if any(_asks_at_ends(first_line, last_line, _TRANSLATE_KEYS, _TRANSLATE_ASK)):
         toks.append("__ask_tr__")
         asks_other = True
     if stripped.endswith("?") and not asks_other:
