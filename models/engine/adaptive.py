@@ -12,12 +12,19 @@ across batches), with exponential forgetting so the estimates follow the workloa
 - alpha: accepted draft tokens over accepted tokens plus rejections (a row that
   accepts n < k tokens saw one rejection), a Beta(1, 1) prior.
 - t_verify(B, k) = a + b * B * (k + 1): a straight-line fit of the target's step time
-  against the number of tokens it scores;
+  against the number of tokens it scores, over speculative steps (k >= 1);
+- t_plain(B): the target's step time over plain steps (k = 0), fitted on its own: on a
+  CPU, scoring one token per row runs matrix-vector products and scoring two runs a matrix
+  product, which cost 1.5x as much (SmolLM2-135M, one thread: 72 ms, then 106 ms for 2
+  tokens, 116 ms for 5), so a line through both kinds of step underestimates what k = 1
+  costs and overestimates what plain costs;
 - t_draft(B, k) = k * (c + d * B): a fit of the draft's time per forward against B.
 
-Both fits are kept per batch-size bucket (1, 2-3, 4-7, 8-15, ...): step time is far
+The fits are kept per batch-size bucket (1, 2-3, 4-7, 8-15, ...): step time is far
 from linear across batch sizes (a CPU scoring 8 tokens is bandwidth-bound, scoring
-256 is compute-bound), but close to linear in k at a given size. The fits need steps
+256 is compute-bound), but close to linear in k >= 1 at a given size. While the
+speculative steps of a bucket have all had the same k, the slope in k comes from a line
+through every step (plain ones included), anchored at the speculative steps' mean. The fits need steps
 of different sizes, so the first steps in a bucket alternate speculative and plain,
 and every `probe_every` steps the policy tries the alternative: k = 0 while
 speculating, the last useful k while plain.
@@ -98,8 +105,14 @@ def batch_bucket(batch_size: int) -> int:
 class _Costs:
     """Step-cost fits for one batch-size bucket."""
 
-    verify: _LineFit  # target step seconds vs tokens scored, B * (k + 1)
+    verify: _LineFit  # speculative steps (k >= 1): target step seconds vs tokens scored, B * (k + 1)
     draft: _LineFit  # draft seconds per forward vs B
+    plain: _LineFit  # plain steps (k = 0): target step seconds vs B
+    steps: _LineFit  # every step: target step seconds vs tokens scored (the slope while verify is flat)
+
+    def flat(self, fit: _LineFit) -> bool:
+        """Whether every step ``fit`` has seen scored the same number of tokens."""
+        return fit.sxx / fit.w - (fit.sx / fit.w) ** 2 <= 1e-9 * max((fit.sx / fit.w) ** 2, 1.0)
 
 
 class AdaptiveK:
@@ -128,20 +141,34 @@ class AdaptiveK:
         """The cost fits of batch_size's bucket (created empty on first use)."""
         bucket = batch_bucket(batch_size)
         if bucket not in self.costs:
-            self.costs[bucket] = _Costs(_LineFit(self.config.decay), _LineFit(self.config.decay))
+            d = self.config.decay
+            self.costs[bucket] = _Costs(_LineFit(d), _LineFit(d), _LineFit(d), _LineFit(d))
         return self.costs[bucket]
 
     def step_seconds(self, batch_size: int, k: int) -> float | None:
         """Predicted wall time of one step; None until there is something to predict from."""
         costs = self.costs.get(batch_bucket(batch_size))
-        if costs is None or costs.verify.empty or (k > 0 and costs.draft.empty):
+        if costs is None or costs.steps.empty or (k > 0 and costs.draft.empty):
             return None
-        a, b = costs.verify.coefficients(through_origin_if_flat=True)
-        seconds = a + b * batch_size * (k + 1)
+        tokens = batch_size * (k + 1)
+        if k == 0 and not costs.plain.empty:
+            a, b = costs.plain.coefficients(through_origin_if_flat=True)
+            return a + b * batch_size
+        a, b = costs.steps.coefficients(through_origin_if_flat=True)
+        seconds = a + b * tokens  # no step of this kind yet: the line through every step
+        if k > 0 and not costs.verify.empty:
+            if costs.flat(costs.verify):
+                # One k seen so far: its measured time, and the slope of the line through every step.
+                slope = 0.0 if costs.flat(costs.steps) else b
+                w = costs.verify.w
+                seconds = costs.verify.sy / w + slope * (tokens - costs.verify.sx / w)
+            else:
+                a, b = costs.verify.coefficients(through_origin_if_flat=True)
+                seconds = a + b * tokens
         if k > 0:
             c, d = costs.draft.coefficients(through_origin_if_flat=False)
             seconds += k * (c + d * batch_size)
-        return seconds
+        return max(seconds, 0.0)
 
     def rate(self, batch_size: int, k: int) -> float | None:
         """Predicted tokens per second per row at this k."""
@@ -165,10 +192,10 @@ class AdaptiveK:
     def choose(self, batch_size: int) -> int:
         """k for the next step of a batch of batch_size rows."""
         self.steps += 1
-        fit = self.bucket_costs(batch_size).verify
-        if fit.empty:
+        costs = self.bucket_costs(batch_size)
+        if costs.steps.empty:
             k = self.last_useful_k  # a batch size not seen yet: start from what worked elsewhere
-        elif fit.sxx / fit.w - (fit.sx / fit.w) ** 2 <= 1e-12:
+        elif costs.plain.empty or costs.verify.empty:
             # One step size seen in this bucket: try the other kind of step to be able to compare them.
             k = 0 if self.last_k > 0 else self.last_useful_k
         else:
@@ -197,7 +224,11 @@ class AdaptiveK:
             self.rejected = d * self.rejected + rejections
             costs.draft.add(float(batch_size), _clip(draft_seconds / k, costs.draft, float(batch_size)))
         tokens = float(batch_size * (k + 1))
-        costs.verify.add(tokens, _clip(verify_seconds, costs.verify, tokens))
+        own = costs.verify if k > 0 else costs.plain
+        x = tokens if k > 0 else float(batch_size)
+        seconds = _clip(verify_seconds, own, x)
+        own.add(x, seconds)
+        costs.steps.add(tokens, seconds)
         logger.debug(
             "adaptive k: k=%d B=%d accepted=%d rejections=%d draft=%.4fs verify=%.4fs alpha=%.3f",
             k,

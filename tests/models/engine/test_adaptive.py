@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 import torch
@@ -33,8 +33,10 @@ def simulate(
     batch: int,
     steps: int = 300,
     config: AdaptiveConfig | None = None,
+    verify_fn: Callable[[int, int], float] | None = None,
 ) -> tuple[AdaptiveK, list[int]]:
-    """Drive the policy with a synthetic workload: geometric acceptance and linear step costs."""
+    """Drive the policy with a synthetic workload: geometric acceptance and linear step costs
+    (or ``verify_fn(batch, k)`` seconds per target step)."""
     rng = random.Random(0)
     policy = AdaptiveK(config)
     chosen = []
@@ -51,9 +53,8 @@ def simulate(
         a, b = verify
         c, d = draft
         noise = 1.0 + 0.05 * (rng.random() - 0.5)
-        policy.observe(
-            k, batch, accepted, rejections, k * (c + d * batch) * noise, (a + b * batch * (k + 1)) * noise
-        )
+        target = verify_fn(batch, k) if verify_fn is not None else a + b * batch * (k + 1)
+        policy.observe(k, batch, accepted, rejections, k * (c + d * batch) * noise, target * noise)
     return policy, chosen
 
 
@@ -89,15 +90,30 @@ def test_expected_tokens_and_best_k_follow_the_model() -> None:
     policy.accepted, policy.rejected = 8e6, 2e6  # alpha = 0.8
     assert policy.expected_tokens(0) == pytest.approx(1.0)
     assert policy.expected_tokens(2) == pytest.approx(1 + 0.8 + 0.64, rel=1e-4)
-    costs = policy.bucket_costs(1)
-    for x, y in ((1.0, 0.0102), (5.0, 0.0110), (3.0, 0.0106)):  # t_verify = 0.01 + 0.0002 * tokens
-        costs.verify.add(x, y)
-    costs.draft.add(1.0, 0.001)
+    for k in (0, 4, 2):  # t_verify = 0.01 + 0.0002 * tokens, 1 ms per draft forward
+        policy.observe(k, 1, 0, 0, draft_seconds=0.001 * k, verify_seconds=0.01 + 0.0002 * (k + 1))
+    policy.accepted, policy.rejected = 8e6, 2e6  # observe() counted rejections: alpha = 0.8 again
     assert policy.step_seconds(1, 0) == pytest.approx(0.0102)
     assert policy.step_seconds(1, 3) == pytest.approx(0.0108 + 0.003)
     best = policy.best_k(1)
     rates = {k: policy.rate(1, k) or 0.0 for k in range(7)}
     assert best == max(rates, key=lambda k: rates[k])
+
+
+def test_plain_steps_are_timed_apart_from_speculative_ones() -> None:
+    """A CPU: one token per row is a matrix-vector product, two or more a matrix product that costs
+    1.5x (measured on SmolLM2-135M: 72 ms, then 106 ms for 2 tokens and 116 ms for 5). With 0.3
+    acceptance no k pays; a line through plain and speculative steps says k = 1 would."""
+
+    def cpu(batch: int, k: int) -> float:
+        return 0.072 if k == 0 else 0.106 + 0.0035 * (k - 1)
+
+    _, chosen = simulate(alpha=0.3, verify=(0.0, 0.0), draft=(0.0, 0.0), batch=1, verify_fn=cpu)
+    assert mode(chosen[50:]) == 0
+    assert sum(k > 0 for k in chosen[50:]) < 0.15 * len(chosen[50:])  # probes only
+    # The same costs with a draft that is nearly always right: speculating pays, and it does.
+    _, good = simulate(alpha=0.9, verify=(0.0, 0.0), draft=(0.0, 0.0), batch=1, verify_fn=cpu)
+    assert mode(good[50:]) >= 4
 
 
 def test_before_any_measurement_it_uses_the_initial_k_then_probes_plain() -> None:
