@@ -15,9 +15,9 @@ across batches), with exponential forgetting so the estimates follow the workloa
   against the number of tokens it scores, over speculative steps (k >= 1);
 - t_plain(B): the target's step time over plain steps (k = 0), fitted on its own: on a
   CPU, scoring one token per row runs matrix-vector products and scoring two runs a matrix
-  product, which cost 1.5x as much (SmolLM2-135M, one thread: 72 ms, then 106 ms for 2
-  tokens, 116 ms for 5), so a line through both kinds of step underestimates what k = 1
-  costs and overestimates what plain costs;
+  product, which costs 1.8x as much (SmolLM2-135M, one thread, `bench.real --step-costs`:
+  64 ms, then 113 ms for 2 tokens, 125 ms for 5), so a line through both kinds of step
+  underestimates what k = 1 costs and overestimates what plain costs;
 - t_draft(B, k) = k * (c + d * B): a fit of the draft's time per forward against B.
 
 The fits are kept per batch-size bucket (1, 2-3, 4-7, 8-15, ...): step time is far

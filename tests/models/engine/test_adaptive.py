@@ -102,8 +102,8 @@ def test_expected_tokens_and_best_k_follow_the_model() -> None:
 
 def test_plain_steps_are_timed_apart_from_speculative_ones() -> None:
     """A CPU: one token per row is a matrix-vector product, two or more a matrix product that costs
-    1.5x (measured on SmolLM2-135M: 72 ms, then 106 ms for 2 tokens and 116 ms for 5). With 0.3
-    acceptance no k pays; a line through plain and speculative steps says k = 1 would."""
+    1.5-2x (SmolLM2-135M, `bench.real --step-costs`: 64 ms, then 113 ms for 2 tokens, 125 ms for
+    5). With 0.3 acceptance no k pays; a line through plain and speculative steps says k = 1 would."""
 
     def cpu(batch: int, k: int) -> float:
         return 0.072 if k == 0 else 0.106 + 0.0035 * (k - 1)
