@@ -399,7 +399,7 @@ def _list_without_request(rng: random.Random) -> str:
         "coffee filters",
     ]
     bullet = rng.choice(["- ", "* ", "[ ] ", ""])
-    head = rng.choice(["", "shopping\n", "TODO sat\n", "packing:\n"])
+    head = rng.choice(["", "shopping\n", "todo sat\n", "packing:\n"])
     return head + "\n".join(bullet + t for t in rng.sample(things, rng.randint(3, 9)))
 
 
