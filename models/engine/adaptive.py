@@ -24,9 +24,9 @@ The fits are kept per batch-size bucket (1, 2-3, 4-7, 8-15, ...): step time is f
 from linear across batch sizes (a CPU scoring 8 tokens is bandwidth-bound, scoring
 256 is compute-bound), but close to linear in k >= 1 at a given size. While the
 speculative steps of a bucket have all had the same k, the slope in k comes from a line
-through every step (plain ones included), anchored at the speculative steps' mean. The fits need steps
-of different sizes, so the first steps in a bucket alternate speculative and plain,
-and every `probe_every` steps the policy tries the alternative: k = 0 while
+through every step (plain ones included), anchored at the speculative steps' mean. The
+fits need steps of different sizes, so the first steps in a bucket alternate speculative
+and plain, and every `probe_every` steps the policy tries the alternative: k = 0 while
 speculating, the last useful k while plain.
 """
 
@@ -76,12 +76,18 @@ class _LineFit:
     def empty(self) -> bool:
         return self.w == 0.0
 
+    @property
+    def flat(self) -> bool:
+        """Whether every point seen had the same x (no slope to fit)."""
+        mx = self.sx / self.w
+        return self.sxx / self.w - mx * mx <= 1e-9 * max(mx * mx, 1.0)
+
     def coefficients(self, through_origin_if_flat: bool) -> tuple[float, float]:
         """(a, b), both >= 0. With no spread in x: a line through the origin, or a constant."""
         mx, my = self.sx / self.w, self.sy / self.w
-        var = self.sxx / self.w - mx * mx
-        if var <= 1e-9 * max(mx * mx, 1.0):
+        if self.flat:
             return (0.0, my / mx) if (through_origin_if_flat and mx > 0) else (my, 0.0)
+        var = self.sxx / self.w - mx * mx
         b = max((self.sxy / self.w - mx * my) / var, 0.0)
         a = max(my - b * mx, 0.0)
         return a, b
@@ -109,10 +115,6 @@ class _Costs:
     draft: _LineFit  # draft seconds per forward vs B
     plain: _LineFit  # plain steps (k = 0): target step seconds vs B
     steps: _LineFit  # every step: target step seconds vs tokens scored (the slope while verify is flat)
-
-    def flat(self, fit: _LineFit) -> bool:
-        """Whether every step ``fit`` has seen scored the same number of tokens."""
-        return fit.sxx / fit.w - (fit.sx / fit.w) ** 2 <= 1e-9 * max((fit.sx / fit.w) ** 2, 1.0)
 
 
 class AdaptiveK:
@@ -157,9 +159,9 @@ class AdaptiveK:
         a, b = costs.steps.coefficients(through_origin_if_flat=True)
         seconds = a + b * tokens  # no step of this kind yet: the line through every step
         if k > 0 and not costs.verify.empty:
-            if costs.flat(costs.verify):
+            if costs.verify.flat:
                 # One k seen so far: its measured time, and the slope of the line through every step.
-                slope = 0.0 if costs.flat(costs.steps) else b
+                slope = 0.0 if costs.steps.flat else b
                 w = costs.verify.w
                 seconds = costs.verify.sy / w + slope * (tokens - costs.verify.sx / w)
             else:
