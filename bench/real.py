@@ -578,12 +578,24 @@ def acceptance_markdown(results: dict[tuple[str, str], Acceptance]) -> str:
     return "\n".join(lines) + "\n"
 
 
+VERIFY_KS = (1, 2, 4, 8)  # verifications --step-costs times, and prices the break-even of
+BREAK_EVEN_DEPTH = 4  # the truncated draft whose cost the break-even table uses
+
+
+def verify_label(k: int) -> str:
+    return f"target verifying k = {k} ({k + 1} tokens)"
+
+
+def truncated_label(depth: int) -> str:
+    return f"truncated draft, {depth} layers"
+
+
 def step_costs(
     paths: RealZooPaths,
-    depths: Sequence[int] = (2, 4, 8),
+    depths: Sequence[int] = (2, BREAK_EVEN_DEPTH, 8),
     context: int = 128,
     repeats: int = 30,
-    verify_ks: Sequence[int] = (1, 2, 4, 8),
+    verify_ks: Sequence[int] = VERIFY_KS,
 ) -> dict[str, float]:
     """Median CPU milliseconds of one cached decoding step at batch 1: the target (one token, and
     k + 1 tokens as a verification of k drafted ones), truncated drafts of each depth (derived into
@@ -617,7 +629,7 @@ def step_costs(
     target, _ = load_model_and_tokenizer(paths.models[paths.target], device="cpu", dtype=torch.float32)
     costs = {f"target ({target.config.num_hidden_layers} layers)": step_ms(target)}
     for k in verify_ks:  # one verification: the last token and k drafted ones in one forward
-        costs[f"target verifying k = {k} ({k + 1} tokens)"] = step_ms(target, k + 1)
+        costs[verify_label(k)] = step_ms(target, k + 1)
     hidden = torch.randn(1, 1, target.config.hidden_size)
     with torch.inference_mode():
         costs["LM head alone"] = timed(lambda: target.lm_head(hidden))
@@ -625,7 +637,7 @@ def step_costs(
         for depth in depths:
             out = truncate_layers(paths.models[paths.target], Path(tmp) / f"l{depth}", depth).out_dir
             draft, _ = load_model_and_tokenizer(out, device="cpu", dtype=torch.float32)
-            costs[f"truncated draft, {depth} layers"] = step_ms(draft)
+            costs[truncated_label(depth)] = step_ms(draft)
     return costs
 
 
@@ -759,18 +771,18 @@ def main(argv: Sequence[str] | None = None) -> None:
         print("| model | CPU ms per step (median of 30) | x target |\n|---|---|---|")
         for name, ms in costs.items():
             print(f"| {name} | {ms:.1f} | {ms / base:.2f} |")
-        drafts4 = next((ms / base for name, ms in costs.items() if name.endswith(" 4 layers")), None)
+        draft_cost = costs[truncated_label(BREAK_EVEN_DEPTH)] / base
         print(
             "\n| k | verification x step | break-even acceptance, prompt lookup (free draft) |"
-            " break-even acceptance, 4-layer draft |\n|---|---|---|---|"
+            f" break-even acceptance, {BREAK_EVEN_DEPTH}-layer draft |\n|---|---|---|---|"
         )
-        for name, ms in costs.items():
-            if name.startswith("target verifying k = "):
-                k = int(name.split("k = ")[1].split()[0])
-                free = break_even_acceptance(ms / base, 0.0, k)
-                paid = break_even_acceptance(ms / base, drafts4, k) if drafts4 is not None else None
-                cells = ["never" if a is None else f"{a:.2f}" for a in (free, paid)]
-                print(f"| {k} | {ms / base:.2f} | {cells[0]} | {cells[1]} |")
+        for k in VERIFY_KS:
+            verify = costs[verify_label(k)] / base
+            cells = [
+                "never" if a is None else f"{a:.2f}"
+                for a in (break_even_acceptance(verify, 0.0, k), break_even_acceptance(verify, draft_cost, k))
+            ]
+            print(f"| {k} | {verify:.2f} | {cells[0]} | {cells[1]} |")
         tokens = draft_token_costs(paths, draft_names)
         base = next(iter(tokens.values()))
         print(

@@ -50,6 +50,7 @@ RECORD_COLUMNS: dict[str, str] = {
 }
 # A logprobs column: [token, logprob, [[token, logprob], ...]] per token in the JSONL export,
 # a list of structs here (token, logprob, top_logprobs).
+LOGPROB_COLUMNS = tuple(name for name, kind in RECORD_COLUMNS.items() if kind == "logprobs")
 
 
 class MissingExtra(RuntimeError):
@@ -100,7 +101,7 @@ def record_batches(records: Iterable[dict[str, Any]]) -> Iterator[Any]:
     schema = arrow_schema()
     chunk: list[dict[str, Any]] = []
     for rec in records:
-        for column in ("logprobs", "prompt_logprobs"):
+        for column in LOGPROB_COLUMNS:
             if rec.get(column) is not None:
                 rec = {**rec, column: logprob_structs(rec[column])}
         chunk.append(rec)
