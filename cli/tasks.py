@@ -268,7 +268,7 @@ def bench_tasks_cmd(
         eval_set=None if no_eval else (eval_set or EVAL_SET),
         dev_set=None if no_eval else (dev_set or DEV_SET),
         cross_source=cross_source,
-        **({"more_sets": ()} if no_eval else {"more_sets": tuple(named)} if named else {}),
+        more_sets=() if no_eval else (tuple(named) or TasksBenchConfig.more_sets),
     )
     with cli_progress(quiet) as shown:
         try:
