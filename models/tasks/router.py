@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from models.tasks.shape import EDGE_CHARS, shape_tokens, unwrap
+from models.tasks.shape import EDGE_CHARS, REQUEST_TOKENS, shape_tokens, unwrap
 from models.tasks.text import Boilerplate
 
 ROUTER_FORMAT = "specq-router"
@@ -29,7 +29,9 @@ ROUTER_FORMAT = "specq-router"
 # curator.") is no longer stripped as a system prompt, text before the first user turn is,
 # questions before the passage, fact requests ("Name the founder."), language names in
 # translation requests, non-Latin scripts as foreign text, shortened copies of long prompts.
-ROUTER_VERSION = 4
+# 5: shape tokens weigh SHAPE_WEIGHT times their idf, translation requests in other languages,
+# a prompt that asks for nothing and scores low is out of distribution.
+ROUTER_VERSION = 5
 # The classifier reads the head and the tail of a prompt, this many characters in all: the
 # instruction lives there, and it bounds the cost of a 100 kB prompt. (200 was the best of
 # 160/200/300/600/1200 in 5-fold cross-validation on Spec-Bench, docs/tasks.md.)
@@ -56,6 +58,10 @@ SHORTENED_CHARS = 1000
 AUGMENT_WEIGHT = 1.0
 MIN_DROPPED_CHARS = 20
 _FIRST_SEGMENT = re.compile(r"(?<=[.!?:])\s+|\n+")
+# Shape tokens count this many times their idf in the classifier's input (see _fit). Chosen on the
+# four labelled sets of bench/task_eval (docs/tasks.md, round 3): 1 (before) 2 3 4 6; 3 was best
+# on their sum, 2 and 4 within a point.
+SHAPE_WEIGHT = 3.0
 # Regularization of the linear SVM: 0.3 spreads the weight over more cues than the 3.0 that
 # fitted Spec-Bench alone best (docs/tasks.md: how it was chosen, and what that costs the test).
 SVM_C = 0.3
@@ -67,6 +73,10 @@ MIN_SCORE = -0.5
 # The task label of a prompt the router will not place: the routing worker's task for prompts
 # without a sub-task (workers.route.DEFAULT_TASK), which gets the target's default draft.
 FALLBACK_LABEL = "default"
+# A prompt that asks for nothing (no question, imperative, or summary / translation request
+# anywhere in its shape: a log, a data dump, a configuration file) is out of distribution
+# unless some sub-task claims it with a decision value of at least this.
+MIN_SCORE_NO_REQUEST = -0.1
 
 
 def _window(text: str, boilerplate: Boilerplate, max_chars: int) -> tuple[str, str, int, int]:
@@ -125,6 +135,8 @@ class RouterManifest:
     router_input_chars: int = ROUTER_INPUT_CHARS
     min_known_words: float = MIN_KNOWN_WORDS
     min_score: float = MIN_SCORE
+    min_score_no_request: float = MIN_SCORE_NO_REQUEST
+    shape_weight: float = SHAPE_WEIGHT
     fallback_label: str = FALLBACK_LABEL
     created_at: str = ""
     sklearn_version: str = ""
@@ -190,13 +202,17 @@ class Router:
             top2 = np.sort(d, axis=1)[:, -2:]
             best = [classes[j] for j in d.argmax(axis=1).tolist()]
             score, margin = top2[:, 1], top2[:, 1] - top2[:, 0]
-        # Unknown words are what a translation request is about: its foreign text does not make it
-        # out of distribution (its score still can).
+        # Unknown words are what a translation request is about: its foreign text (or a request in
+        # a language the classifier never saw) does not make it out of distribution (its score still can).
         unknown = known_share < self.manifest.min_known_words
         for i in np.flatnonzero(unknown).tolist():
-            if "__ask_tr__" in inputs[i] and "__foreign__" in inputs[i]:
+            if "__ask_tr__" in inputs[i]:
                 unknown[i] = False
         low = unknown | (score < self.manifest.min_score)
+        no_request = self.manifest.min_score_no_request
+        for i in np.flatnonzero(score < no_request).tolist():
+            if not any(token in inputs[i] for token in REQUEST_TOKENS):
+                low[i] = True
         fallback = self.manifest.fallback_label
         return [
             Route(fallback if flag else label, label, float(s), float(m), float(k), bool(flag))
@@ -350,7 +366,20 @@ def training_inputs(
 
 def _fit(texts: Sequence[str], labels: Sequence[str], boilerplate: Boilerplate, seed: int) -> Any:
     inputs, ys, weights = training_inputs(texts, labels, boilerplate)
-    return _new_pipeline(seed).fit(inputs, ys, clf__sample_weight=weights)
+    pipeline = _new_pipeline(seed)
+    vectorizer = pipeline.steps[0][1]
+    vectorizer.fit(inputs)
+    # Shape tokens weigh SHAPE_WEIGHT times their idf: the same as a weaker penalty on their
+    # coefficients, so the linear model leans on a prompt's form more than on its topic words.
+    # Scaling idf_ (not the rows after it) keeps the vectorizer a plain TF-IDF that transforms
+    # new prompts exactly as it transformed the training ones, on both of Router's paths.
+    idf = vectorizer.idf_.copy()
+    for token, column in vectorizer.vocabulary_.items():
+        if token.startswith("__"):
+            idf[column] *= SHAPE_WEIGHT
+    vectorizer.idf_ = idf
+    pipeline.steps[1][1].fit(vectorizer.transform(inputs), ys, sample_weight=weights)
+    return pipeline
 
 
 def heldout_accuracy(

@@ -395,7 +395,20 @@ _LANGUAGE_NAMES = (
     "thai", "indonesian", "hebrew",
 )  # fmt: skip
 _LANGUAGE = "(?:" + "|".join(_LANGUAGE_NAMES) + ")"
+# A translation request in the user's own language: "translate" and the name of English in the
+# languages people most often ask in (stems, lower case): "Traduci in inglese", "Переведите на
+# английский", "请翻译成英文", "Bu cümleyi İngilizceye çevirir misiniz", "Hvad betyder det på engelsk?".
+_FOREIGN_TRANSLATE_WORDS = (
+    "tradu", "übersetz", "vertaal", "översätt", "oversæt", "oversett", "käännä", "käännös", "tłumacz",
+    "přelož", "překlad", "prelož", "fordít", "prevedi", "prijevod", "çevir", "terjemah", "salin sa",
+    "dịch sang", "перев", "переклад", "превед", "μετάφρασ", "μεταφρ", "תרגם", "תרגום", "ترجم",
+    "अनुवाद", "翻译", "翻譯", "翻訳", "訳して", "번역",
+    "inglese", "anglais", "inglés", "ingles", "inglês", "englisch", "het engels", "engelsk", "englanti",
+    "angielsk", "anglick", "angličtin", "angolra", "angolul", "englez", "англи", "англій",
+    "英文", "英语", "英語", "영어", "tiếng anh", "ingiliz", "inggris", "אנגלית", "الإنجليزية", "अंग्रेज",
+)  # fmt: skip
 _TRANSLATE_ASK = re.compile(
+    "|".join(re.escape(w) for w in _FOREIGN_TRANSLATE_WORDS) + "|"
     rf"translat|[\[(]{_LANGUAGE}[\])]|\b(?:(?:in|into|to|from) (?:plain |natural |good |formal |informal )?"
     rf"{_LANGUAGE}\b|{_LANGUAGE}(?: (?:version|equivalent|translation|meaning|for)\b|\s*(?:→|->|=>)))"
 )
@@ -404,7 +417,15 @@ _SUMMARY_KEYS: tuple[str, ...] = ("summar", "sum ", "sums ", "summed ", "summing
 _SUMMARY_KEYS += ("gist", "recap", "points", "ideas", "takeaways")
 _SUMMARY_KEYS += ("condens", "synopsis", "boil", "nutshell", "version", "abstract")
 _ABOUT_TEXT_KEYS = ("about", "saying", "main", "overview", "sentence", "lines", "bullet", "paragraph")
-_TRANSLATE_KEYS = ("translat", *_LANGUAGE_NAMES)
+# The shape tokens that say a prompt asks for something: a question, an imperative, a summary or
+# a translation. A prompt with none of them asks for nothing (a log, a dump, a config file).
+REQUEST_TOKENS = (
+    "__qshort__", "__qlong__", "__endq__", "__imp__", "__last_imp__", "__ask_sum__", "__ask_tr__",
+    "__wh__", "__last_wh__",
+)  # fmt: skip
+_TRANSLATE_KEYS = ("translat", *_LANGUAGE_NAMES, *_FOREIGN_TRANSLATE_WORDS)
+# The same, without the keys no ASCII line can hold (most prompts' first and last lines are ASCII).
+_TRANSLATE_KEYS_ASCII = tuple(key for key in _TRANSLATE_KEYS if key.isascii())
 
 
 def _asks_at_ends(
@@ -544,7 +565,9 @@ def shape_tokens(text: str, window: str, hidden: int = 0, turns: int = 0) -> str
     # A question that asks for a summary or a translation ("What is this article about?",
     # "What is the English for ...?") is that request, not a question to answer.
     asks_other = tail_summary
-    if any(_asks_at_ends(first_line, last_line, _TRANSLATE_KEYS, _TRANSLATE_ASK)):
+    ascii_ends = first_line.isascii() and last_line.isascii()
+    translate_keys = _TRANSLATE_KEYS_ASCII if ascii_ends else _TRANSLATE_KEYS
+    if any(_asks_at_ends(first_line, last_line, translate_keys, _TRANSLATE_ASK)):
         toks.append("__ask_tr__")
         asks_other = True
     if stripped.endswith("?") and not asks_other:

@@ -75,3 +75,44 @@ def test_requests_worded_and_placed_unlike_the_training_prompts_are_routed_by_th
         "La nonna visita la vecchia fontana ogni domenica.\n\nWhat does this mean in English?": "translation",
     }
     assert [r.predicted for r in router.route(list(fresh))] == list(fresh.values())
+
+
+def test_shape_tokens_weigh_shape_weight_times_their_idf() -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from models.tasks.router import SHAPE_WEIGHT
+
+    texts, labels = corpus()
+    router = train_router(texts, labels, seed=0)
+    vectorizer = router.pipeline.steps[0][1]
+    plain = TfidfVectorizer(sublinear_tf=True).fit(training_inputs(texts, labels, Boilerplate())[0])
+    assert plain.vocabulary_ == vectorizer.vocabulary_
+    shape = [c for t, c in vectorizer.vocabulary_.items() if t.startswith("__")]
+    words = [c for t, c in vectorizer.vocabulary_.items() if not t.startswith("__")]
+    assert shape and words and SHAPE_WEIGHT != 1.0
+    assert abs(vectorizer.idf_[shape] - SHAPE_WEIGHT * plain.idf_[shape]).max() < 1e-12
+    assert abs(vectorizer.idf_[words] - plain.idf_[words]).max() < 1e-12
+    assert router.manifest.shape_weight == SHAPE_WEIGHT
+
+
+def test_a_translation_request_in_an_unknown_language_is_not_out_of_distribution() -> None:
+    texts, labels = corpus()
+    router = train_router(texts, labels, seed=0)
+    request = "Tolong terjemahkan ke bahasa Inggris: Rapat pagi dipindahkan ke hari Kamis."
+    (route,) = router.route([request])
+    assert route.known_words < router.manifest.min_known_words  # none of its words were seen
+    assert not route.low_confidence and route.label == "translation"
+
+
+def test_a_prompt_that_asks_for_nothing_needs_a_confident_sub_task() -> None:
+    texts, labels = corpus()
+    router = train_router(texts, labels, seed=0)
+    dump = "\n".join(f"09:12:{s:02d} the harbour museum worker {s} started the ferry" for s in range(12))
+    asked = dump + "\n\nSummarize this log."
+    (plain, request) = router.route([dump, asked])
+    assert not plain.low_confidence and not request.low_confidence  # both score high enough here
+    # Raise the bar over both scores: the dump asks for nothing and falls back, the request stays.
+    router.manifest.min_score_no_request = max(plain.score, request.score) + 1.0
+    (plain, request) = router.route([dump, asked])
+    assert plain.low_confidence and plain.label == router.manifest.fallback_label
+    assert not request.low_confidence and request.label == request.predicted

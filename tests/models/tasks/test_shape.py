@@ -81,3 +81,31 @@ def test_translation_requests_and_text_in_other_languages(prompt: str, language:
 def test_english_is_not_marked_foreign_nor_a_translation_request(prompt: str) -> None:
     found = tokens(prompt)
     assert "__foreign__" not in found and "__ask_tr__" not in found
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Übersetze bitte ins Englische: Der Zug hat heute zwanzig Minuten Verspätung.",
+        "Traduisez en anglais, s'il vous plaît : Le marché couvert ouvre à huit heures.",
+        "Переведи на английский: Где здесь ближайшая аптека?",
+        "请翻译成英文：今天下午我们去图书馆借书。",
+        "이 문장을 영어로 번역해 주세요: 내일은 비가 많이 올 거예요.",
+        "Czy możesz to przetłumaczyć? Jutro rano jedziemy nad morze.",
+    ],
+)
+def test_translation_requests_in_the_users_own_language(prompt: str) -> None:
+    # "Translate" or "English" in the language the request is written in: no English word needed.
+    assert "__ask_tr__" in tokens(prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Marx and Engels wrote the Communist Manifesto in 1848. What was its central argument?",
+        "What is the capital of Angola, and which language is spoken there?",
+        "Explain the traditional Japanese tea ceremony in three paragraphs.",
+    ],
+)
+def test_names_that_contain_a_translation_word_are_not_requests(prompt: str) -> None:
+    assert "__ask_tr__" not in tokens(prompt)
