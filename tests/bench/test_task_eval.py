@@ -196,3 +196,50 @@ def test_final_set_long_prompts_carry_one_passage_of_800_to_3000_characters() ->
         assert sum(passage in p for p in long_prompts) <= 2, name  # a passage serves two prompts at most
     for p in long_prompts:
         assert sum(passage in p for passage in PASSAGES.values()) == 1, p[:80]
+
+
+def test_blind_set_is_what_write_blind_writes(tmp_path) -> None:
+    from bench.routing import FINAL_SET
+    from bench.task_eval.blind_bank import BLIND_OUT, write_blind
+
+    assert FINAL_SET.with_name("blind.jsonl") == BLIND_OUT  # shipped beside the final set
+    rows = write_blind(tmp_path / "blind.jsonl")
+    assert (tmp_path / "blind.jsonl").read_bytes() == BLIND_OUT.read_bytes()
+    groups = ("translation", "summarization", "qa", "math_reasoning", "rag", "mt_bench")
+    assert Counter(r["group"] for r in rows) == {**{g: 50 for g in groups}, "ood": 30}
+    assert len({r["custom_id"] for r in rows}) == len(rows) == 330
+    assert all(r["custom_id"].startswith(r["group"] + "-") for r in rows)
+    assert len({r["prompt"].strip() for r in rows}) == len(rows)  # no prompt counted twice
+
+
+def test_blind_set_shares_no_prompt_with_the_other_sets() -> None:
+    from bench.routing import FINAL_SET
+    from bench.task_eval.blind_bank import blind_rows
+    from bench.task_eval.dev_bank import DEV_OUT
+    from bench.task_eval.test_set import TEST_OUT
+
+    prompts = {r["prompt"].strip() for r in blind_rows()}
+    for path in (OUT, DEV_OUT, TEST_OUT, FINAL_SET):
+        other = {json.loads(line)["prompt"].strip() for line in path.read_text(encoding="utf-8").splitlines()}
+        assert len(other) >= 330, path.name
+        assert not prompts & other, path.name
+
+
+def test_blind_set_shares_no_prompt_with_spec_bench() -> None:
+    from bench.task_eval.blind_bank import blind_rows
+
+    assert not spec_bench_turns() & {r["prompt"].strip() for r in blind_rows()}
+
+
+def test_blind_set_long_prompts_carry_one_passage_of_800_to_3000_characters() -> None:
+    from bench.task_eval.blind_bank import PASSAGES, RAG, SUMMARIZATION
+
+    long_prompts = SUMMARIZATION + RAG
+    assert all(len(p) >= 800 for p in long_prompts)
+    for name, passage in PASSAGES.items():
+        assert 800 <= len(passage) <= 3000, (name, len(passage))
+        # Each passage serves exactly two prompts: one summary request, one question about it.
+        assert sum(passage in p for p in SUMMARIZATION) == 1, name
+        assert sum(passage in p for p in RAG) == 1, name
+    for p in long_prompts:
+        assert sum(passage in p for passage in PASSAGES.values()) == 1, p[:80]
