@@ -33,6 +33,7 @@ from db.schema import (
     Result,
     utcnow,
 )
+from specq.acceptance import DraftMeasure
 
 # Rows per executemany call: bounds memory and stays under SQLite's variable limit.
 _CHUNK = 5000
@@ -137,25 +138,6 @@ class JobCounts:
     @property
     def finished(self) -> int:
         return self.completed + self.failed
-
-
-@dataclass(frozen=True, slots=True)
-class DraftStats:
-    """Acceptance of one draft on (target, task), aggregated over results."""
-
-    draft: str
-    prompts: int
-    drafted: int
-    accepted: int
-    steps: int
-
-    @property
-    def acceptance(self) -> float | None:
-        return self.accepted / self.drafted if self.drafted else None
-
-    @property
-    def mean_accepted(self) -> float | None:
-        return self.accepted / self.steps if self.steps else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -852,7 +834,7 @@ def acceptance_stats(
     *,
     job_id: str | None = None,
     since: datetime | None = None,
-) -> list[DraftStats]:
+) -> list[DraftMeasure]:
     """Per-draft sums over results of (target, task) (``task=None`` = all tasks), best first.
 
     ``since``: only results stored at or after this time (the assignment policy's window).
@@ -875,7 +857,7 @@ def acceptance_stats(
         .where(and_(*conds))
         .group_by(Result.draft)
     )
-    stats = [DraftStats(d, int(n), int(dr), int(ac), int(st)) for d, n, dr, ac, st in session.execute(stmt)]
+    stats = [DraftMeasure(d, int(n), int(dr), int(ac), int(st)) for d, n, dr, ac, st in session.execute(stmt)]
     return sorted(stats, key=lambda s: s.mean_accepted or 0.0, reverse=True)
 
 

@@ -80,10 +80,7 @@ def measures(session: Session, target: str, task: str) -> dict[str, DraftMeasure
     """Acceptance of every draft with results on (target, task) in the window (SPECQ_ASSIGNMENT_WINDOW_S)."""
     window = get_settings().assignment_window_s
     since = utcnow() - timedelta(seconds=window) if window > 0 else None
-    return {
-        s.draft: DraftMeasure(s.draft, s.prompts, s.drafted, s.accepted, s.steps)
-        for s in queries.acceptance_stats(session, target, task, since=since)
-    }
+    return {s.draft: s for s in queries.acceptance_stats(session, target, task, since=since)}
 
 
 def choose_draft(

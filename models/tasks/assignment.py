@@ -31,27 +31,10 @@ from dataclasses import asdict, dataclass
 from statistics import NormalDist
 from typing import Any, Literal
 
+from specq.acceptance import DraftMeasure
+
 Metric = Literal["mean_accepted", "acceptance"]
 METRICS: tuple[str, ...] = ("mean_accepted", "acceptance")
-
-
-@dataclass(frozen=True)
-class DraftMeasure:
-    """What one draft did on one (target, task), summed over its results."""
-
-    draft: str
-    prompts: int
-    drafted: int
-    accepted: int
-    steps: int
-
-    @property
-    def acceptance(self) -> float | None:
-        return self.accepted / self.drafted if self.drafted else None
-
-    @property
-    def mean_accepted(self) -> float | None:
-        return self.accepted / self.steps if self.steps else None
 
 
 @dataclass(frozen=True)
