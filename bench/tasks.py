@@ -23,6 +23,7 @@ import numpy as np
 
 from bench.prompts import read_labelled, spec_bench_groups
 from bench.routing import (
+    BLIND_SET,
     DEV_SET,
     EVAL_SET,
     FINAL_SET,
@@ -57,7 +58,11 @@ class TasksBenchConfig:
     eval_set: Path | None = EVAL_SET  # labelled prompts written apart from Spec-Bench; None: skip
     dev_set: Path | None = DEV_SET  # labelled prompts for choices (the slow path's margin); None: skip
     # More labelled sets routed the same way, by name (bench/task_eval: which were used for design).
-    more_sets: tuple[tuple[str, Path], ...] = (("test", TEST_SET), ("final", FINAL_SET))
+    more_sets: tuple[tuple[str, Path], ...] = (
+        ("test", TEST_SET),
+        ("final", FINAL_SET),
+        ("blind", BLIND_SET),
+    )
     cross_source: bool = True  # route the zoo's generated prompts, and Spec-Bench with a zoo router
 
 

@@ -235,7 +235,8 @@ def bench_tasks_cmd(
     more_sets: list[str] = typer.Option(
         [],
         "--set",
-        help="NAME=PATH: another labelled set to route (repeatable; default: bench/task_eval test, final).",
+        help="NAME=PATH: another labelled set to route (repeatable; default: bench/task_eval's test, "
+        "final and blind sets).",
     ),
     no_eval: bool = typer.Option(
         False, "--no-eval", help="Skip the generalization benchmark (every labelled set)."
