@@ -31,7 +31,10 @@ ROUTER_FORMAT = "specq-router"
 # translation requests, non-Latin scripts as foreign text, shortened copies of long prompts.
 # 5: shape tokens weigh SHAPE_WEIGHT times their idf, translation requests in other languages,
 # a prompt that asks for nothing and scores low is out of distribution.
-ROUTER_VERSION = 5
+# 6: decisive cues (a translation request names the translation sub-task), more translation
+# request forms (a bare language name, language codes, "what does this say" next to foreign
+# text), "in one sentence" after a question is not a summary request, "### Answer" cues.
+ROUTER_VERSION = 6
 # The classifier reads the head and the tail of a prompt, this many characters in all: the
 # instruction lives there, and it bounds the cost of a 100 kB prompt. (200 was the best of
 # 160/200/300/600/1200 in 5-fold cross-validation on Spec-Bench, docs/tasks.md.)
@@ -73,6 +76,17 @@ MIN_SCORE = -0.5
 # The task label of a prompt the router will not place: the routing worker's task for prompts
 # without a sub-task (workers.route.DEFAULT_TASK), which gets the target's default draft.
 FALLBACK_LABEL = "default"
+# Request cues that name one sub-task when the training data says so: if at least CUE_SHARE of
+# the MIN_CUE_PROMPTS or more training prompts carrying the cue have one label, a prompt with the
+# cue goes to that label whatever its words (recorded in the manifest as cue_labels). A linear
+# model spreads a cue's weight over the words it co-occurs with (Spec-Bench's translation
+# prompts are all German after "Translate German to English:"), so "Translate into Korean:
+# <English text>", whose words all pull elsewhere, would not reach the translation sub-task.
+DECISIVE_CUES = ("__ask_tr__",)
+# What a prompt asks for (a summary, a translation): a decisive cue decides alone among these.
+ASK_CUES = ("__ask_sum__", "__ask_tr__")
+CUE_SHARE = 0.9
+MIN_CUE_PROMPTS = 5
 # A prompt that asks for nothing (no question, imperative, or summary / translation request
 # anywhere in its shape: a log, a data dump, a configuration file) is out of distribution
 # unless some sub-task claims it with a decision value of at least this.
@@ -136,6 +150,7 @@ class RouterManifest:
     min_known_words: float = MIN_KNOWN_WORDS
     min_score: float = MIN_SCORE
     min_score_no_request: float = MIN_SCORE_NO_REQUEST
+    cue_labels: dict[str, str] = field(default_factory=dict)
     shape_weight: float = SHAPE_WEIGHT
     fallback_label: str = FALLBACK_LABEL
     created_at: str = ""
@@ -202,13 +217,23 @@ class Router:
             top2 = np.sort(d, axis=1)[:, -2:]
             best = [classes[j] for j in d.argmax(axis=1).tolist()]
             score, margin = top2[:, 1], top2[:, 1] - top2[:, 0]
-        # Unknown words are what a translation request is about: its foreign text (or a request in
-        # a language the classifier never saw) does not make it out of distribution (its score still can).
-        unknown = known_share < self.manifest.min_known_words
-        for i in np.flatnonzero(unknown).tolist():
-            if "__ask_tr__" in inputs[i]:
-                unknown[i] = False
-        low = unknown | (score < self.manifest.min_score)
+        # A decisive cue (cue_labels: a translation request, where the training data has one
+        # translation sub-task) names the sub-task; its unknown words are what it asks about, so
+        # it is never out of distribution.
+        decided = np.zeros(len(texts), dtype=bool)
+        if self.manifest.cue_labels and len(classes) >= 2:
+            cue_columns = {cue: classes.index(label) for cue, label in self.manifest.cue_labels.items()}
+            for i, doc in enumerate(inputs):
+                for cue, j in cue_columns.items():
+                    # Only when it is the prompt's one request cue: "summarize this letter (my aunt
+                    # translated it from Portuguese)" asks for a summary, and the model decides.
+                    if cue in doc and sum(ask in doc for ask in ASK_CUES) == 1:
+                        others = np.delete(d[i], j)
+                        best[i], score[i], margin[i] = classes[j], d[i, j], d[i, j] - others.max()
+                        decided[i] = True
+                        break
+        unknown = (known_share < self.manifest.min_known_words) & ~decided
+        low = unknown | ((score < self.manifest.min_score) & ~decided)
         no_request = self.manifest.min_score_no_request
         for i in np.flatnonzero(score < no_request).tolist():
             if not any(token in inputs[i] for token in REQUEST_TOKENS):
@@ -458,7 +483,21 @@ def train_router(
             texts, labels, boilerplate, seed=seed
         )
         pipeline = _fit(texts, labels, boilerplate, seed)
+        manifest.cue_labels = cue_labels([router_input(t, boilerplate) for t in texts], labels)
     return Router(pipeline, manifest)
+
+
+def cue_labels(inputs: Sequence[str], labels: Sequence[str]) -> dict[str, str]:
+    """The decisive cues of a training set: cue -> the label CUE_SHARE or more of its prompts have."""
+    found: dict[str, str] = {}
+    for cue in DECISIVE_CUES:
+        held = Counter(label for doc, label in zip(inputs, labels, strict=True) if cue in doc)
+        total = sum(held.values())
+        if total >= MIN_CUE_PROMPTS:
+            label, count = held.most_common(1)[0]
+            if count >= CUE_SHARE * total:
+                found[cue] = label
+    return found
 
 
 # The only types a router artifact may hold. skops refuses types outside its default trust

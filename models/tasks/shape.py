@@ -382,9 +382,12 @@ _SUMMARY_ASK = re.compile(
 # (or opens) a passage; after a one-line question ("Answer in one sentence.") it is not.
 _ABOUT_TEXT_ASK = re.compile(
     r"\bwhat(?:'s| is| was| are) (?:this|the|that|these) (?:\w+ ){0,2}(?:about|saying)\b|"
+    r"\bwhat (?:this|it|the \w+) (?:is|was) (?:all |really )?about\b|"
     r"\bmain (?:point|idea|message|argument|theme|takeaway)s?\b|\boverview\b|"
-    r"\bin (?:one|two|three|four|five|a few|a couple of|\d+) (?:short )?(?:sentences?|lines|bullets?|"
-    r"bullet points|paragraphs?)\b"
+    # "in two sentences" asks for a summary only on a line that asks no question: after one
+    # ("How much is the writer asking for? Answer in one sentence.") it is the answer's format.
+    r"^[^?]*\bin (?:one|two|three|four|five|a few|a couple of|\d+) (?:short )?(?:sentences?|lines|bullets?|"
+    r"bullet points|paragraphs?)\b[^?]*$"
 )
 # Language names: a request that names a language to put text in, or a pair of them, asks for
 # a translation ("What's this in Polish?", "Turkish -> English", "[Portuguese] ... [English]").
@@ -402,15 +405,33 @@ _FOREIGN_TRANSLATE_WORDS = (
     "tradu", "übersetz", "vertaal", "översätt", "oversæt", "oversett", "käännä", "käännös", "tłumacz",
     "přelož", "překlad", "prelož", "fordít", "prevedi", "prijevod", "çevir", "terjemah", "salin sa",
     "dịch sang", "перев", "переклад", "превед", "μετάφρασ", "μεταφρ", "תרגם", "תרגום", "ترجم",
-    "अनुवाद", "翻译", "翻譯", "翻訳", "訳して", "번역",
+    "अनुवाद", "翻译", "翻譯", "翻訳", "訳して", "번역", "แปล", "ترجمه", "অনুবাদ",
     "inglese", "anglais", "inglés", "ingles", "inglês", "englisch", "het engels", "engelsk", "englanti",
+    "englann", "αγγλικ", "อังกฤษ", "انگلیسی", "ইংরেজি",
     "angielsk", "anglick", "angličtin", "angolra", "angolul", "englez", "англи", "англій",
     "英文", "英语", "英語", "영어", "tiếng anh", "ingiliz", "inggris", "אנגלית", "الإنجليزية", "अंग्रेज",
 )  # fmt: skip
+# Next to text in another language, asking what it means or says is asking for a translation
+# ("What does this notice say?", "meaning?").
+_MEANING_ASK = re.compile(
+    r"\bmean(?:s|ing)?\b|"
+    r"\bwhat (?:does|do|did) (?:this|that|it|these|the \w+|my \w+)(?: \w+){0,3} (?:say|says)\b"
+)
+_MEANING_KEYS = ("mean", "say")
+# A last line that only cues the answer ("### Answer", "Response"): the request is the line before.
+_COMPLETION_CUES = frozenset(["a", "answer", "response", "output", "a:", "answer:", "response:", "output:"])
+# Two-letter language codes: "EN → PL", "de->en".
+_LANGUAGE_CODES = "(?:en|de|fr|es|it|pt|nl|pl|sv|tr|ja|jp|zh|cn|ko|ru|ar|hi|el|cs|da|no|fi|hu|ro|uk|vi|th|he)"
 _TRANSLATE_ASK = re.compile(
     "|".join(re.escape(w) for w in _FOREIGN_TRANSLATE_WORDS) + "|"
-    rf"translat|[\[(]{_LANGUAGE}[\])]|\b(?:(?:in|into|to|from) (?:plain |natural |good |formal |informal )?"
-    rf"{_LANGUAGE}\b|{_LANGUAGE}(?: (?:version|equivalent|translation|meaning|for)\b|\s*(?:→|->|=>)))"
+    rf"translat|[\[(]{_LANGUAGE}[\])]|\b(?:(?:in|into|to|from) (?:natural |good |formal |informal |"
+    rf"simplified |traditional |brazilian |european |mexican |castilian |modern |standard |polite |casual |"
+    rf"simple |everyday )?{_LANGUAGE}\b|the {_LANGUAGE} for\b|{_LANGUAGE}(?: (?:version|equivalent|"
+    rf"translation|meaning)\b|"
+    rf"\s*(?:→|->|=>)))|"
+    # A line that is only a language's name ("English?", "Turkish please:"): put the text in it.
+    rf"^\W*{_LANGUAGE}(?: please| pls| version)?\W*$|"
+    rf"\b{_LANGUAGE_CODES}\s*(?:→|->)\s*{_LANGUAGE_CODES}\b"
 )
 # Substrings one of which every match of the expression above holds: a fast test before it.
 _SUMMARY_KEYS: tuple[str, ...] = ("summar", "sum ", "sums ", "summed ", "summing ", "tl;", "tldr", "tl dr")
@@ -423,7 +444,7 @@ REQUEST_TOKENS = (
     "__qshort__", "__qlong__", "__endq__", "__imp__", "__last_imp__", "__ask_sum__", "__ask_tr__",
     "__wh__", "__last_wh__",
 )  # fmt: skip
-_TRANSLATE_KEYS = ("translat", *_LANGUAGE_NAMES, *_FOREIGN_TRANSLATE_WORDS)
+_TRANSLATE_KEYS = ("translat", "→", "->", *_LANGUAGE_NAMES, *_FOREIGN_TRANSLATE_WORDS)
 # The same, without the keys no ASCII line can hold (most prompts' first and last lines are ASCII).
 _TRANSLATE_KEYS_ASCII = tuple(key for key in _TRANSLATE_KEYS if key.isascii())
 
@@ -463,9 +484,26 @@ ASK_CHARS = 200
 _FACT_ASKS = frozenset(["name", "identify", "state", "list", "find"])
 
 
+# A question asked inside a request ("Read the minutes and tell me how much ...", "Using these
+# sources, explain why ...", "based on this chat who is driving ..."): a verb of asking or a
+# lead-in naming the source, then a question word.
+_EMBEDDED_QUESTION = re.compile(
+    r"\b(?:tell me|explain|let me know|find out|work out|figure out|wondering|want to know|need to know)"
+    r"\s+(?:how|what|who|whom|whose|when|where|why|which|whether)\b|"
+    r"^(?:based on|according to|using|given|from|per) [^,.?!:]{0,40}?"
+    r"\b(?:how|what|who|when|where|why|which)\b"
+)
+
+# What every match of _EMBEDDED_QUESTION starts with: a fast test before it.
+_EMBEDDED_LEADS = ("based on ", "according to ", "using ", "given ", "from ", "per ")
+_EMBEDDED_VERBS = ("tell me", "explain", "let me know", "find out", "work out", "figure out", "wondering")
+_EMBEDDED_VERBS += ("to know",)
+
+
 def _asks_question(segment: str, openers: frozenset[str] = _WH_STRICT) -> bool:
     """Whether a segment opens with a question word, at its start or after a lead-in of at most
-    six words ending in a comma or colon ("Q: who ...", "Given the text that follows, what ...")."""
+    six words ending in a comma or colon ("Q: who ...", "Given the text that follows, what ..."),
+    or asks one inside a request ("tell me how much ...", "based on this chat, who ...")."""
     words = segment.lower().split(maxsplit=8)[:8]
     if not words:
         return False
@@ -473,7 +511,14 @@ def _asks_question(segment: str, openers: frozenset[str] = _WH_STRICT) -> bool:
         return True
     for i, word in enumerate(words[:6]):
         if word.endswith((",", ":")):
-            return i + 1 < len(words) and words[i + 1].strip(_PUNCT) in openers
+            if i + 1 < len(words) and words[i + 1].strip(_PUNCT) in openers:
+                return True
+            break
+    if openers is not _WH_STRICT:
+        return False
+    head = segment[:ASK_CHARS].lower()
+    if head.startswith(_EMBEDDED_LEADS) or any(verb in head for verb in _EMBEDDED_VERBS):
+        return _EMBEDDED_QUESTION.search(head) is not None
     return False
 
 
@@ -493,7 +538,8 @@ def _foreign_segment(low: str) -> bool:
     breaks, has four or more words and at most one in ten of them common English words."""
     for segment in _SEGMENT_END.split(low):
         words = _WORD.findall(segment)
-        if len(words) >= 4 and len([w for w in words if w in _EN_COMMON]) * 10 <= len(words):
+        # One-letter words ("a", "i") are words of other languages too (Hungarian, Spanish, ...).
+        if len(words) >= 4 and len([w for w in words if len(w) > 1 and w in _EN_COMMON]) * 10 <= len(words):
             return True
     return False
 
@@ -553,6 +599,21 @@ def shape_tokens(text: str, window: str, hidden: int = 0, turns: int = 0) -> str
         # Line structure of a short prompt is task signal (a list, a chat, a table); in a long
         # one it is the formatting of the passage, which differs between sources of one task.
         toks.append(f"__nl{min(text.count(chr(10)), 5)}__ __par{min(text.count(chr(10) * 2), 4)}__")
+    low = window.lower()
+    words = low.split()
+    vocab = set(words)
+    en = len(vocab & _LANGS["en"])
+    lang, count = "en", 0
+    for name, function_words in _LANGS.items():
+        c = len(vocab & function_words) if name != "en" else 0
+        if c > count:
+            lang, count = name, c
+    if (
+        count < 2
+        and (count == 1 or not window.isascii())
+        and (_foreign_script(window) or _foreign_segment(low))
+    ):
+        lang, count = "xx", 2  # not English, language unknown
     # The request's own words, at either end: what it asks for, wherever it stands.
     first_line = stripped[: min(stripped.find("\n") % (len(stripped) + 1), ASK_CHARS)].lower()
     last_line = stripped[max(newline + 1, len(stripped) - ASK_CHARS) :].lower()
@@ -567,17 +628,20 @@ def shape_tokens(text: str, window: str, hidden: int = 0, turns: int = 0) -> str
     asks_other = tail_summary
     ascii_ends = first_line.isascii() and last_line.isascii()
     translate_keys = _TRANSLATE_KEYS_ASCII if ascii_ends else _TRANSLATE_KEYS
-    if any(_asks_at_ends(first_line, last_line, translate_keys, _TRANSLATE_ASK)):
+    if any(_asks_at_ends(first_line, last_line, translate_keys, _TRANSLATE_ASK)) or (
+        count >= 2 and any(_asks_at_ends(first_line, last_line, _MEANING_KEYS, _MEANING_ASK))
+    ):
         toks.append("__ask_tr__")
         asks_other = True
     if stripped.endswith("?") and not asks_other:
         toks.append("__endq__")
     # A question at the end: a question mark in the last segment, or a question word opening it
     # (or opening the clause after a short lead-in: "According to the text, who ...").
-    if len(last) <= 16 and last.endswith(":") and newline > 0:
+    cue = last.endswith(":") or last.strip("#* ").lower() in _COMPLETION_CUES
+    if len(last) <= 16 and newline > 0 and cue:
         # A completion cue on a line of its own ("A:", "Answer:"): the request is the line before.
-        previous = stripped.rfind("\n", 0, newline)
-        last = stripped[previous + 1 : newline]
+        body = stripped[:newline].rstrip()
+        last = body[body.rfind("\n") + 1 :]
     after_passage = n - len(last) >= LONG_CONTEXT_CHARS
     asks_fact = after_passage and _asks_question(last, _FACT_ASKS)  # "Name the founder."
     if ("?" in last or _asks_question(last) or asks_fact) and not asks_other:
@@ -595,8 +659,6 @@ def shape_tokens(text: str, window: str, hidden: int = 0, turns: int = 0) -> str
         toks.append("__noq_long__" if question_tail else "__noq_long__ __noq_tail__")
     else:
         pass  # toks.append("__noq_short__")
-    low = window.lower()
-    words = low.split()
     if words:
         first = words[0].strip(_PUNCT)
         if first in _IMPERATIVES:
@@ -618,19 +680,6 @@ def shape_tokens(text: str, window: str, hidden: int = 0, turns: int = 0) -> str
         toks.append("__markup__")
     if not window.isascii():
         toks.append(_script(window))
-    vocab = set(words)
-    en = len(vocab & _LANGS["en"])
-    lang, count = "en", 0
-    for name, function_words in _LANGS.items():
-        c = len(vocab & function_words) if name != "en" else 0
-        if c > count:
-            lang, count = name, c
-    if (
-        count < 2
-        and (count == 1 or not window.isascii())
-        and (_foreign_script(window) or _foreign_segment(low))
-    ):
-        lang, count = "xx", 2  # not English, language unknown
     if count >= 2:
         # Text in another language than English, whichever: the cue a translation request
         # carries, learnt from one source language and applied to the others. Next to English

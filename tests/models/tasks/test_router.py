@@ -116,3 +116,31 @@ def test_a_prompt_that_asks_for_nothing_needs_a_confident_sub_task() -> None:
     (plain, request) = router.route([dump, asked])
     assert plain.low_confidence and plain.label == router.manifest.fallback_label
     assert not request.low_confidence and request.label == request.predicted
+
+
+def test_a_decisive_cue_names_its_sub_task_whatever_the_words() -> None:
+    texts, labels = corpus()
+    router = train_router(texts, labels, seed=0)
+    assert router.manifest.cue_labels == {"__ask_tr__": "translation"}
+    # English source text, words the corpus's summaries and questions use: the cue decides.
+    place = "the old harbour museum"
+    asks = [
+        f"Translate into Spanish: {place.capitalize()} was founded near the river.",
+        f"How do I say '{place} opens at noon' in Japanese?",
+    ]
+    assert [r.label for r in router.route(asks)] == ["translation", "translation"]
+    # With a summary request beside it the cue does not decide alone.
+    summary, _ = passage(random.Random(3))
+    both = "Summarize this (my aunt translated it from German years ago):\n\n" + summary
+    (route,) = router.route([both])
+    assert route.label == "summary"
+
+
+def test_no_decisive_cue_without_a_sub_task_that_owns_it() -> None:
+    texts, labels = corpus()
+    keep = [i for i, label in enumerate(labels) if label != "translation"]
+    router = train_router([texts[i] for i in keep], [labels[i] for i in keep], seed=0)
+    assert router.manifest.cue_labels == {}
+    # A translation request in words the router never saw is out of distribution here.
+    (route,) = router.route(["Tolong terjemahkan ke bahasa Inggris: Rapat pagi dipindahkan ke Kamis."])
+    assert route.low_confidence

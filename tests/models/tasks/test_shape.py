@@ -109,3 +109,51 @@ def test_translation_requests_in_the_users_own_language(prompt: str) -> None:
 )
 def test_names_that_contain_a_translation_word_are_not_requests(prompt: str) -> None:
     assert "__ask_tr__" not in tokens(prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Translate into Korean: The museum is closed on Mondays.",
+        "EN -> PL: The lift is out of order today.",
+        "Please put this into simplified Chinese: the meeting moved to Thursday.",
+        "Het museum is vandaag gesloten wegens onderhoud van de verwarming.\nEnglish please.",
+        "Italian?\n\nThe train to the coast leaves every hour from platform two.",
+        '"A bolt ma zárva van. Holnap reggel nyolckor nyitunk újra." What does this sign say?',
+    ],
+)
+def test_more_translation_request_forms(prompt: str) -> None:
+    assert "__ask_tr__" in tokens(prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Explain quantum entanglement in plain English for a twelve-year-old.",
+        "What does the word 'serendipity' mean?",  # English, no foreign text: a question
+        "Rewrite this function so that it returns -> None instead of a value.",
+    ],
+)
+def test_plain_english_and_meaning_questions_are_not_translation_requests(prompt: str) -> None:
+    assert "__ask_tr__" not in tokens(prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Read the report and tell me how much the museum spent on repairs.\n\n" + PASSAGE,
+        "Using the article, explain why the oldest boats were lost.\n\n" + PASSAGE,
+        "based on this text who paid for the museum\n\n" + PASSAGE,
+        "### Context\n" + PASSAGE + "\n\n### Question\nWhen did the museum open?\n\n### Answer",
+    ],
+)
+def test_questions_asked_inside_a_request_are_questions_about_the_passage(prompt: str) -> None:
+    found = tokens(prompt)
+    assert "__qlong__" in found and "__ask_sum__" not in found
+
+
+def test_a_sentence_count_after_a_question_is_the_answers_format_not_a_summary_request() -> None:
+    asked = tokens(PASSAGE + "\n\nHow many boats did the fire destroy? Answer in one sentence.")
+    assert "__qlong__" in asked and "__ask_sum__" not in asked
+    summary = tokens(PASSAGE + "\n\nIn two sentences, please.")
+    assert "__ask_sum__" in summary and "__qlong__" not in summary
