@@ -496,8 +496,8 @@ _EMBEDDED_QUESTION = re.compile(
 
 # What every match of _EMBEDDED_QUESTION starts with: a fast test before it.
 _EMBEDDED_LEADS = ("based on ", "according to ", "using ", "given ", "from ", "per ")
-_EMBEDDED_VERBS = ("tell me", "explain", "let me know", "find out", "work out", "figure out", "wondering")
-_EMBEDDED_VERBS += ("to know",)
+_EMBEDDED_VERBS: tuple[str, ...] = ("tell me", "explain", "let me know", "find out", "work out")
+_EMBEDDED_VERBS += ("figure out", "wondering", "to know")
 
 
 def _asks_question(segment: str, openers: frozenset[str] = _WH_STRICT) -> bool:
