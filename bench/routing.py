@@ -31,6 +31,9 @@ FINAL_SET = Path(__file__).with_name("task_eval") / "final.jsonl"
 # Hand-written after the final set, blind to the router, for one evaluation of router format 5
 # (bench/task_eval/blind_bank.py).
 BLIND_SET = Path(__file__).with_name("task_eval") / "blind.jsonl"
+# Hand-written after the blind set, for one evaluation of router format 6
+# (bench/task_eval/holdout_bank.py).
+HOLDOUT_SET = Path(__file__).with_name("task_eval") / "holdout.jsonl"
 
 
 @dataclass
