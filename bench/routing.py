@@ -26,10 +26,10 @@ DEV_SET = Path(__file__).with_name("task_eval") / "dev.jsonl"
 # Held out for a final evaluation only: written after the router's design (bench/task_eval/test_set.py).
 TEST_SET = Path(__file__).with_name("task_eval") / "test.jsonl"
 # Hand-written after the three sets above (bench/task_eval/final_bank.py); evaluated once with router
-# format 4, then a design set for format 5 (docs/tasks.md, round 3).
+# format 4, then a design set for formats 5 and 6 (docs/tasks.md, rounds 3 and 4).
 FINAL_SET = Path(__file__).with_name("task_eval") / "final.jsonl"
-# Hand-written after the final set, blind to the router, for one evaluation of router format 5
-# (bench/task_eval/blind_bank.py).
+# Hand-written after the final set, blind to the router, evaluated once with router format 5, then a
+# design set for format 6 (bench/task_eval/blind_bank.py).
 BLIND_SET = Path(__file__).with_name("task_eval") / "blind.jsonl"
 # Hand-written after the blind set, for one evaluation of router format 6
 # (bench/task_eval/holdout_bank.py).

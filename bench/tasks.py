@@ -27,6 +27,7 @@ from bench.routing import (
     DEV_SET,
     EVAL_SET,
     FINAL_SET,
+    HOLDOUT_SET,
     OOD_GROUP,
     TEST_SET,
     CrossSource,
@@ -62,6 +63,7 @@ class TasksBenchConfig:
         ("test", TEST_SET),
         ("final", FINAL_SET),
         ("blind", BLIND_SET),
+        ("holdout", HOLDOUT_SET),
     )
     cross_source: bool = True  # route the zoo's generated prompts, and Spec-Bench with a zoo router
 
