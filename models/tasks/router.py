@@ -34,7 +34,9 @@ ROUTER_FORMAT = "specq-router"
 # 6: decisive cues (a translation request names the translation sub-task), more translation
 # request forms (a bare language name, language codes, "what does this say" next to foreign
 # text), "in one sentence" after a question is not a summary request, "### Answer" cues.
-ROUTER_VERSION = 6
+# 7: more summary requests ("cut this down", "key info", "in brief", "a short abstract", "what do
+# I need to know from this", summary words in other languages), "Italian please: ..." requests.
+ROUTER_VERSION = 7
 # The classifier reads the head and the tail of a prompt, this many characters in all: the
 # instruction lives there, and it bounds the cost of a 100 kB prompt. (200 was the best of
 # 160/200/300/600/1200 in 5-fold cross-validation on Spec-Bench, docs/tasks.md.)

@@ -373,17 +373,33 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 # or after it): stems and phrasings of summary and translation requests in general English,
 # so a request worded unlike the training prompts' ("Summarize:", "Translate German to
 # English:") still carries the cue. Checked in the first and the last segment only.
-_SUMMARY_ASK = re.compile(
-    r"\b(?:summar|sum(?:s|med|ming)? (?:it |this |that |them )?up\b|tl;? ?dr|gist\b|recap|"
-    r"(?:key|main) (?:points|ideas|takeaways)\b|condens|synopsis|boil (?:it |this )?down|"
-    r"nutshell\b|short(?:er)? version\b|abstract for\b|write an abstract\b)"
-)
+_SUMMARY_PHRASES = (
+    r"summar", r"sum(?:s|med|ming)? (?:it |this |that |them )?up\b", r"tl;? ?dr", r"gist\b", r"recap",
+    r"(?:key|main) (?:points|ideas|takeaways|info|information|facts|details|things)\b", r"condens",
+    r"synopsis", r"(?:boil|cut|trim|pare|slim) (?:it |this |that )?down\b", r"shorten", r"squeeze",
+    r"nutshell\b", r"short(?:er)? version\b", r"abstract for\b",
+    r"(?:write|give|draft) (?:me )?an? (?:short |brief )?abstract\b", r"upshot\b", r"bottom line\b",
+    r"highlights\b", r"rundown\b", r"run-down\b", r"cliff ?notes\b", r"in brief\b", r"brief me\b",
+    r"(?:into|as|in) (?:a|one) (?:short|brief|quick|single|one-paragraph) "
+    r"(?:paragraph|caption|blurb|note|update)\b",
+    r"what (?:do|should) (?:i|we) (?:need to |have to )?(?:know|remember) (?:from|about) "
+    r"(?:this|the|these|their|our)",
+    # ... and in the languages people most often ask in ("Resume brevemente", "Zusammenfassung bitte").
+    r"resumen", r"resumir", r"resuma\b", r"resume brevemente", r"résume", r"résumé de", r"riassum",
+    r"sintetizz", r"zusammenfass", r"samenvat", r"sammanfatt", r"oppsummer", r"opsummer", r"tiivist",
+    r"podsumuj", r"streszcz", r"shrň", r"özetle", r"резюм", r"перескаж", r"кратко",
+)  # fmt: skip
+# Words of scripts without spaces between words: no word boundary to look for ("请总结一下").
+_SUMMARY_CJK = ("要約", "总结", "總結", "摘要", "요약")
+_SUMMARY_ASK = re.compile(r"\b(?:" + "|".join(_SUMMARY_PHRASES) + ")|" + "|".join(_SUMMARY_CJK))
 # Asking what a text is about, or for it in a few sentences: a summary request when it follows
 # (or opens) a passage; after a one-line question ("Answer in one sentence.") it is not.
 _ABOUT_TEXT_ASK = re.compile(
-    r"\bwhat(?:'s| is| was| are) (?:this|the|that|these) (?:\w+ ){0,2}(?:about|saying)\b|"
+    r"\bwhat(?:'s| is| was| are) (?:this|the|that|these|my|our|his|her|their|your) (?:\w+ ){0,2}"
+    r"(?:about|saying)\b|"
     r"\bwhat (?:this|it|the \w+) (?:is|was) (?:all |really )?about\b|"
-    r"\bmain (?:point|idea|message|argument|theme|takeaway)s?\b|\boverview\b|"
+    r"\bmain (?:point|idea|message|argument|theme|takeaway|advice|lesson|conclusion|finding)s?\b|"
+    r"\boverview\b|"
     # "in two sentences" asks for a summary only on a line that asks no question: after one
     # ("How much is the writer asking for? Answer in one sentence.") it is the answer's format.
     r"^[^?]*\bin (?:one|two|three|four|five|a few|a couple of|\d+) (?:short )?(?:sentences?|lines|bullets?|"
@@ -409,7 +425,7 @@ _FOREIGN_TRANSLATE_WORDS = (
     "inglese", "anglais", "inglés", "ingles", "inglês", "englisch", "het engels", "engelsk", "englanti",
     "englann", "αγγλικ", "อังกฤษ", "انگلیسی", "ইংরেজি",
     "angielsk", "anglick", "angličtin", "angolra", "angolul", "englez", "англи", "англій",
-    "英文", "英语", "英語", "영어", "tiếng anh", "ingiliz", "inggris", "אנגלית", "الإنجليزية", "अंग्रेज",
+    "英文", "英语", "英語", "영어", "tiếng anh", "ngiliz", "inggris", "אנגלית", "الإنجليزية", "अंग्रेज",
 )  # fmt: skip
 # Next to text in another language, asking what it means or says is asking for a translation
 # ("What does this notice say?", "meaning?").
@@ -430,13 +446,19 @@ _TRANSLATE_ASK = re.compile(
     rf"translation|meaning)\b|"
     rf"\s*(?:→|->|=>)))|"
     # A line that is only a language's name ("English?", "Turkish please:"): put the text in it.
-    rf"^\W*{_LANGUAGE}(?: please| pls| version)?\W*$|"
+    rf"^\W*{_LANGUAGE}(?: please| pls| version)?\W*$|^\W*{_LANGUAGE} (?:please|pls)\s*:|"
     rf"\b{_LANGUAGE_CODES}\s*(?:→|->)\s*{_LANGUAGE_CODES}\b"
 )
 # Substrings one of which every match of the expression above holds: a fast test before it.
-_SUMMARY_KEYS: tuple[str, ...] = ("summar", "sum ", "sums ", "summed ", "summing ", "tl;", "tldr", "tl dr")
-_SUMMARY_KEYS += ("gist", "recap", "points", "ideas", "takeaways")
-_SUMMARY_KEYS += ("condens", "synopsis", "boil", "nutshell", "version", "abstract")
+_SUMMARY_KEYS: tuple[str, ...] = (
+    "summar", "sum ", "sums ", "summed ", "summing ", "tl;", "tldr", "tl dr", "gist", "recap", "points",
+    "ideas", "takeaways", "condens", "synopsis", "boil", "nutshell", "version", "abstract", "info",
+    "facts", "details", "things", "down", "shorten", "squeeze", "upshot", "bottom line", "highlights",
+    "rundown", "run-down", "cliff", "brief", "short", "quick", "single", "one-paragraph", "know",
+    "remember", "resum", "résum", "riassum", "sintetizz", "zusammenfass", "samenvat", "sammanfatt",
+    "oppsummer", "opsummer", "tiivist", "podsumuj", "streszcz", "shrň", "özetle", "要約", "总结", "總結",
+    "摘要", "요약", "резюм", "перескаж", "кратко",
+)  # fmt: skip
 _ABOUT_TEXT_KEYS = ("about", "saying", "main", "overview", "sentence", "lines", "bullet", "paragraph")
 # The shape tokens that say a prompt asks for something: a question, an imperative, a summary or
 # a translation. A prompt with none of them asks for nothing (a log, a dump, a config file).

@@ -119,6 +119,7 @@ def test_names_that_contain_a_translation_word_are_not_requests(prompt: str) -> 
         "Please put this into simplified Chinese: the meeting moved to Thursday.",
         "Het museum is vandaag gesloten wegens onderhoud van de verwarming.\nEnglish please.",
         "Italian?\n\nThe train to the coast leaves every hour from platform two.",
+        'Italian please: "The train to the coast leaves every hour from platform two."',
         '"A bolt ma zárva van. Holnap reggel nyolckor nyitunk újra." What does this sign say?',
     ],
 )
@@ -157,3 +158,24 @@ def test_a_sentence_count_after_a_question_is_the_answers_format_not_a_summary_r
     assert "__qlong__" in asked and "__ask_sum__" not in asked
     summary = tokens(PASSAGE + "\n\nIn two sentences, please.")
     assert "__ask_sum__" in summary and "__qlong__" not in summary
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Can you cut this down to five lines for the notice board?\n\n" + PASSAGE,
+        PASSAGE + "\n\nWhat are the key facts here? Short list please.",
+        PASSAGE + "\n\nWhat do I need to know from this, in brief?",
+        PASSAGE + "\n\nWrite a short abstract (two sentences) for this piece.",
+        "Turn this into a short paragraph for the newsletter:\n\n" + PASSAGE,
+        "Zusammenfassung bitte, drei Sätze:\n\n" + PASSAGE,
+        "请总结一下这篇文章：\n\n" + PASSAGE,
+    ],
+)
+def test_summary_requests_in_other_words_and_languages(prompt: str) -> None:
+    assert "__ask_sum__" in tokens(prompt)
+
+
+def test_a_question_about_facts_in_a_passage_is_not_a_summary_request() -> None:
+    found = tokens(PASSAGE + "\n\nWhen did the harbour museum open, and who campaigned for it?")
+    assert "__qlong__" in found and "__ask_sum__" not in found
