@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, func, insert, or_, select, update
+from sqlalchemy import Select, and_, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased
 
@@ -722,6 +722,39 @@ def requeue_batch(session: Session, batch: Batch) -> bool:
         .execution_options(synchronize_session=False)
     )
     return bool(res.rowcount)  # type: ignore[attr-defined]
+
+
+def _awaiting_delivery(sent_before: datetime) -> Select[Batch]:
+    """Queued batches of live jobs that no worker holds, whose message was sent (recorded or
+    re-queued) before ``sent_before``: each should have its message in a queue of the broker."""
+    return (
+        select(Batch)
+        .join(Job, Job.id == Batch.job_id)
+        .where(
+            Batch.status == BatchStatus.QUEUED,
+            Batch.worker_pid.is_(None),
+            func.coalesce(Batch.recovered_at, Batch.enqueued_at) < sent_before,
+            Job.status == JobStatus.IN_PROGRESS,
+            Job.cancel_requested.is_(False),
+        )
+    )
+
+
+def count_awaiting_delivery(session: Session, *, sent_before: datetime) -> int:
+    """How many batches :func:`awaiting_delivery` returns (one cheap query)."""
+    stmt = _awaiting_delivery(sent_before).with_only_columns(func.count()).order_by(None)
+    return int(session.scalar(stmt) or 0)
+
+
+def awaiting_delivery(
+    session: Session, *, sent_before: datetime, ids: Sequence[str] | None = None
+) -> list[Batch]:
+    """Queued batches of in-progress jobs held by no worker, sent before ``sent_before`` (only
+    those among ``ids`` when given)."""
+    stmt = _awaiting_delivery(sent_before)
+    if ids is not None:
+        stmt = stmt.where(Batch.id.in_(list(ids)))
+    return list(session.scalars(stmt.order_by(Batch.enqueued_at)))
 
 
 @dataclass(frozen=True, slots=True)

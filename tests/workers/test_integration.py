@@ -373,6 +373,44 @@ def test_kill_with_two_messages_in_flight(live: Live, tmp_path: Path) -> None:
     _kill_and_restart(live, res.job_id, n, holding=2)
 
 
+def test_a_message_taken_by_a_worker_killed_before_recording_it_is_recovered(
+    live: Live, tmp_path: Path
+) -> None:
+    """kombu's Redis transport pops a message with BRPOP and records it in ``unacked`` only once
+    the worker has read the reply; a worker SIGKILLed in between took the message with it (the
+    batch is queued, held by no one, in no queue, not in ``unacked``). Here the decode worker is
+    down while the router fills its queue, and one message is popped and dropped as the dying
+    worker would: after the restart the job still completes by itself, that batch re-sent once."""
+    from specq.broker import target_queue
+    from specq.settings import get_settings
+    from workers.recovery import message_batch_id, redis_client
+
+    live.stack.kill_worker("decode-target-s")
+    n = 16
+    lines = [json.dumps({"prompt": f"Write a short note about the river number {i}"}) for i in range(n)]
+    res = producer.submit_job(_write(tmp_path / "lost.jsonl", lines), live.target, max_new_tokens=16)
+    client = redis_client(get_settings().resolved_broker_url)
+    queue = target_queue(live.target)
+    deadline = time.monotonic() + 60
+    while client.llen(queue) < n // 8:  # SPECQ_MAX_BATCH_SIZE=8: every batch of the job is routed
+        assert time.monotonic() < deadline, "the router did not route the job"
+        time.sleep(0.1)
+    taken = client.rpop(queue)
+    assert isinstance(taken, bytes)
+    lost = message_batch_id(json.loads(taken))
+    assert lost is not None
+    restarted = time.monotonic()
+    live.stack.restart_worker("decode-target-s")
+    rep = _wait(live, res.job_id, lambda r: r.done, timeout=60 + (time.monotonic() - restarted))
+    assert rep.status == JobStatus.COMPLETED
+    _check_complete(res.job_id, n)
+    with session_scope(read_only=True) as s:
+        recoveries = dict(
+            s.execute(select(Batch.id, Batch.recoveries).where(Batch.job_id == res.job_id)).all()
+        )
+    assert recoveries[lost] == 1 and sum(recoveries.values()) == 1
+
+
 def test_an_interactive_request_overtakes_queued_bulk_work(live: Live, tmp_path: Path) -> None:
     """A one-prompt interactive job submitted while a bulk job has batches queued and the decode
     worker's threads busy is routed and decoded ahead of them: its batch starts before bulk batches

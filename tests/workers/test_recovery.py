@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -224,3 +225,71 @@ def test_a_message_delivered_to_a_worker_killed_before_it_held_the_batch_is_rese
         assert _batch(batch.batch_id).recoveries == 1
     finally:
         client.flushdb()
+
+
+def test_a_message_a_dying_worker_took_off_the_queue_is_resent_once(
+    unit_env: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """kombu's Redis transport pops a message with BRPOP and records it in ``unacked`` only once
+    the worker has read the reply: a worker killed in between leaves its batch queued, held by
+    no one, with its message nowhere in the broker. The sweep re-sends that batch once, and leaves
+    alone a batch whose message is still queued, one moving to ``unacked`` while it looks, a young
+    one and one of a cancelled job."""
+    from specq.settings import get_settings
+    from workers.app import configure, send_decode
+    from workers.embedded import embedded_redis
+
+    with embedded_redis(tmp_path_factory.mktemp("lost")) as server:
+        monkeypatch.setenv("SPECQ_BROKER_URL", server.url)
+        get_settings.cache_clear()
+        configure()
+        client = server.client()
+        try:
+            (_, (a,)), (_, (b,)), (cancelled_job, (c,)) = _job(), _job(), _job()
+            for batch in (a, b, c):
+                send_decode(batch.batch_id, "t")  # the router's message, as kombu stores it
+                _set(batch.batch_id, enqueued_at=utcnow() - timedelta(seconds=60))
+            sent: list[tuple[str, str, bool]] = []
+
+            def send(batch_id: str, target: str, interactive: bool) -> None:
+                sent.append((batch_id, target, interactive))
+                send_decode(batch_id, target, interactive)
+
+            assert recovery.recover_orphaned_batches(send=send) == []  # every message is queued
+            queue = "specq.decode.t"
+            assert client.rpop(queue) is not None  # a's message: the oldest, taken by a dying worker
+            found = recovery.recover_orphaned_batches(send=send)
+            assert [(r.batch_id, r.worker) for r in found] == [(a.batch_id, None)]
+            assert "died before recording it" in found[0].reason
+            assert sent == [(a.batch_id, "t", False)]
+            assert (_batch(a.batch_id).status, _batch(a.batch_id).recoveries) == (BatchStatus.QUEUED, 1)
+            # Re-sent now: not again, however long it then waits in the queue.
+            assert recovery.recover_orphaned_batches(send=send) == []
+            _set(a.batch_id, recovered_at=utcnow() - timedelta(seconds=60))
+            assert recovery.recover_orphaned_batches(send=send) == []
+
+            # b's message is taken by a live worker while the sweep looks: in `unacked` by the
+            # second read, so not lost.
+            taken = client.rpop(queue)
+            assert isinstance(taken, bytes) and recovery.message_batch_id(json.loads(taken)) == b.batch_id
+            moved: list[float] = []
+
+            def record_delivery(seconds: float) -> None:
+                moved.append(seconds)
+                client.hset("unacked", "tag-b", json.dumps([json.loads(taken), "", queue]))
+
+            assert recovery.batches_without_message(sleep=record_delivery) == []
+            assert moved == [recovery.LOST_CONFIRM_S]
+
+            # A young batch, or one of a cancelled job, has no message to expect: left alone.
+            with session_scope() as s:
+                queries.request_cancel(s, cancelled_job)
+            client.delete(queue, "unacked")
+            _set(b.batch_id, enqueued_at=utcnow())
+            assert recovery.batches_without_message() == [a.batch_id]
+            assert sent == [(a.batch_id, "t", False)]
+        finally:
+            client.flushdb()
+            monkeypatch.delenv("SPECQ_BROKER_URL")
+            get_settings.cache_clear()
+            configure()
