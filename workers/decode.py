@@ -63,6 +63,12 @@ def claim(batch_id: str, worker: str | None) -> tuple[str, ClaimedBatch | None]:
         if job is None:
             return "missing", None
         if job.cancel_requested or job.status in TERMINAL_JOB_STATUSES:
+            if batch.status == BatchStatus.QUEUED:
+                # Its message is consumed here and its prompts stay routed for `specq resume`, which
+                # routes them into new batches. Left queued and held by this process, the batch would
+                # go stale once its heartbeat stops and be re-sent (and refused) every
+                # SPECQ_HEARTBEAT_STALE_S for as long as the job stays cancelled.
+                queries.set_batch_status(session, batch_id, BatchStatus.FAILED)
             queries.maybe_finalize(session, job.id)  # a cancelling job with nothing running becomes cancelled
             return "cancelled", None
         if batch.status == BatchStatus.RUNNING and _alive_elsewhere(batch):

@@ -147,6 +147,30 @@ def test_cancelled_job_runs_no_batch(runtime: Runtime) -> None:
     assert left == 0
 
 
+def test_a_held_batch_of_a_cancelled_job_is_not_re_sent_forever(runtime: Runtime) -> None:
+    from datetime import timedelta
+
+    from db.schema import utcnow
+    from workers import recovery
+
+    job_id, batches = _job()
+    held = batches[1].batch_id
+    with session_scope() as s:
+        # Delivered to this process (held, waiting for a thread), then the job is cancelled.
+        assert queries.hold_batch(s, held, worker="w1", host=recovery.HOST, pid=1)
+        queries.request_cancel(s, job_id)
+    assert run_batch(held, runtime=runtime).status == "cancelled"
+    with session_scope() as s:
+        batch = s.get(Batch, held)
+        assert batch is not None and batch.status == BatchStatus.FAILED
+        # Long after its heartbeat stopped, no sweep finds it to re-send.
+        later = utcnow() + timedelta(hours=1)
+        stale = queries.orphaned_batches(s, stale_before=later, host=recovery.HOST, alive=lambda pid: False)
+        assert held not in {b.id for b in stale}
+        job = s.get(Job, job_id)
+        assert job is not None and job.status == JobStatus.CANCELLED
+
+
 class _PoisonedSession:
     """A real decoding session whose step fails, like a broken kernel, once `poison` is in it."""
 
