@@ -34,6 +34,9 @@ BLIND_SET = Path(__file__).with_name("task_eval") / "blind.jsonl"
 # Hand-written after the blind set, for one evaluation of router format 6
 # (bench/task_eval/holdout_bank.py).
 HOLDOUT_SET = Path(__file__).with_name("task_eval") / "holdout.jsonl"
+# Hand-written after the holdout set, for one evaluation of router format 7
+# (bench/task_eval/fresh_bank.py).
+FRESH_SET = Path(__file__).with_name("task_eval") / "fresh.jsonl"
 
 
 @dataclass

@@ -5,6 +5,7 @@
     python -m bench.task_eval.generate --set final # the hand-written final set (final_bank.py)
     python -m bench.task_eval.generate --set blind # the hand-written blind set (blind_bank.py)
     python -m bench.task_eval.generate --set holdout # the hand-written holdout set (holdout_bank.py)
+    python -m bench.task_eval.generate --set fresh # the hand-written fresh set (fresh_bank.py)
 
 Deterministic (one seeded ``random.Random``): templates and topic word lists written for
 this file, apart from Spec-Bench (no Spec-Bench prompt, passage or topic list was copied;
@@ -28,6 +29,7 @@ from bench.task_eval.bank import Bank
 from bench.task_eval.blind_bank import BLIND_OUT, write_blind
 from bench.task_eval.dev_bank import DEV_BANK, DEV_OUT, DEV_SEED
 from bench.task_eval.final_bank import FINAL_OUT, write_final
+from bench.task_eval.fresh_bank import FRESH_OUT, write_fresh
 from bench.task_eval.holdout_bank import HOLDOUT_OUT, write_holdout
 from bench.task_eval.test_set import TEST_OUT, TEST_SEED, generate_test
 
@@ -530,12 +532,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--set",
-        choices=("eval", "dev", "test", "final", "blind", "holdout"),
+        choices=("eval", "dev", "test", "final", "blind", "holdout", "fresh"),
         default="eval",
         help="eval (prompts.jsonl), dev (dev.jsonl), test (test.jsonl, held out), "
         "final (final.jsonl, hand-written, for one final evaluation) "
         "blind (blind.jsonl, hand-written after final, for one blind evaluation) "
-        "or holdout (holdout.jsonl, hand-written after blind, for one evaluation)",
+        "holdout (holdout.jsonl, hand-written after blind, for one evaluation) "
+        "or fresh (fresh.jsonl, hand-written after holdout, for one evaluation)",
     )
     parser.add_argument("--seed", type=int, default=None, help="default: the set's own seed")
     parser.add_argument("--out", type=Path, default=None, help="default: the set's shipped file")
@@ -557,6 +560,12 @@ def main(argv: Sequence[str] | None = None) -> None:
             parser.error("--seed does not apply to --set holdout: its prompts are written by hand, not drawn")
         out = args.out or HOLDOUT_OUT
         print(f"wrote {len(write_holdout(out))} prompts to {out}")
+        return
+    if args.set == "fresh":
+        if args.seed is not None:
+            parser.error("--seed does not apply to --set fresh: its prompts are written by hand, not drawn")
+        out = args.out or FRESH_OUT
+        print(f"wrote {len(write_fresh(out))} prompts to {out}")
         return
     if args.set == "test":
         rows = generate_test(PER_GROUP, OOD, args.seed if args.seed is not None else TEST_SEED)

@@ -316,3 +316,75 @@ def test_holdout_set_long_prompts_carry_one_passage_of_800_to_3000_characters() 
         assert sum(passage in p for p in RAG) == 1, name
     for p in long_prompts:
         assert sum(passage in p for passage in PASSAGES.values()) == 1, p[:80]
+
+
+def test_fresh_set_is_what_write_fresh_writes(tmp_path) -> None:
+    from bench.routing import FRESH_SET
+    from bench.task_eval.fresh_bank import FRESH_OUT, write_fresh
+
+    assert FRESH_SET == FRESH_OUT
+    rows = write_fresh(tmp_path / "fresh.jsonl")
+    assert (tmp_path / "fresh.jsonl").read_bytes() == FRESH_OUT.read_bytes()
+    groups = ("translation", "summarization", "qa", "math_reasoning", "rag", "mt_bench")
+    assert Counter(r["group"] for r in rows) == {**{g: 50 for g in groups}, "ood": 30}
+    assert len({r["custom_id"] for r in rows}) == len(rows) == 330
+    assert all(r["custom_id"].startswith(r["group"] + "-") for r in rows)
+    assert len({r["prompt"].strip() for r in rows}) == len(rows)  # no prompt counted twice
+
+
+def _sets_before_fresh() -> dict[str, set[str]]:
+    """Every prompt of the sets written before the fresh set (the holdout set included), by file name."""
+    from bench.routing import HOLDOUT_SET
+
+    sets = _earlier_set_prompts()
+    sets[HOLDOUT_SET.name] = {
+        json.loads(line)["prompt"].strip() for line in HOLDOUT_SET.read_text(encoding="utf-8").splitlines()
+    }
+    return sets
+
+
+def test_fresh_set_shares_no_prompt_with_the_other_sets() -> None:
+    from bench.task_eval.fresh_bank import fresh_rows
+
+    prompts = {r["prompt"].strip() for r in fresh_rows()}
+    sets = _sets_before_fresh()
+    assert len(sets) == 6
+    for name, other in sets.items():
+        assert len(other) >= 330, name
+        assert not prompts & other, name
+
+
+def test_fresh_set_shares_no_prompt_with_spec_bench() -> None:
+    from bench.task_eval.fresh_bank import fresh_rows
+
+    assert not spec_bench_turns() & {r["prompt"].strip() for r in fresh_rows()}
+
+
+def test_fresh_set_shares_no_run_of_eight_words_with_the_other_sets_or_spec_bench() -> None:
+    import re
+
+    from bench.task_eval.fresh_bank import fresh_rows
+
+    def eight_grams(text: str) -> set[tuple[str, ...]]:
+        words = re.findall(r"[a-z0-9']+", text.lower())
+        return {tuple(words[i : i + 8]) for i in range(len(words) - 7)}
+
+    theirs = {g for other in _sets_before_fresh().values() for p in other for g in eight_grams(p)}
+    theirs |= {g for t in spec_bench_turns() for g in eight_grams(t)}
+    shared = {r["custom_id"]: eight_grams(r["prompt"]) & theirs for r in fresh_rows()}
+    assert not {k: v for k, v in shared.items() if v}  # written apart, not paraphrased from them
+
+
+def test_fresh_set_long_prompts_carry_one_passage_of_800_to_3000_characters() -> None:
+    from bench.task_eval.fresh_bank import PASSAGES, RAG, SUMMARIZATION
+
+    long_prompts = SUMMARIZATION + RAG
+    assert all(len(p) >= 800 for p in long_prompts)
+    assert len(PASSAGES) == 50
+    for name, passage in PASSAGES.items():
+        assert 800 <= len(passage) <= 3000, (name, len(passage))
+        # Each passage serves exactly two prompts: one summary request, one question about it.
+        assert sum(passage in p for p in SUMMARIZATION) == 1, name
+        assert sum(passage in p for p in RAG) == 1, name
+    for p in long_prompts:
+        assert sum(passage in p for passage in PASSAGES.values()) == 1, p[:80]
