@@ -31,8 +31,8 @@ FINAL_SET = Path(__file__).with_name("task_eval") / "final.jsonl"
 # Hand-written after the final set, blind to the router, evaluated once with router format 5, then a
 # design set for format 6 (bench/task_eval/blind_bank.py).
 BLIND_SET = Path(__file__).with_name("task_eval") / "blind.jsonl"
-# Hand-written after the blind set, for one evaluation of router format 6
-# (bench/task_eval/holdout_bank.py).
+# Hand-written after the blind set, evaluated once with router format 6, then a design set for
+# format 7 (bench/task_eval/holdout_bank.py).
 HOLDOUT_SET = Path(__file__).with_name("task_eval") / "holdout.jsonl"
 # Hand-written after the holdout set, for one evaluation of router format 7
 # (bench/task_eval/fresh_bank.py).

@@ -27,6 +27,7 @@ from bench.routing import (
     DEV_SET,
     EVAL_SET,
     FINAL_SET,
+    FRESH_SET,
     HOLDOUT_SET,
     OOD_GROUP,
     TEST_SET,
@@ -64,6 +65,7 @@ class TasksBenchConfig:
         ("final", FINAL_SET),
         ("blind", BLIND_SET),
         ("holdout", HOLDOUT_SET),
+        ("fresh", FRESH_SET),
     )
     cross_source: bool = True  # route the zoo's generated prompts, and Spec-Bench with a zoo router
 

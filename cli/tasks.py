@@ -236,7 +236,7 @@ def bench_tasks_cmd(
         [],
         "--set",
         help="NAME=PATH: another labelled set to route (repeatable; default: bench/task_eval's test, "
-        "final, blind and holdout sets).",
+        "final, blind, holdout and fresh sets).",
     ),
     no_eval: bool = typer.Option(
         False, "--no-eval", help="Skip the generalization benchmark (every labelled set)."
