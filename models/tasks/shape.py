@@ -373,15 +373,19 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 # or after it): stems and phrasings of summary and translation requests in general English,
 # so a request worded unlike the training prompts' ("Summarize:", "Translate German to
 # English:") still carries the cue. Checked in the first and the last segment only.
-_SUMMARY_PHRASES = (
-    r"summar", r"sum(?:s|med|ming)? (?:it |this |that |them )?up\b", r"tl;? ?dr", r"gist\b", r"recap",
-    r"(?:key|main) (?:points|ideas|takeaways|info|information|facts|details|things)\b", r"condens",
-    r"synopsis", r"(?:boil|cut|trim|pare|slim) (?:it |this |that )?down\b", r"shorten", r"squeeze",
-    r"nutshell\b", r"short(?:er)? version\b", r"abstract for\b",
+_SUMMARY_ASK = re.compile(
+    r"\b(?:summar|sum(?:s|med|ming)? (?:it |this |that |them )?up\b|tl;? ?dr|gist\b|recap|"
+    r"(?:key|main) (?:points|ideas|takeaways)\b|condens|synopsis|boil (?:it |this )?down|"
+    r"nutshell\b|short(?:er)? version\b|abstract for\b|write an abstract\b)"
+)
+# More ways to ask for a summary, looked for (with their own keys) only when the phrases above are
+# not there: one long expression on every line would cost more than the rest of the shape tokens.
+_SUMMARY_MORE_PHRASES = (
+    r"(?:key|main) (?:info|information|facts|details|things)\b",
+    r"(?:boil|cut|trim|pare|slim) (?:it |this |that )?down\b", r"shorten", r"squeeze",
     r"(?:write|give|draft) (?:me )?an? (?:short |brief )?abstract\b", r"upshot\b", r"bottom line\b",
     r"highlights\b", r"rundown\b", r"run-down\b", r"cliff ?notes\b", r"in brief\b", r"brief me\b",
-    r"(?:into|as|in) (?:a|one) (?:short|brief|quick|single|one-paragraph) "
-    r"(?:paragraph|caption|blurb|note|update)\b",
+    r"(?:into|as|in) (?:a|one) (?:short|brief|quick|single|one-paragraph) (?:paragraph|caption|blurb)\b",
     r"what (?:do|should) (?:i|we) (?:need to |have to )?(?:know|remember) (?:from|about) "
     r"(?:this|the|these|their|our)",
     # ... and in the languages people most often ask in ("Resume brevemente", "Zusammenfassung bitte").
@@ -391,7 +395,7 @@ _SUMMARY_PHRASES = (
 )  # fmt: skip
 # Words of scripts without spaces between words: no word boundary to look for ("请总结一下").
 _SUMMARY_CJK = ("要約", "总结", "總結", "摘要", "요약")
-_SUMMARY_ASK = re.compile(r"\b(?:" + "|".join(_SUMMARY_PHRASES) + ")|" + "|".join(_SUMMARY_CJK))
+_SUMMARY_MORE_ASK = re.compile(r"\b(?:" + "|".join(_SUMMARY_MORE_PHRASES) + ")|" + "|".join(_SUMMARY_CJK))
 # Asking what a text is about, or for it in a few sentences: a summary request when it follows
 # (or opens) a passage; after a one-line question ("Answer in one sentence.") it is not.
 _ABOUT_TEXT_ASK = re.compile(
@@ -450,15 +454,19 @@ _TRANSLATE_ASK = re.compile(
     rf"\b{_LANGUAGE_CODES}\s*(?:→|->)\s*{_LANGUAGE_CODES}\b"
 )
 # Substrings one of which every match of the expression above holds: a fast test before it.
-_SUMMARY_KEYS: tuple[str, ...] = (
-    "summar", "sum ", "sums ", "summed ", "summing ", "tl;", "tldr", "tl dr", "gist", "recap", "points",
-    "ideas", "takeaways", "condens", "synopsis", "boil", "nutshell", "version", "abstract", "info",
-    "facts", "details", "things", "down", "shorten", "squeeze", "upshot", "bottom line", "highlights",
-    "rundown", "run-down", "cliff", "brief", "short", "quick", "single", "one-paragraph", "know",
-    "remember", "resum", "résum", "riassum", "sintetizz", "zusammenfass", "samenvat", "sammanfatt",
-    "oppsummer", "opsummer", "tiivist", "podsumuj", "streszcz", "shrň", "özetle", "要約", "总结", "總結",
-    "摘要", "요약", "резюм", "перескаж", "кратко",
+_SUMMARY_KEYS: tuple[str, ...] = ("summar", "sum ", "sums ", "summed ", "summing ", "tl;", "tldr", "tl dr")
+_SUMMARY_KEYS += ("gist", "recap", "points", "ideas", "takeaways")
+_SUMMARY_KEYS += ("condens", "synopsis", "boil", "nutshell", "version", "abstract")
+_SUMMARY_MORE_KEYS = (
+    "key info", "key facts", "key details", "key things", "main info", "main facts", "main details",
+    "main things", "it down", "this down", "that down", "cut down", "trim down", "pare down",
+    "slim down", "shorten", "squeeze", "abstract", "upshot", "bottom line", "highlights", "rundown",
+    "run-down", "cliff", "in brief", "brief me", "paragraph", "caption", "blurb", "need to know",
+    "know from", "know about", "remember from", "remember about", "resum", "riassum", "sintetizz",
+    "zusammenfass", "samenvat", "sammanfatt", "oppsummer", "opsummer", "tiivist", "podsumuj", "streszcz",
 )  # fmt: skip
+# Keys no ASCII line holds: looked for only in lines that are not ASCII.
+_SUMMARY_MORE_OTHER_KEYS = ("résum", "shrň", "özetle", "резюм", "перескаж", "кратко", *_SUMMARY_CJK)
 _ABOUT_TEXT_KEYS = ("about", "saying", "main", "overview", "sentence", "lines", "bullet", "paragraph")
 # The shape tokens that say a prompt asks for something: a question, an imperative, a summary or
 # a translation. A prompt with none of them asks for nothing (a log, a dump, a config file).
@@ -469,6 +477,9 @@ REQUEST_TOKENS = (
 _TRANSLATE_KEYS = ("translat", "→", "->", *_LANGUAGE_NAMES, *_FOREIGN_TRANSLATE_WORDS)
 # The same, without the keys no ASCII line can hold (most prompts' first and last lines are ASCII).
 _TRANSLATE_KEYS_ASCII = tuple(key for key in _TRANSLATE_KEYS if key.isascii())
+# ... and without the words of other languages, for a window of plain English (three or more
+# English function words, none of another language): a request in another language is not there.
+_TRANSLATE_KEYS_ENGLISH = ("translat", "->", *_LANGUAGE_NAMES)
 
 
 def _asks_at_ends(
@@ -639,7 +650,11 @@ def shape_tokens(text: str, window: str, hidden: int = 0, turns: int = 0) -> str
     # The request's own words, at either end: what it asks for, wherever it stands.
     first_line = stripped[: min(stripped.find("\n") % (len(stripped) + 1), ASK_CHARS)].lower()
     last_line = stripped[max(newline + 1, len(stripped) - ASK_CHARS) :].lower()
+    ascii_ends = first_line.isascii() and last_line.isascii()
     head_summary, tail_summary = _asks_at_ends(first_line, last_line, _SUMMARY_KEYS, _SUMMARY_ASK)
+    if long and not (head_summary or tail_summary):  # a short prompt holds no text to summarize
+        more = _SUMMARY_MORE_KEYS if ascii_ends else _SUMMARY_MORE_KEYS + _SUMMARY_MORE_OTHER_KEYS
+        head_summary, tail_summary = _asks_at_ends(first_line, last_line, more, _SUMMARY_MORE_ASK)
     if long:
         head_about, tail_about = _asks_at_ends(first_line, last_line, _ABOUT_TEXT_KEYS, _ABOUT_TEXT_ASK)
         head_summary, tail_summary = head_summary or head_about, tail_summary or tail_about
@@ -648,8 +663,12 @@ def shape_tokens(text: str, window: str, hidden: int = 0, turns: int = 0) -> str
     # A question that asks for a summary or a translation ("What is this article about?",
     # "What is the English for ...?") is that request, not a question to answer.
     asks_other = tail_summary
-    ascii_ends = first_line.isascii() and last_line.isascii()
-    translate_keys = _TRANSLATE_KEYS_ASCII if ascii_ends else _TRANSLATE_KEYS
+    if not ascii_ends:
+        translate_keys = _TRANSLATE_KEYS
+    elif en >= 3 and count == 0:
+        translate_keys = _TRANSLATE_KEYS_ENGLISH
+    else:
+        translate_keys = _TRANSLATE_KEYS_ASCII
     if any(_asks_at_ends(first_line, last_line, translate_keys, _TRANSLATE_ASK)) or (
         count >= 2 and any(_asks_at_ends(first_line, last_line, _MEANING_KEYS, _MEANING_ASK))
     ):

@@ -179,3 +179,9 @@ def test_summary_requests_in_other_words_and_languages(prompt: str) -> None:
 def test_a_question_about_facts_in_a_passage_is_not_a_summary_request() -> None:
     found = tokens(PASSAGE + "\n\nWhen did the harbour museum open, and who campaigned for it?")
     assert "__qlong__" in found and "__ask_sum__" not in found
+
+
+def test_a_cover_letter_that_highlights_experience_is_not_a_summary_request() -> None:
+    # "highlights" asks for a summary only where there is a text to summarize (400+ characters).
+    found = tokens("Write a cover letter for a bakery job that highlights my six years in retail.")
+    assert "__ask_sum__" not in found
