@@ -663,6 +663,7 @@ def shape_tokens(text: str, window: str, hidden: int = 0, turns: int = 0) -> str
     # A question that asks for a summary or a translation ("What is this article about?",
     # "What is the English for ...?") is that request, not a question to answer.
     asks_other = tail_summary
+    translate_keys: tuple[str, ...]
     if not ascii_ends:
         translate_keys = _TRANSLATE_KEYS
     elif en >= 3 and count == 0:
