@@ -31,8 +31,9 @@ Spec-Bench prompt, passage or topic list was copied, nor anything from the other
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+
+from bench.task_eval.hand_written import labelled_rows, write_rows
 
 BLIND_OUT = Path(__file__).with_name("blind.jsonl")
 
@@ -2635,18 +2636,10 @@ GROUPS: dict[str, list[str]] = {
 
 
 def blind_rows() -> list[dict[str, str]]:
-    """The labelled prompts, group by group, numbered within each group (``<group>-NNN``)."""
-    return [
-        {"custom_id": f"{group}-{i:03d}", "group": group, "prompt": prompt}
-        for group, prompts in GROUPS.items()
-        for i, prompt in enumerate(prompts)
-    ]
+    """The labelled rows (:func:`bench.task_eval.hand_written.labelled_rows` of :data:`GROUPS`)."""
+    return labelled_rows(GROUPS)
 
 
 def write_blind(out: Path = BLIND_OUT) -> list[dict[str, str]]:
-    """Write the set to ``out`` as JSON lines and return its rows."""
-    rows = blind_rows()
-    with open(out, "w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    return rows
+    """Write the rows to ``out`` (default: the shipped set), one JSON object a line; return them."""
+    return write_rows(blind_rows(), out)

@@ -28,8 +28,9 @@ Spec-Bench prompt, passage or topic list was copied, nor anything from the other
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+
+from bench.task_eval.hand_written import labelled_rows, write_rows
 
 FINAL_OUT = Path(__file__).with_name("final.jsonl")
 
@@ -2398,18 +2399,10 @@ GROUPS: dict[str, list[str]] = {
 
 
 def final_rows() -> list[dict[str, str]]:
-    """The labelled rows, in a fixed order: each group's prompts as written, ids ``{group}-{i:03d}``."""
-    return [
-        {"custom_id": f"{group}-{i:03d}", "group": group, "prompt": prompt}
-        for group, prompts in GROUPS.items()
-        for i, prompt in enumerate(prompts)
-    ]
+    """The labelled rows (:func:`bench.task_eval.hand_written.labelled_rows` of :data:`GROUPS`)."""
+    return labelled_rows(GROUPS)
 
 
 def write_final(out: Path = FINAL_OUT) -> list[dict[str, str]]:
     """Write the rows to ``out`` (default: the shipped set), one JSON object a line; return them."""
-    rows = final_rows()
-    with open(out, "w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    return rows
+    return write_rows(final_rows(), out)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import base64
 import json
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bench.task_eval.bank import Bank
@@ -30,6 +30,7 @@ from bench.task_eval.blind_bank import BLIND_OUT, write_blind
 from bench.task_eval.dev_bank import DEV_BANK, DEV_OUT, DEV_SEED
 from bench.task_eval.final_bank import FINAL_OUT, write_final
 from bench.task_eval.fresh_bank import FRESH_OUT, write_fresh
+from bench.task_eval.hand_written import write_rows
 from bench.task_eval.holdout_bank import HOLDOUT_OUT, write_holdout
 from bench.task_eval.test_set import TEST_OUT, TEST_SEED, generate_test
 
@@ -526,6 +527,15 @@ def generate(seed: int = SEED, bank: Bank = EVAL_BANK) -> list[dict[str, str]]:
     return rows
 
 
+# The sets written by hand, not drawn: --set NAME -> (its writer, its shipped file).
+HAND_WRITTEN: dict[str, tuple[Callable[[Path], list[dict[str, str]]], Path]] = {
+    "final": (write_final, FINAL_OUT),
+    "blind": (write_blind, BLIND_OUT),
+    "holdout": (write_holdout, HOLDOUT_OUT),
+    "fresh": (write_fresh, FRESH_OUT),
+}
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     import argparse
 
@@ -543,29 +553,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=None, help="default: the set's own seed")
     parser.add_argument("--out", type=Path, default=None, help="default: the set's shipped file")
     args = parser.parse_args(argv)
-    if args.set == "final":
+    if args.set in HAND_WRITTEN:
         if args.seed is not None:
-            parser.error("--seed does not apply to --set final: its prompts are written by hand, not drawn")
-        out = args.out or FINAL_OUT
-        print(f"wrote {len(write_final(out))} prompts to {out}")
-        return
-    if args.set == "blind":
-        if args.seed is not None:
-            parser.error("--seed does not apply to --set blind: its prompts are written by hand, not drawn")
-        out = args.out or BLIND_OUT
-        print(f"wrote {len(write_blind(out))} prompts to {out}")
-        return
-    if args.set == "holdout":
-        if args.seed is not None:
-            parser.error("--seed does not apply to --set holdout: its prompts are written by hand, not drawn")
-        out = args.out or HOLDOUT_OUT
-        print(f"wrote {len(write_holdout(out))} prompts to {out}")
-        return
-    if args.set == "fresh":
-        if args.seed is not None:
-            parser.error("--seed does not apply to --set fresh: its prompts are written by hand, not drawn")
-        out = args.out or FRESH_OUT
-        print(f"wrote {len(write_fresh(out))} prompts to {out}")
+            parser.error(f"--seed does not apply to --set {args.set}: its prompts are written by hand")
+        write, default_out = HAND_WRITTEN[args.set]
+        out = args.out or default_out
+        print(f"wrote {len(write(out))} prompts to {out}")
         return
     if args.set == "test":
         rows = generate_test(PER_GROUP, OOD, args.seed if args.seed is not None else TEST_SEED)
@@ -574,10 +567,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         bank, seed, out = (DEV_BANK, DEV_SEED, DEV_OUT) if args.set == "dev" else (EVAL_BANK, SEED, OUT)
         rows = generate(args.seed if args.seed is not None else seed, bank)
     out = args.out or out
-    with open(out, "w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"wrote {len(rows)} prompts to {out}")
+    print(f"wrote {len(write_rows(rows, out))} prompts to {out}")
 
 
 if __name__ == "__main__":

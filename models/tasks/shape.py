@@ -439,7 +439,7 @@ _MEANING_ASK = re.compile(
 )
 _MEANING_KEYS = ("mean", "say")
 # A last line that only cues the answer ("### Answer", "Response"): the request is the line before.
-_COMPLETION_CUES = frozenset(["a", "answer", "response", "output", "a:", "answer:", "response:", "output:"])
+_COMPLETION_CUES = frozenset(["a", "answer", "response", "output"])  # with a colon: any short line
 # Two-letter language codes: "EN → PL", "de->en".
 _LANGUAGE_CODES = "(?:en|de|fr|es|it|pt|nl|pl|sv|tr|ja|jp|zh|cn|ko|ru|ar|hi|el|cs|da|no|fi|hu|ro|uk|vi|th|he)"
 _TRANSLATE_ASK = re.compile(

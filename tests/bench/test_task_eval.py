@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import importlib
 import json
+import re
 from collections import Counter
 from pathlib import Path
+from types import ModuleType
 
+import pytest
+
+from bench import routing
 from bench.task_eval.generate import OOD, OUT, PER_GROUP, generate
 
 # All 480 Spec-Bench questions where this machine has them (the project's benchmark data);
@@ -154,237 +160,92 @@ def test_every_test_set_document_states_the_facts_its_questions_ask() -> None:
                 assert facts[key] in document, (genre.__name__, seed, key)
 
 
-def test_final_set_is_what_write_final_writes(tmp_path) -> None:
-    from bench.routing import FINAL_SET
-    from bench.task_eval.final_bank import FINAL_OUT, write_final
-
-    assert FINAL_OUT == FINAL_SET
-    rows = write_final(tmp_path / "final.jsonl")
-    assert (tmp_path / "final.jsonl").read_bytes() == FINAL_SET.read_bytes()
-    groups = ("translation", "summarization", "qa", "math_reasoning", "rag", "mt_bench")
-    assert Counter(r["group"] for r in rows) == {**{g: 50 for g in groups}, "ood": 30}
-    assert len({r["custom_id"] for r in rows}) == len(rows) == 330
-    assert all(r["custom_id"].startswith(r["group"] + "-") for r in rows)
-    assert len({r["prompt"].strip() for r in rows}) == len(rows)  # no prompt counted twice
+# The hand-written sets in the order they were written; each is checked against every set before it.
+HAND_WRITTEN = ("final", "blind", "holdout", "fresh")
 
 
-def test_final_set_shares_no_prompt_with_the_other_sets() -> None:
-    from bench.task_eval.dev_bank import DEV_OUT
-    from bench.task_eval.final_bank import final_rows
-    from bench.task_eval.test_set import TEST_OUT
-
-    prompts = {r["prompt"].strip() for r in final_rows()}
-    for path in (OUT, DEV_OUT, TEST_OUT):
-        other = {json.loads(line)["prompt"].strip() for line in path.read_text(encoding="utf-8").splitlines()}
-        assert len(other) > 500, path.name
-        assert not prompts & other, path.name
+def _bank(name: str) -> ModuleType:
+    return importlib.import_module(f"bench.task_eval.{name}_bank")
 
 
-def test_final_set_shares_no_prompt_with_spec_bench() -> None:
-    from bench.task_eval.final_bank import final_rows
-
-    assert not spec_bench_turns() & {r["prompt"].strip() for r in final_rows()}
+def _rows(name: str) -> list[dict[str, str]]:
+    return getattr(_bank(name), f"{name}_rows")()
 
 
-def test_final_set_long_prompts_carry_one_passage_of_800_to_3000_characters() -> None:
-    from bench.task_eval.final_bank import PASSAGES, RAG, SUMMARIZATION
-
-    long_prompts = SUMMARIZATION + RAG
-    assert all(len(p) >= 800 for p in long_prompts)
-    for name, passage in PASSAGES.items():
-        assert 800 <= len(passage) <= 3000, (name, len(passage))
-        assert sum(passage in p for p in long_prompts) <= 2, name  # a passage serves two prompts at most
-    for p in long_prompts:
-        assert sum(passage in p for passage in PASSAGES.values()) == 1, p[:80]
+def _shipped_prompts(path: Path) -> set[str]:
+    return {json.loads(line)["prompt"].strip() for line in path.read_text(encoding="utf-8").splitlines()}
 
 
-def test_blind_set_is_what_write_blind_writes(tmp_path) -> None:
-    from bench.routing import BLIND_SET
-    from bench.task_eval.blind_bank import BLIND_OUT, write_blind
-
-    assert BLIND_SET == BLIND_OUT  # the set specq bench tasks routes
-    rows = write_blind(tmp_path / "blind.jsonl")
-    assert (tmp_path / "blind.jsonl").read_bytes() == BLIND_OUT.read_bytes()
-    groups = ("translation", "summarization", "qa", "math_reasoning", "rag", "mt_bench")
-    assert Counter(r["group"] for r in rows) == {**{g: 50 for g in groups}, "ood": 30}
-    assert len({r["custom_id"] for r in rows}) == len(rows) == 330
-    assert all(r["custom_id"].startswith(r["group"] + "-") for r in rows)
-    assert len({r["prompt"].strip() for r in rows}) == len(rows)  # no prompt counted twice
-
-
-def test_blind_set_shares_no_prompt_with_the_other_sets() -> None:
-    from bench.routing import FINAL_SET
-    from bench.task_eval.blind_bank import blind_rows
+def _sets_before(name: str) -> dict[str, tuple[set[str], int]]:
+    """Every prompt of the sets written before ``name``, by file name, with the fewest distinct
+    prompts each must hold (a truncated file must not pass as "no overlap")."""
     from bench.task_eval.dev_bank import DEV_OUT
     from bench.task_eval.test_set import TEST_OUT
 
-    prompts = {r["prompt"].strip() for r in blind_rows()}
-    for path in (OUT, DEV_OUT, TEST_OUT, FINAL_SET):
-        other = {json.loads(line)["prompt"].strip() for line in path.read_text(encoding="utf-8").splitlines()}
-        assert len(other) >= 330, path.name
-        assert not prompts & other, path.name
-
-
-def test_blind_set_shares_no_prompt_with_spec_bench() -> None:
-    from bench.task_eval.blind_bank import blind_rows
-
-    assert not spec_bench_turns() & {r["prompt"].strip() for r in blind_rows()}
-
-
-def test_blind_set_long_prompts_carry_one_passage_of_800_to_3000_characters() -> None:
-    from bench.task_eval.blind_bank import PASSAGES, RAG, SUMMARIZATION
-
-    long_prompts = SUMMARIZATION + RAG
-    assert all(len(p) >= 800 for p in long_prompts)
-    for name, passage in PASSAGES.items():
-        assert 800 <= len(passage) <= 3000, (name, len(passage))
-        # Each passage serves exactly two prompts: one summary request, one question about it.
-        assert sum(passage in p for p in SUMMARIZATION) == 1, name
-        assert sum(passage in p for p in RAG) == 1, name
-    for p in long_prompts:
-        assert sum(passage in p for passage in PASSAGES.values()) == 1, p[:80]
-
-
-def test_holdout_set_is_what_write_holdout_writes(tmp_path) -> None:
-    from bench.routing import HOLDOUT_SET
-    from bench.task_eval.holdout_bank import HOLDOUT_OUT, write_holdout
-
-    assert HOLDOUT_SET == HOLDOUT_OUT
-    rows = write_holdout(tmp_path / "holdout.jsonl")
-    assert (tmp_path / "holdout.jsonl").read_bytes() == HOLDOUT_OUT.read_bytes()
-    groups = ("translation", "summarization", "qa", "math_reasoning", "rag", "mt_bench")
-    assert Counter(r["group"] for r in rows) == {**{g: 50 for g in groups}, "ood": 30}
-    assert len({r["custom_id"] for r in rows}) == len(rows) == 330
-    assert all(r["custom_id"].startswith(r["group"] + "-") for r in rows)
-    assert len({r["prompt"].strip() for r in rows}) == len(rows)  # no prompt counted twice
-
-
-def _earlier_set_prompts() -> dict[str, set[str]]:
-    """Every prompt of the sets written before the holdout set, by file name."""
-    from bench.routing import BLIND_SET, FINAL_SET
-    from bench.task_eval.dev_bank import DEV_OUT
-    from bench.task_eval.test_set import TEST_OUT
-
-    return {
-        path.name: {
-            json.loads(line)["prompt"].strip() for line in path.read_text(encoding="utf-8").splitlines()
-        }
-        for path in (OUT, DEV_OUT, TEST_OUT, FINAL_SET, BLIND_SET)
-    }
-
-
-def test_holdout_set_shares_no_prompt_with_the_other_sets() -> None:
-    from bench.task_eval.holdout_bank import holdout_rows
-
-    prompts = {r["prompt"].strip() for r in holdout_rows()}
-    for name, other in _earlier_set_prompts().items():
-        assert len(other) >= 330, name
-        assert not prompts & other, name
-
-
-def test_holdout_set_shares_no_prompt_with_spec_bench() -> None:
-    from bench.task_eval.holdout_bank import holdout_rows
-
-    assert not spec_bench_turns() & {r["prompt"].strip() for r in holdout_rows()}
-
-
-def test_holdout_set_shares_no_run_of_eight_words_with_the_other_sets_or_spec_bench() -> None:
-    import re
-
-    from bench.task_eval.holdout_bank import holdout_rows
-
-    def eight_grams(text: str) -> set[tuple[str, ...]]:
-        words = re.findall(r"[a-z0-9']+", text.lower())
-        return {tuple(words[i : i + 8]) for i in range(len(words) - 7)}
-
-    theirs = {g for other in _earlier_set_prompts().values() for p in other for g in eight_grams(p)}
-    theirs |= {g for t in spec_bench_turns() for g in eight_grams(t)}
-    shared = {r["custom_id"]: eight_grams(r["prompt"]) & theirs for r in holdout_rows()}
-    assert not {k: v for k, v in shared.items() if v}  # written apart, not paraphrased from them
-
-
-def test_holdout_set_long_prompts_carry_one_passage_of_800_to_3000_characters() -> None:
-    from bench.task_eval.holdout_bank import PASSAGES, RAG, SUMMARIZATION
-
-    long_prompts = SUMMARIZATION + RAG
-    assert all(len(p) >= 800 for p in long_prompts)
-    assert len(PASSAGES) == 50
-    for name, passage in PASSAGES.items():
-        assert 800 <= len(passage) <= 3000, (name, len(passage))
-        # Each passage serves exactly two prompts: one summary request, one question about it.
-        assert sum(passage in p for p in SUMMARIZATION) == 1, name
-        assert sum(passage in p for p in RAG) == 1, name
-    for p in long_prompts:
-        assert sum(passage in p for passage in PASSAGES.values()) == 1, p[:80]
-
-
-def test_fresh_set_is_what_write_fresh_writes(tmp_path) -> None:
-    from bench.routing import FRESH_SET
-    from bench.task_eval.fresh_bank import FRESH_OUT, write_fresh
-
-    assert FRESH_SET == FRESH_OUT
-    rows = write_fresh(tmp_path / "fresh.jsonl")
-    assert (tmp_path / "fresh.jsonl").read_bytes() == FRESH_OUT.read_bytes()
-    groups = ("translation", "summarization", "qa", "math_reasoning", "rag", "mt_bench")
-    assert Counter(r["group"] for r in rows) == {**{g: 50 for g in groups}, "ood": 30}
-    assert len({r["custom_id"] for r in rows}) == len(rows) == 330
-    assert all(r["custom_id"].startswith(r["group"] + "-") for r in rows)
-    assert len({r["prompt"].strip() for r in rows}) == len(rows)  # no prompt counted twice
-
-
-def _sets_before_fresh() -> dict[str, set[str]]:
-    """Every prompt of the sets written before the fresh set (the holdout set included), by file name."""
-    from bench.routing import HOLDOUT_SET
-
-    sets = _earlier_set_prompts()
-    sets[HOLDOUT_SET.name] = {
-        json.loads(line)["prompt"].strip() for line in HOLDOUT_SET.read_text(encoding="utf-8").splitlines()
-    }
+    sets = {path.name: (_shipped_prompts(path), 500) for path in (OUT, DEV_OUT, TEST_OUT)}
+    for earlier in HAND_WRITTEN[: HAND_WRITTEN.index(name)]:
+        path = getattr(routing, f"{earlier.upper()}_SET")
+        sets[path.name] = (_shipped_prompts(path), 330)
     return sets
 
 
-def test_fresh_set_shares_no_prompt_with_the_other_sets() -> None:
-    from bench.task_eval.fresh_bank import fresh_rows
-
-    prompts = {r["prompt"].strip() for r in fresh_rows()}
-    sets = _sets_before_fresh()
-    assert len(sets) == 6
-    for name, other in sets.items():
-        assert len(other) >= 330, name
-        assert not prompts & other, name
-
-
-def test_fresh_set_shares_no_prompt_with_spec_bench() -> None:
-    from bench.task_eval.fresh_bank import fresh_rows
-
-    assert not spec_bench_turns() & {r["prompt"].strip() for r in fresh_rows()}
+@pytest.mark.parametrize("name", HAND_WRITTEN)
+def test_hand_written_set_is_what_its_bank_writes(name: str, tmp_path: Path) -> None:
+    bank = _bank(name)
+    out = getattr(bank, f"{name.upper()}_OUT")
+    assert out == getattr(routing, f"{name.upper()}_SET")  # the set specq bench tasks routes
+    rows = getattr(bank, f"write_{name}")(tmp_path / out.name)
+    assert (tmp_path / out.name).read_bytes() == out.read_bytes()
+    groups = ("translation", "summarization", "qa", "math_reasoning", "rag", "mt_bench")
+    assert Counter(r["group"] for r in rows) == {**{g: 50 for g in groups}, "ood": 30}
+    assert len({r["custom_id"] for r in rows}) == len(rows) == 330
+    assert all(r["custom_id"].startswith(r["group"] + "-") for r in rows)
+    assert len({r["prompt"].strip() for r in rows}) == len(rows)  # no prompt counted twice
 
 
-def test_fresh_set_shares_no_run_of_eight_words_with_the_other_sets_or_spec_bench() -> None:
-    import re
+@pytest.mark.parametrize("name", HAND_WRITTEN)
+def test_hand_written_set_shares_no_prompt_with_the_sets_before_it(name: str) -> None:
+    prompts = {r["prompt"].strip() for r in _rows(name)}
+    sets = _sets_before(name)
+    assert len(sets) == 3 + HAND_WRITTEN.index(name)
+    for file, (other, fewest) in sets.items():
+        assert len(other) >= fewest, file
+        assert not prompts & other, file
 
-    from bench.task_eval.fresh_bank import fresh_rows
 
+@pytest.mark.parametrize("name", HAND_WRITTEN)
+def test_hand_written_set_shares_no_prompt_with_spec_bench(name: str) -> None:
+    assert not spec_bench_turns() & {r["prompt"].strip() for r in _rows(name)}
+
+
+@pytest.mark.parametrize("name", ["holdout", "fresh"])  # the sets written with this check
+def test_hand_written_set_shares_no_run_of_eight_words_with_the_sets_before_it_or_spec_bench(
+    name: str,
+) -> None:
     def eight_grams(text: str) -> set[tuple[str, ...]]:
         words = re.findall(r"[a-z0-9']+", text.lower())
         return {tuple(words[i : i + 8]) for i in range(len(words) - 7)}
 
-    theirs = {g for other in _sets_before_fresh().values() for p in other for g in eight_grams(p)}
+    theirs = {g for other, _ in _sets_before(name).values() for p in other for g in eight_grams(p)}
     theirs |= {g for t in spec_bench_turns() for g in eight_grams(t)}
-    shared = {r["custom_id"]: eight_grams(r["prompt"]) & theirs for r in fresh_rows()}
+    shared = {r["custom_id"]: eight_grams(r["prompt"]) & theirs for r in _rows(name)}
     assert not {k: v for k, v in shared.items() if v}  # written apart, not paraphrased from them
 
 
-def test_fresh_set_long_prompts_carry_one_passage_of_800_to_3000_characters() -> None:
-    from bench.task_eval.fresh_bank import PASSAGES, RAG, SUMMARIZATION
-
-    long_prompts = SUMMARIZATION + RAG
+@pytest.mark.parametrize("name", HAND_WRITTEN)
+def test_hand_written_set_long_prompts_carry_one_passage_of_800_to_3000_characters(name: str) -> None:
+    bank = _bank(name)
+    passages, summaries, questions = bank.PASSAGES, bank.SUMMARIZATION, bank.RAG
+    long_prompts = summaries + questions
     assert all(len(p) >= 800 for p in long_prompts)
-    assert len(PASSAGES) == 50
-    for name, passage in PASSAGES.items():
-        assert 800 <= len(passage) <= 3000, (name, len(passage))
-        # Each passage serves exactly two prompts: one summary request, one question about it.
-        assert sum(passage in p for p in SUMMARIZATION) == 1, name
-        assert sum(passage in p for p in RAG) == 1, name
+    if name in ("holdout", "fresh"):
+        assert len(passages) == 50
+    for passage_name, passage in passages.items():
+        assert 800 <= len(passage) <= 3000, (passage_name, len(passage))
+        if name == "final":  # a passage serves two prompts at most
+            assert sum(passage in p for p in long_prompts) <= 2, passage_name
+        else:  # exactly two: one summary request, one question about it
+            assert sum(passage in p for p in summaries) == 1, passage_name
+            assert sum(passage in p for p in questions) == 1, passage_name
     for p in long_prompts:
-        assert sum(passage in p for passage in PASSAGES.values()) == 1, p[:80]
+        assert sum(passage in p for passage in passages.values()) == 1, p[:80]
